@@ -1,0 +1,240 @@
+/**
+ * The storage contract. Handlers reach data only through `Store`. It is asynchronous even though sql.js is not, so that
+ * a PostgreSQL implementation can be added for multi-instance deployments without touching handlers.
+ * Every read and write of organisation data takes the organisation id: another organisation's rows are invisible.
+ * Times are ISO 8601 strings in UTC (`new Date().toISOString()`); ids are prefixed strings (`mcp_…`, `key_…`).
+ */
+import type { components } from '../../generated/schema.js';
+
+type Schemas = components['schemas'];
+export type Role = Schemas['Role'];
+export type Plan = Schemas['Plan'];
+export type AuthType = Schemas['AuthType'];
+export type McpStatus = Schemas['McpStatus'];
+export type McpHealth = Schemas['McpHealth'];
+export type InvocationStatus = Schemas['InvocationStatus'];
+export type ApiKeyStatus = Schemas['ApiKeyStatus'];
+export type Tool = Schemas['Tool'];
+/** `'*'` for every MCP of the organisation, or the MCP ids a key may use. */
+export type McpScope = '*' | string[];
+
+export interface PageRequest {
+  page: number;
+  perPage: number;
+}
+export interface Page<T> {
+  items: T[];
+  /** Rows matching the filter in the whole list, not just this page. */
+  total: number;
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  plan: Plan;
+  settings: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberRow {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  joinedAt: string;
+  lastActive: string | null;
+  updatedAt: string;
+}
+
+export interface InviteRow {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ApiKeyRow {
+  id: string;
+  orgId: string;
+  /** The member who created the key; the key never acts above this member's current role. */
+  userId: string;
+  name: string;
+  description: string | null;
+  /** The first 12 characters of the key, kept for display. */
+  prefix: string;
+  /** Hex SHA-256 (or HMAC-SHA-256) of the full key; the key itself is never stored. */
+  keyHash: string;
+  role: Role;
+  mcpScope: McpScope;
+  createdAt: string;
+  updatedAt: string;
+  lastUsed: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface McpRow {
+  id: string;
+  orgId: string;
+  name: string;
+  endpointUrl: string;
+  description: string | null;
+  status: McpStatus;
+  health: McpHealth;
+  authType: AuthType;
+  /** Upstream credentials, encrypted (AES-256-GCM) by the caller before they reach the store; null when none. */
+  credentialsCiphertext: string | null;
+  tools: Tool[];
+  toolsRefreshedAt: string | null;
+  healthCheckedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UsageRow {
+  id: string;
+  orgId: string;
+  apiKeyId: string | null;
+  mcpId: string;
+  /** The MCP's name at the time of the call, so history survives the MCP's deletion. */
+  mcpName: string | null;
+  tool: string;
+  status: InvocationStatus;
+  errorCode: string | null;
+  latencyMs: number;
+  createdAt: string;
+}
+
+export interface IdempotencyRow {
+  orgId: string;
+  key: string;
+  /** Operation and SHA-256 of the request body: the same key with another body is a conflict. */
+  requestHash: string;
+  status: number;
+  body: string;
+  createdAt: string;
+}
+
+export interface McpFilter {
+  status?: McpStatus;
+  health?: McpHealth;
+  /** Restricts to these ids (a scoped key's view); undefined means no restriction. */
+  ids?: readonly string[];
+}
+
+export interface ApiKeyFilter {
+  status?: ApiKeyStatus;
+  /** Only keys created by this member (what a member role sees). */
+  userId?: string;
+  /** Evaluates expiry against this instant; defaults to now. */
+  now?: string;
+}
+
+export interface UsageFilter {
+  mcpId?: string;
+  /** Restricts to these MCP ids (a scoped key's view). */
+  mcpIds?: readonly string[];
+  apiKeyId?: string;
+  status?: InvocationStatus;
+  /** Inclusive lower bound on `createdAt`. */
+  from?: string;
+  /** Inclusive upper bound on `createdAt`. */
+  to?: string;
+}
+
+export interface UsageAggregate {
+  total: number;
+  success: number;
+  error: number;
+  avgLatencyMs: number;
+  lastAt: string | null;
+  byMcp: { mcpId: string; name: string | null; requests: number; errors: number; avgLatencyMs: number }[];
+  /** One entry per UTC day that has rows, ascending, `date` as YYYY-MM-DD. */
+  byDay: { date: string; requests: number; errors: number }[];
+}
+
+export type NewOrganization = Omit<OrganizationRow, 'createdAt' | 'updatedAt'> & { createdAt?: string };
+export type NewMember = Omit<MemberRow, 'joinedAt' | 'updatedAt' | 'lastActive'> & { joinedAt?: string };
+export type NewApiKey = Omit<ApiKeyRow, 'createdAt' | 'updatedAt' | 'lastUsed' | 'revokedAt'> & { createdAt?: string };
+export type NewMcp = Omit<McpRow, 'createdAt' | 'updatedAt' | 'tools' | 'toolsRefreshedAt' | 'health' | 'healthCheckedAt'> & {
+  createdAt?: string;
+};
+
+export interface Store {
+  createOrganization(org: NewOrganization): Promise<OrganizationRow>;
+  getOrganization(id: string): Promise<OrganizationRow | undefined>;
+  listOrganizations(): Promise<OrganizationRow[]>;
+  updateOrganization(
+    id: string,
+    patch: Partial<Pick<OrganizationRow, 'name' | 'description' | 'settings' | 'plan'>>,
+  ): Promise<OrganizationRow | undefined>;
+
+  createMember(member: NewMember): Promise<MemberRow>;
+  getMember(orgId: string, userId: string): Promise<MemberRow | undefined>;
+  findMemberByEmail(orgId: string, email: string): Promise<MemberRow | undefined>;
+  listMembers(orgId: string, filter: { role?: Role }, page: PageRequest): Promise<Page<MemberRow>>;
+  countMembers(orgId: string, filter?: { role?: Role }): Promise<number>;
+  updateMemberRole(orgId: string, userId: string, role: Role): Promise<MemberRow | undefined>;
+  touchMember(orgId: string, userId: string, at: string): Promise<void>;
+  /** Removes the member and revokes every key they created, in one transaction. */
+  removeMember(orgId: string, userId: string, at: string): Promise<boolean>;
+  createInvite(invite: InviteRow): Promise<InviteRow>;
+  findPendingInvite(orgId: string, email: string, now: string): Promise<InviteRow | undefined>;
+
+  createApiKey(key: NewApiKey): Promise<ApiKeyRow>;
+  /** Looks a key up by hash across all organisations (authentication). */
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRow | undefined>;
+  getApiKey(orgId: string, id: string): Promise<ApiKeyRow | undefined>;
+  listApiKeys(orgId: string, filter: ApiKeyFilter, page: PageRequest): Promise<Page<ApiKeyRow>>;
+  /** Active means neither revoked nor expired at `now`. */
+  countActiveApiKeys(orgId: string, filter: { userId?: string; now: string }): Promise<number>;
+  updateApiKey(
+    orgId: string,
+    id: string,
+    patch: Partial<Pick<ApiKeyRow, 'name' | 'description'>>,
+  ): Promise<ApiKeyRow | undefined>;
+  revokeApiKey(orgId: string, id: string, at: string): Promise<ApiKeyRow | undefined>;
+  touchApiKey(id: string, at: string): Promise<void>;
+
+  createMcp(mcp: NewMcp): Promise<McpRow>;
+  getMcp(orgId: string, id: string): Promise<McpRow | undefined>;
+  listMcps(orgId: string, filter: McpFilter, page: PageRequest): Promise<Page<McpRow>>;
+  /** Every MCP of every organisation (the health checker's round). */
+  listAllMcps(): Promise<McpRow[]>;
+  countMcps(orgId: string): Promise<number>;
+  updateMcp(
+    orgId: string,
+    id: string,
+    patch: Partial<Pick<McpRow, 'name' | 'endpointUrl' | 'description' | 'status' | 'authType' | 'credentialsCiphertext'>>,
+  ): Promise<McpRow | undefined>;
+  setMcpTools(id: string, tools: Tool[], at: string): Promise<void>;
+  setMcpHealth(id: string, health: McpHealth, at: string): Promise<void>;
+  deleteMcp(orgId: string, id: string): Promise<boolean>;
+
+  recordUsage(row: UsageRow): Promise<void>;
+  /** Newest last: ordered by `createdAt`, then `id`. */
+  listUsage(orgId: string, filter: UsageFilter, page: PageRequest): Promise<Page<UsageRow>>;
+  countUsage(orgId: string, filter: UsageFilter): Promise<number>;
+  summarizeUsage(orgId: string, filter: UsageFilter): Promise<UsageAggregate>;
+  /** The latest rows of a key, newest first (a key's `recent_activity`). */
+  recentUsage(orgId: string, apiKeyId: string, limit: number): Promise<UsageRow[]>;
+
+  getIdempotency(orgId: string, key: string): Promise<IdempotencyRow | undefined>;
+  putIdempotency(row: IdempotencyRow): Promise<void>;
+  deleteIdempotencyBefore(before: string): Promise<number>;
+
+  /** Small server-wide values kept with the database (generated secrets, schema facts). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** Flushes everything to disk and releases the database; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
