@@ -1,0 +1,72 @@
+/**
+ * The monthly tool-invocation quota. POST /mcp calls `check` before it invokes a tool; past the plan's quota the call
+ * is refused with 429 `quota_exceeded` and a `Retry-After` that points at the first instant of next month (UTC).
+ *
+ * The count is the organisation's usage rows this month (every invocation, successful or not, is one row), read from
+ * the store, so it is shared by every server instance on the same database. Calls that pass `check` at the same moment
+ * may overshoot the quota by at most the number of calls in flight: the quota is a monthly allowance, not a lock.
+ */
+import { ApiError } from '../http/errors.js';
+import type { Plan, Store } from '../store/types.js';
+import { monthWindow } from './month-window.js';
+import { planLimits } from './plan-limits.js';
+
+export interface QuotaGuardOptions {
+  /** Only `countUsage` is used. */
+  store: Pick<Store, 'countUsage'>;
+  /** `PLEXMCP_SELF_HOSTED=true`: no quota at all, and no counting. */
+  selfHosted: boolean;
+  /** The current instant; injectable so tests can cross a month boundary. */
+  clock?: () => Date;
+}
+
+export interface MonthlyUsage {
+  /** Tool invocations recorded this calendar month (UTC). */
+  used: number;
+  /** The plan's monthly quota; null = unlimited. */
+  limit: number | null;
+  /** When the count starts again from zero, ISO 8601 UTC. */
+  resetsAt: string;
+}
+
+export interface QuotaGuard {
+  /** Resolves when the organisation may invoke another tool; throws ApiError `quota_exceeded` when it may not. */
+  check(orgId: string, plan: Plan): Promise<void>;
+  /** This month's figures, for `usage.monthly_requests` in GET /v1/organization and the usage summary. */
+  usage(orgId: string, plan: Plan): Promise<MonthlyUsage>;
+}
+
+/**
+ * @example
+ * const quota = createQuotaGuard({ store, selfHosted: config.selfHosted });
+ * await quota.check(auth.orgId, org.plan); // in POST /mcp, before the tool is invoked
+ */
+export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
+  const { store, selfHosted } = options;
+  const clock = options.clock ?? (() => new Date());
+
+  async function usage(orgId: string, plan: Plan): Promise<MonthlyUsage> {
+    const window = monthWindow(clock());
+    const used = await store.countUsage(orgId, { from: window.from, to: window.to });
+    return { used, limit: planLimits(plan, { selfHosted }).monthlyRequests, resetsAt: window.resetsAt };
+  }
+
+  async function check(orgId: string, plan: Plan): Promise<void> {
+    const limit = planLimits(plan, { selfHosted }).monthlyRequests;
+    if (limit === null) return;
+    const now = clock();
+    const window = monthWindow(now);
+    const used = await store.countUsage(orgId, { from: window.from, to: window.to });
+    if (used < limit) return;
+    // RFC 9110 §10.2.3: delay-seconds; the contract asks for at least 1.
+    const retryAfter = Math.max(1, Math.ceil((Date.parse(window.resetsAt) - now.getTime()) / 1000));
+    throw new ApiError(
+      'quota_exceeded',
+      `The monthly quota of ${limit} tool invocations is used up; it resets at ${window.resetsAt}`,
+      { limit, used, resets_at: window.resetsAt },
+      { 'Retry-After': String(retryAfter) },
+    );
+  }
+
+  return { check, usage };
+}
