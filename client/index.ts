@@ -1,0 +1,32 @@
+/**
+ * The PlexMCP API client: `createPlexMcpClient`, its error values and its retry policy, plus the contract's types.
+ *
+ * @example
+ * import { createPlexMcpClient, type Schemas } from './client/index.js';
+ *
+ * const plexmcp = createPlexMcpClient({ baseUrl: 'http://127.0.0.1:8080', apiKey: 'pmcp_...' });
+ * const { data, error } = await plexmcp.GET('/v1/mcps', { params: { query: { per_page: 50 } } });
+ * const mcps: Schemas['Mcp'][] = error ? [] : data.data;
+ */
+export {
+  createPlexMcpClient,
+  type PlexMcpClient,
+  type PlexMcpClientOptions,
+  type PlexMcpMethod,
+  type PlexMcpResult,
+} from './create-client.js';
+export {
+  invalidResponse,
+  isErrorCode,
+  toPlexMcpError,
+  type ErrorCode,
+  type PlexMcpApiError,
+  type PlexMcpError,
+  type PlexMcpInvalidResponse,
+} from './errors.js';
+export { DEFAULT_RETRY, parseRetryAfter, withRetry, type RetryOptions } from './retry.js';
+export type { components, operations, paths } from '../generated/schema.js';
+
+import type { components } from '../generated/schema.js';
+/** The contract's schemas by name: `Schemas['Mcp']`, `Schemas['ApiKeyCreated']`, `Schemas['ErrorCode']`. */
+export type Schemas = components['schemas'];
