@@ -1,0 +1,129 @@
+/** API keys. Status is derived, never stored: revoked if `revoked_at` is set, expired if `expires_at <= now`. */
+import { limitOffset } from './paging.js';
+import { toApiKey } from './row-mappers.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
+import type { ApiKeyFilter, ApiKeyStatus, Store } from './types.js';
+
+type ApiKeyQueries = Pick<
+  Store,
+  | 'createApiKey'
+  | 'findApiKeyByHash'
+  | 'getApiKey'
+  | 'listApiKeys'
+  | 'countActiveApiKeys'
+  | 'updateApiKey'
+  | 'revokeApiKey'
+  | 'touchApiKey'
+>;
+
+/** The SQL condition for a status at `now` (ISO text compares in time order). */
+export function apiKeyStatusCondition(status: ApiKeyStatus, now: string): [string, SqlParam[]] {
+  switch (status) {
+    case 'revoked':
+      return ['revoked_at IS NOT NULL', []];
+    case 'expired':
+      return ['revoked_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?', [now]];
+    case 'active':
+      return ['revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)', [now]];
+  }
+}
+
+function whereFor(orgId: string, filter: ApiKeyFilter): [string, SqlParam[]] {
+  const clauses = ['org_id = ?'];
+  const params: SqlParam[] = [orgId];
+  if (filter.userId !== undefined) {
+    clauses.push('user_id = ?');
+    params.push(filter.userId);
+  }
+  if (filter.status !== undefined) {
+    const [clause, more] = apiKeyStatusCondition(filter.status, filter.now ?? new Date().toISOString());
+    clauses.push(`(${clause})`);
+    params.push(...more);
+  }
+  return [clauses.join(' AND '), params];
+}
+
+export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
+  const getApiKey = (orgId: string, id: string) => {
+    const row = db.get('SELECT * FROM api_keys WHERE org_id = ? AND id = ?', [orgId, id]);
+    return row && toApiKey(row);
+  };
+
+  return {
+    async createApiKey(key) {
+      const at = key.createdAt ?? new Date().toISOString();
+      await db.write(() =>
+        db.run(
+          `INSERT INTO api_keys (id, org_id, user_id, name, description, prefix, key_hash, role, mcp_scope,
+             created_at, updated_at, last_used, expires_at, revoked_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL)`,
+          [
+            key.id,
+            key.orgId,
+            key.userId,
+            key.name,
+            key.description,
+            key.prefix,
+            key.keyHash,
+            key.role,
+            JSON.stringify(key.mcpScope),
+            at,
+            at,
+            key.expiresAt,
+          ],
+        ),
+      );
+      return getApiKey(key.orgId, key.id)!;
+    },
+    async findApiKeyByHash(keyHash) {
+      const row = db.get('SELECT * FROM api_keys WHERE key_hash = ?', [keyHash]);
+      return row && toApiKey(row);
+    },
+    getApiKey: async (orgId, id) => getApiKey(orgId, id),
+    async listApiKeys(orgId, filter, page) {
+      const [where, params] = whereFor(orgId, filter);
+      const items = db
+        .all(`SELECT * FROM api_keys WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
+          ...params,
+          ...limitOffset(page),
+        ])
+        .map(toApiKey);
+      const total = Number(db.get(`SELECT COUNT(*) AS n FROM api_keys WHERE ${where}`, params)?.n ?? 0);
+      return { items, total };
+    },
+    async countActiveApiKeys(orgId, filter) {
+      const [where, params] = whereFor(orgId, { status: 'active', userId: filter.userId, now: filter.now });
+      return Number(db.get(`SELECT COUNT(*) AS n FROM api_keys WHERE ${where}`, params)?.n ?? 0);
+    },
+    async updateApiKey(orgId, id, patch) {
+      const current = getApiKey(orgId, id);
+      if (!current) return undefined;
+      const next = { ...current, ...patch };
+      await db.write(() =>
+        db.run('UPDATE api_keys SET name = ?, description = ?, updated_at = ? WHERE org_id = ? AND id = ?', [
+          next.name,
+          next.description,
+          new Date().toISOString(),
+          orgId,
+          id,
+        ]),
+      );
+      return getApiKey(orgId, id);
+    },
+    async revokeApiKey(orgId, id, at) {
+      // Revoking twice keeps the first revocation time.
+      await db.write(() =>
+        db.run('UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL', [
+          at,
+          at,
+          orgId,
+          id,
+        ]),
+      );
+      return getApiKey(orgId, id);
+    },
+    async touchApiKey(id, at) {
+      await db.write(() => db.run('UPDATE api_keys SET last_used = ? WHERE id = ?', [at, id]));
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/** MCP servers. */
+import { limitOffset, placeholders } from './paging.js';
+import { toMcp } from './row-mappers.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
+import type { McpFilter, Store } from './types.js';
+
+type McpQueries = Pick<
+  Store,
+  'createMcp' | 'getMcp' | 'listMcps' | 'listAllMcps' | 'countMcps' | 'updateMcp' | 'setMcpTools' | 'setMcpHealth' | 'deleteMcp'
+>;
+
+function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]] {
+  const clauses = ['org_id = ?'];
+  const params: SqlParam[] = [orgId];
+  if (filter.status !== undefined) {
+    clauses.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.health !== undefined) {
+    clauses.push('health = ?');
+    params.push(filter.health);
+  }
+  if (filter.ids !== undefined) {
+    // An empty scope sees nothing, which `IN ()` cannot express.
+    clauses.push(filter.ids.length === 0 ? '0' : `id IN ${placeholders(filter.ids.length)}`);
+    params.push(...filter.ids);
+  }
+  return [clauses.join(' AND '), params];
+}
+
+export function mcpQueries(db: SqlDb): McpQueries {
+  const getMcp = (orgId: string, id: string) => {
+    const row = db.get('SELECT * FROM mcps WHERE org_id = ? AND id = ?', [orgId, id]);
+    return row && toMcp(row);
+  };
+
+  return {
+    async createMcp(mcp) {
+      const at = mcp.createdAt ?? new Date().toISOString();
+      await db.write(() =>
+        db.run(
+          `INSERT INTO mcps (id, org_id, name, endpoint_url, description, status, health, auth_type,
+             credentials_ciphertext, tools, tools_refreshed_at, health_checked_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'unknown', ?, ?, '[]', NULL, NULL, ?, ?)`,
+          [mcp.id, mcp.orgId, mcp.name, mcp.endpointUrl, mcp.description, mcp.status, mcp.authType, mcp.credentialsCiphertext, at, at],
+        ),
+      );
+      return getMcp(mcp.orgId, mcp.id)!;
+    },
+    getMcp: async (orgId, id) => getMcp(orgId, id),
+    async listMcps(orgId, filter, page) {
+      const [where, params] = whereFor(orgId, filter);
+      const items = db
+        .all(`SELECT * FROM mcps WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
+        .map(toMcp);
+      const total = Number(db.get(`SELECT COUNT(*) AS n FROM mcps WHERE ${where}`, params)?.n ?? 0);
+      return { items, total };
+    },
+    listAllMcps: async () => db.all('SELECT * FROM mcps ORDER BY created_at, id').map(toMcp),
+    countMcps: async (orgId) => Number(db.get('SELECT COUNT(*) AS n FROM mcps WHERE org_id = ?', [orgId])?.n ?? 0),
+    async updateMcp(orgId, id, patch) {
+      const current = getMcp(orgId, id);
+      if (!current) return undefined;
+      const next = { ...current, ...patch };
+      await db.write(() =>
+        db.run(
+          `UPDATE mcps SET name = ?, endpoint_url = ?, description = ?, status = ?, auth_type = ?,
+             credentials_ciphertext = ?, updated_at = ? WHERE org_id = ? AND id = ?`,
+          [
+            next.name,
+            next.endpointUrl,
+            next.description,
+            next.status,
+            next.authType,
+            next.credentialsCiphertext,
+            new Date().toISOString(),
+            orgId,
+            id,
+          ],
+        ),
+      );
+      return getMcp(orgId, id);
+    },
+    async setMcpTools(id, tools, at) {
+      await db.write(() => db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]));
+    },
+    async setMcpHealth(id, health, at) {
+      await db.write(() => db.run('UPDATE mcps SET health = ?, health_checked_at = ? WHERE id = ?', [health, at, id]));
+    },
+    async deleteMcp(orgId, id) {
+      return (await db.write(() => db.run('DELETE FROM mcps WHERE org_id = ? AND id = ?', [orgId, id]))) > 0;
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The schema, as an ordered list of migrations. Each runs once, in its own transaction, and is recorded in
+ * `schema_migrations`; a database is brought up to date when it is opened. Never edit a released migration: add one.
+ * Times are ISO 8601 UTC strings, which sort and compare correctly as text.
+ */
+import type { SqlDb } from './sql-db.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE organizations (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        slug TEXT NOT NULL UNIQUE,
+        description TEXT,
+        plan TEXT NOT NULL CHECK (plan IN ('free', 'pro', 'team', 'enterprise')),
+        settings TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        name TEXT,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+        joined_at TEXT NOT NULL,
+        last_active TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX members_org_email ON members (org_id, email COLLATE NOCASE);
+      CREATE INDEX members_org_order ON members (org_id, joined_at, id);
+      CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        name TEXT,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+        invited_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX invites_org_email ON invites (org_id, email COLLATE NOCASE, expires_at);
+      -- user_id has no foreign key: a removed member's keys stay (revoked) for the audit trail.
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT,
+        prefix TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+        mcp_scope TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_used TEXT,
+        expires_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX api_keys_org_order ON api_keys (org_id, created_at, id);
+      CREATE TABLE mcps (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        endpoint_url TEXT NOT NULL,
+        description TEXT,
+        status TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+        health TEXT NOT NULL CHECK (health IN ('healthy', 'unhealthy', 'unknown')),
+        auth_type TEXT NOT NULL CHECK (auth_type IN ('none', 'bearer', 'api_key', 'basic')),
+        credentials_ciphertext TEXT,
+        tools TEXT NOT NULL DEFAULT '[]',
+        tools_refreshed_at TEXT,
+        health_checked_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX mcps_org_order ON mcps (org_id, created_at, id);
+      -- mcp_id and api_key_id have no foreign keys: usage history outlives the MCP and the key.
+      CREATE TABLE usage (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        api_key_id TEXT,
+        mcp_id TEXT NOT NULL,
+        mcp_name TEXT,
+        tool TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('success', 'error')),
+        error_code TEXT,
+        latency_ms INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX usage_org_order ON usage (org_id, created_at, id);
+      CREATE INDEX usage_key_order ON usage (api_key_id, created_at, id);
+      CREATE TABLE idempotency (
+        org_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (org_id, key)
+      );
+      CREATE INDEX idempotency_created ON idempotency (created_at);
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies every migration the database has not seen, in order; returns the versions applied. */
+export async function migrate(db: SqlDb, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.write(() =>
+    db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`),
+  );
+  const applied = new Set(db.all('SELECT version FROM schema_migrations').map((row) => Number(row.version)));
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  const unknown = [...applied].filter((version) => version > newest);
+  if (unknown.length > 0) {
+    throw new Error(
+      `The database ${db.location} has schema version ${Math.max(...unknown)}, newer than this server knows (${newest}); ` +
+        'upgrade the server.',
+    );
+  }
+  const done: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    await db.write(() => {
+      db.exec(migration.sql);
+      db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    });
+    done.push(migration.version);
+  }
+  return done;
+}

@@ -1,0 +1,140 @@
+/** Organisations, members and invites. */
+import { limitOffset } from './paging.js';
+import { toInvite, toMember, toOrganization } from './row-mappers.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
+import type { Store } from './types.js';
+
+type OrganizationQueries = Pick<
+  Store,
+  | 'createOrganization'
+  | 'getOrganization'
+  | 'listOrganizations'
+  | 'updateOrganization'
+  | 'createMember'
+  | 'getMember'
+  | 'findMemberByEmail'
+  | 'listMembers'
+  | 'countMembers'
+  | 'updateMemberRole'
+  | 'touchMember'
+  | 'removeMember'
+  | 'createInvite'
+  | 'findPendingInvite'
+>;
+
+export function organizationQueries(db: SqlDb): OrganizationQueries {
+  const getOrganization = (id: string) => {
+    const row = db.get('SELECT * FROM organizations WHERE id = ?', [id]);
+    return row && toOrganization(row);
+  };
+  const getMember = (orgId: string, userId: string) => {
+    const row = db.get('SELECT * FROM members WHERE org_id = ? AND id = ?', [orgId, userId]);
+    return row && toMember(row);
+  };
+  const roleFilter = (orgId: string, role: string | undefined): [string, SqlParam[]] =>
+    role ? ['org_id = ? AND role = ?', [orgId, role]] : ['org_id = ?', [orgId]];
+
+  return {
+    async createOrganization(org) {
+      const at = org.createdAt ?? new Date().toISOString();
+      await db.write(() =>
+        db.run(
+          `INSERT INTO organizations (id, name, slug, description, plan, settings, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [org.id, org.name, org.slug, org.description, org.plan, JSON.stringify(org.settings), at, at],
+        ),
+      );
+      return getOrganization(org.id)!;
+    },
+    getOrganization: async (id) => getOrganization(id),
+    listOrganizations: async () => db.all('SELECT * FROM organizations ORDER BY created_at, id').map(toOrganization),
+    async updateOrganization(id, patch) {
+      const current = getOrganization(id);
+      if (!current) return undefined;
+      const next = { ...current, ...patch };
+      await db.write(() =>
+        db.run('UPDATE organizations SET name = ?, description = ?, plan = ?, settings = ?, updated_at = ? WHERE id = ?', [
+          next.name,
+          next.description,
+          next.plan,
+          JSON.stringify(next.settings),
+          new Date().toISOString(),
+          id,
+        ]),
+      );
+      return getOrganization(id);
+    },
+
+    async createMember(member) {
+      const at = member.joinedAt ?? new Date().toISOString();
+      await db.write(() =>
+        db.run(
+          `INSERT INTO members (id, org_id, email, name, role, joined_at, last_active, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+          [member.id, member.orgId, member.email, member.name, member.role, at, at],
+        ),
+      );
+      return getMember(member.orgId, member.id)!;
+    },
+    getMember: async (orgId, userId) => getMember(orgId, userId),
+    async findMemberByEmail(orgId, email) {
+      const row = db.get('SELECT * FROM members WHERE org_id = ? AND email = ? COLLATE NOCASE', [orgId, email]);
+      return row && toMember(row);
+    },
+    async listMembers(orgId, filter, page) {
+      const [where, params] = roleFilter(orgId, filter.role);
+      const items = db
+        .all(`SELECT * FROM members WHERE ${where} ORDER BY joined_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
+        .map(toMember);
+      const total = Number(db.get(`SELECT COUNT(*) AS n FROM members WHERE ${where}`, params)?.n ?? 0);
+      return { items, total };
+    },
+    async countMembers(orgId, filter) {
+      const [where, params] = roleFilter(orgId, filter?.role);
+      return Number(db.get(`SELECT COUNT(*) AS n FROM members WHERE ${where}`, params)?.n ?? 0);
+    },
+    async updateMemberRole(orgId, userId, role) {
+      const changed = await db.write(() =>
+        db.run('UPDATE members SET role = ?, updated_at = ? WHERE org_id = ? AND id = ?', [
+          role,
+          new Date().toISOString(),
+          orgId,
+          userId,
+        ]),
+      );
+      return changed ? getMember(orgId, userId) : undefined;
+    },
+    async touchMember(orgId, userId, at) {
+      await db.write(() => db.run('UPDATE members SET last_active = ? WHERE org_id = ? AND id = ?', [at, orgId, userId]));
+    },
+    async removeMember(orgId, userId, at) {
+      return db.write(() => {
+        const removed = db.run('DELETE FROM members WHERE org_id = ? AND id = ?', [orgId, userId]);
+        if (removed === 0) return false;
+        db.run(
+          'UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND user_id = ? AND revoked_at IS NULL',
+          [at, at, orgId, userId],
+        );
+        return true;
+      });
+    },
+    async createInvite(invite) {
+      await db.write(() =>
+        db.run(
+          `INSERT INTO invites (id, org_id, email, name, role, invited_by, created_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [invite.id, invite.orgId, invite.email, invite.name, invite.role, invite.invitedBy, invite.createdAt, invite.expiresAt],
+        ),
+      );
+      return { ...invite };
+    },
+    async findPendingInvite(orgId, email, now) {
+      const row = db.get(
+        `SELECT * FROM invites WHERE org_id = ? AND email = ? COLLATE NOCASE AND expires_at > ?
+         ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [orgId, email, now],
+      );
+      return row && toInvite(row);
+    },
+  };
+}

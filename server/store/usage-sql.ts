@@ -1,0 +1,105 @@
+/** Usage records and their aggregation, computed in SQL so a summary never loads the rows. */
+import { limitOffset, placeholders } from './paging.js';
+import { toUsage } from './row-mappers.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
+import type { Store, UsageFilter } from './types.js';
+
+type UsageQueries = Pick<Store, 'recordUsage' | 'listUsage' | 'countUsage' | 'summarizeUsage' | 'recentUsage'>;
+
+function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
+  const clauses = ['org_id = ?'];
+  const params: SqlParam[] = [orgId];
+  const equal = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal('mcp_id', filter.mcpId);
+  equal('api_key_id', filter.apiKeyId);
+  equal('status', filter.status);
+  if (filter.mcpIds !== undefined) {
+    clauses.push(filter.mcpIds.length === 0 ? '0' : `mcp_id IN ${placeholders(filter.mcpIds.length)}`);
+    params.push(...filter.mcpIds);
+  }
+  if (filter.from !== undefined) {
+    clauses.push('created_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    clauses.push('created_at <= ?');
+    params.push(filter.to);
+  }
+  return [clauses.join(' AND '), params];
+}
+
+const num = (value: unknown): number => Number(value ?? 0);
+
+export function usageQueries(db: SqlDb): UsageQueries {
+  const count = (where: string, params: SqlParam[]) => num(db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params)?.n);
+
+  return {
+    async recordUsage(row) {
+      await db.write(() =>
+        db.run(
+          `INSERT INTO usage (id, org_id, api_key_id, mcp_id, mcp_name, tool, status, error_code, latency_ms, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [row.id, row.orgId, row.apiKeyId, row.mcpId, row.mcpName, row.tool, row.status, row.errorCode, Math.round(row.latencyMs), row.createdAt],
+        ),
+      );
+    },
+    async listUsage(orgId, filter, page) {
+      const [where, params] = whereFor(orgId, filter);
+      const items = db
+        .all(`SELECT * FROM usage WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
+        .map(toUsage);
+      return { items, total: count(where, params) };
+    },
+    countUsage: async (orgId, filter) => count(...whereFor(orgId, filter)),
+    async summarizeUsage(orgId, filter) {
+      const [where, params] = whereFor(orgId, filter);
+      const totals = db.get(
+        `SELECT COUNT(*) AS total, COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'error'), 0) AS error,
+           COALESCE(AVG(latency_ms), 0) AS avg_latency, MAX(created_at) AS last_at
+         FROM usage WHERE ${where}`,
+        params,
+      );
+      // The name is the one recorded by the most recent call, so a renamed MCP shows its current name.
+      const byMcp = db.all(
+        `SELECT mcp_id, COUNT(*) AS requests, COALESCE(SUM(status = 'error'), 0) AS errors, AVG(latency_ms) AS avg_latency,
+           (SELECT u2.mcp_name FROM usage u2 WHERE u2.org_id = usage.org_id AND u2.mcp_id = usage.mcp_id
+              ORDER BY u2.created_at DESC, u2.id DESC LIMIT 1) AS name
+         FROM usage WHERE ${where} GROUP BY mcp_id ORDER BY requests DESC, mcp_id`,
+        params,
+      );
+      const byDay = db.all(
+        `SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS requests, COALESCE(SUM(status = 'error'), 0) AS errors
+         FROM usage WHERE ${where} GROUP BY day ORDER BY day`,
+        params,
+      );
+      return {
+        total: num(totals?.total),
+        success: num(totals?.success),
+        error: num(totals?.error),
+        avgLatencyMs: Math.round(num(totals?.avg_latency)),
+        lastAt: totals?.last_at == null ? null : String(totals.last_at),
+        byMcp: byMcp.map((row) => ({
+          mcpId: String(row.mcp_id),
+          name: row.name == null ? null : String(row.name),
+          requests: num(row.requests),
+          errors: num(row.errors),
+          avgLatencyMs: Math.round(num(row.avg_latency)),
+        })),
+        byDay: byDay.map((row) => ({ date: String(row.day), requests: num(row.requests), errors: num(row.errors) })),
+      };
+    },
+    async recentUsage(orgId, apiKeyId, limit) {
+      return db
+        .all('SELECT * FROM usage WHERE org_id = ? AND api_key_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [
+          orgId,
+          apiKeyId,
+          Math.max(0, Math.floor(limit)),
+        ])
+        .map(toUsage);
+    },
+  };
+}
