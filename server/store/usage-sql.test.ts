@@ -8,7 +8,7 @@ beforeEach(async () => {
   t = await openTempStore();
   await seedOrganization(t.store, 'org_a');
   await seedOrganization(t.store, 'org_b');
-  const rows: [string, string, string | null, UsageRow['status'], number, string][] = [
+  const rows: [string, string | null, string | null, UsageRow['status'], number, string][] = [
     ['mcp_1', 'key_1', 'old name', 'success', 10, '2026-03-01T10:00:00.000Z'],
     ['mcp_1', 'key_1', 'new name', 'error', 30, '2026-03-01T23:59:59.999Z'],
     ['mcp_2', 'key_2', 'two', 'success', 20, '2026-03-02T00:00:00.000Z'],
