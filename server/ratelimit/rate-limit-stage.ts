@@ -10,6 +10,7 @@
  *   and `Retry-After`, the headers set on the response before the error is thrown.
  */
 import type { RequestHandler, Response } from 'express';
+import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../http/errors.js';
 import { planLimits } from '../quota/plan-limits.js';
 import type { Plan } from '../store/types.js';
@@ -24,14 +25,14 @@ export interface RateLimitStageOptions {
   selfHosted: boolean;
   /** The current instant, for `X-RateLimit-Reset`; defaults to now. */
   clock?: () => Date;
-  /** Where the authenticated organisation is; defaults to `res.locals.auth?.orgId`. */
+  /** Where the authenticated organisation is; defaults to the principal the authentication stage sets. */
   orgOf?: (res: Response) => string | undefined;
 }
 
 function defaultOrgOf(res: Response): string | undefined {
-  const auth: unknown = res.locals['auth'];
-  if (typeof auth !== 'object' || auth === null || !('orgId' in auth)) return undefined;
-  return typeof auth.orgId === 'string' ? auth.orgId : undefined;
+  // Not `principalOf`: it throws on public routes, which this stage lets through.
+  const principal = res.locals.principal as Principal | undefined;
+  return principal?.orgId;
 }
 
 /**
