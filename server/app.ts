@@ -1,0 +1,108 @@
+/**
+ * The HTTP API, assembled in one place. Every request passes the same named stages, in this order:
+ *
+ *   request id → security headers → known routes (404/405) → JSON body → authenticate → rate limit → validate
+ *   → routes → not found → error handler
+ *
+ * Authentication runs before validation, so a request without a valid key is 401 and never a 400 that reveals the
+ * schema. Only the error handler writes error responses; every stage and route throws `ApiError` (or anything else,
+ * which becomes `500 internal_error`).
+ */
+import express, { type RequestHandler } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { Logger } from 'pino';
+import { authenticate } from './auth/authenticate.js';
+import type { Gateway } from './gateway/types.js';
+import { loadContract } from './http/contract.js';
+import { errorHandler } from './http/error-handler.js';
+import { jsonBody } from './http/json-body.js';
+import { knownRoutes, notFound } from './http/known-routes.js';
+import { requestId } from './http/request-id.js';
+import { buildRouteTable } from './http/route-table.js';
+import { securityHeaders } from './http/security-headers.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { mcpRoutes } from './routes/mcps.js';
+import { memberRoutes } from './routes/members.js';
+import { organizationRoutes } from './routes/organization.js';
+import { systemRoutes } from './routes/system.js';
+import { toolRoutes } from './routes/tools.js';
+import { usageRoutes } from './routes/usage.js';
+import type { Store } from './store/types.js';
+
+/** Encrypts upstream credentials at rest (AES-256-GCM in server/crypto/credentials.ts). */
+export interface CredentialCipher {
+  encrypt(value: Record<string, unknown>): string;
+  decrypt(ciphertext: string): unknown;
+}
+
+export interface AppDeps {
+  store: Store;
+  logger: Logger;
+  /** The hash an API key is stored under (HMAC-SHA-256 with the server's secret, hex). */
+  hashApiKey(key: string): string;
+  cipher: CredentialCipher;
+  /** Reaches upstream MCP servers; without one, invoking and testing answer `502 mcp_unreachable`. */
+  gateway?: Gateway;
+  /** The rate-limit stage; requests pass straight through when absent (self-hosted). */
+  rateLimit?: RequestHandler;
+  /** Validate every response against the contract (on in development and tests: drift becomes a 500). */
+  validateResponses: boolean;
+  maxRequestBodyBytes: number;
+  /** The longest a tool call may wait for its upstream (`MCP_REQUEST_TIMEOUT_MS`). */
+  mcpRequestTimeoutMs: number;
+  /** The server's public origin for absolute links (`PUBLIC_URL`); else the request's own host. */
+  publicUrl?: string;
+  selfHosted: boolean;
+  /** Allow MCP endpoints on loopback/private addresses even when not self-hosted (tests, demos). */
+  allowPrivateMcpUrls: boolean;
+  /** The time source; tests pass a fixed clock. */
+  clock?: () => Date;
+}
+
+const passThrough: RequestHandler = (_req, _res, next) => next();
+
+export function createApp(deps: AppDeps): express.Express {
+  const contract = loadContract();
+  const routes = buildRouteTable(contract.document);
+  const clock = deps.clock ?? (() => new Date());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  // Query strings are flat in this API; the simple parser never builds nested objects from `a[b]=c`.
+  app.set('query parser', 'simple');
+
+  app.use(requestId());
+  app.use(securityHeaders());
+  app.use(knownRoutes(routes));
+  app.use(jsonBody(deps.maxRequestBodyBytes));
+  app.use(authenticate({ store: deps.store, hashApiKey: deps.hashApiKey, clock, routes }));
+  app.use(deps.rateLimit ?? passThrough);
+  app.use(
+    OpenApiValidator.middleware({
+      // The validator resolves and annotates the document it is given; it gets its own copy.
+      apiSpec: structuredClone(contract.document) as unknown as string,
+      validateApiSpec: false,
+      validateRequests: { allErrors: true },
+      validateResponses: deps.validateResponses ? { allErrors: true } : false,
+      // Authentication already ran, with the three header forms the contract documents.
+      validateSecurity: false,
+      ignoreUndocumented: false,
+    }),
+  );
+
+  const routeDeps = { ...deps, clock };
+  app.use(systemRoutes(routeDeps, contract));
+  app.use(mcpRoutes(routeDeps));
+  app.use(toolRoutes(routeDeps));
+  app.use(organizationRoutes(routeDeps));
+  app.use(memberRoutes(routeDeps));
+  app.use(apiKeyRoutes(routeDeps));
+  app.use(usageRoutes(routeDeps));
+
+  app.use(notFound(routes));
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** What routes receive: the app's dependencies with the clock resolved. */
+export type RouteDeps = AppDeps & { clock: () => Date };

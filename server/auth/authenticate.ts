@@ -1,0 +1,64 @@
+/**
+ * The authentication stage. It runs before request validation, so a request without a valid key gets 401 and never a
+ * 400 that would reveal the schema. Routes the contract marks `security: []` (health, the contract, the docs) pass.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from '../http/errors.js';
+import { matchRoute, type RouteEntry } from '../http/route-table.js';
+import type { Store } from '../store/types.js';
+import { presentedKey } from './presented-key.js';
+import { setPrincipal } from './principal.js';
+import { lowerRole } from './roles.js';
+
+export interface AuthenticateOptions {
+  store: Store;
+  hashApiKey(key: string): string;
+  clock: () => Date;
+  routes: readonly RouteEntry[];
+}
+
+// RFC 9110 §11.6.1: a 401 names the schemes the client may use.
+const CHALLENGE = { 'WWW-Authenticate': 'ApiKey realm="plexmcp", Bearer realm="plexmcp"' };
+// last_used / last_active are for people, not auditors: a write per minute per key is plenty.
+const TOUCH_INTERVAL_MS = 60_000;
+
+function unauthorized(code: 'unauthorized' | 'expired_key' | 'revoked_key', message?: string): ApiError {
+  return new ApiError(code, message, undefined, CHALLENGE);
+}
+
+function isStale(last: string | null, now: Date): boolean {
+  return last === null || now.getTime() - Date.parse(last) >= TOUCH_INTERVAL_MS;
+}
+
+export function authenticate(options: AuthenticateOptions) {
+  const { store, hashApiKey, clock, routes } = options;
+  return async function authenticateStage(req: Request, res: Response, next: NextFunction): Promise<void> {
+    if (matchRoute(routes, req.path)?.public) return next();
+    const presented = presentedKey(req.headers);
+    if (presented.kind === 'missing') throw unauthorized('unauthorized');
+    if (presented.kind === 'malformed') throw unauthorized('unauthorized', presented.reason);
+
+    const key = await store.findApiKeyByHash(hashApiKey(presented.key));
+    if (!key) throw unauthorized('unauthorized');
+    const now = clock();
+    if (key.revokedAt !== null) throw unauthorized('revoked_key');
+    if (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime()) throw unauthorized('expired_key');
+    const member = await store.getMember(key.orgId, key.userId);
+    // The key's creator has left the organisation: the key speaks for no one.
+    if (!member) throw unauthorized('unauthorized');
+
+    const at = now.toISOString();
+    if (isStale(key.lastUsed, now)) await store.touchApiKey(key.id, at);
+    if (isStale(member.lastActive, now)) await store.touchMember(key.orgId, member.id, at);
+
+    setPrincipal(res, {
+      orgId: key.orgId,
+      userId: member.id,
+      key,
+      member,
+      role: lowerRole(key.role, member.role),
+      scope: key.mcpScope,
+    });
+    next();
+  };
+}

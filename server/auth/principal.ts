@@ -1,0 +1,24 @@
+/** Who is calling: the authenticated key, its organisation and member, and the role and MCP scope it acts with. */
+import type { Response } from 'express';
+import type { ApiKeyRow, McpScope, MemberRow, Role } from '../store/types.js';
+
+export interface Principal {
+  orgId: string;
+  userId: string;
+  key: ApiKeyRow;
+  member: MemberRow;
+  /** min(key.role, member.role): what the key may actually do. */
+  role: Role;
+  scope: McpScope;
+}
+
+export function setPrincipal(res: Response, principal: Principal): void {
+  res.locals.principal = principal;
+}
+
+/** The caller; only routes behind the authentication stage call this. */
+export function principalOf(res: Response): Principal {
+  const principal = res.locals.principal as Principal | undefined;
+  if (!principal) throw new Error('principalOf called on a route without authentication');
+  return principal;
+}

@@ -1,0 +1,46 @@
+/**
+ * The one place that writes error responses. Whatever failed, in whichever stage (an `ApiError`, the validator, the
+ * body parser, a bug), the client gets the envelope with a catalogued code and the request id; a 5xx never exposes a
+ * stack or internals, and is logged with the request id so it can be found.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { isStoreConflict } from '../store/errors.js';
+import { ApiError, isApiError } from './errors.js';
+import { requestIdOf } from './request-id.js';
+import { fromValidatorError, isValidatorError } from './validation-errors.js';
+
+export function toApiError(err: unknown): ApiError {
+  if (isApiError(err)) return err;
+  if (isValidatorError(err)) return fromValidatorError(err);
+  // A unique constraint the handler did not foresee (two requests racing to create the same thing).
+  if (isStoreConflict(err)) return new ApiError('already_exists');
+  return new ApiError('internal_error');
+}
+
+export function errorHandler(logger: Logger) {
+  return function errorHandlerStage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+    const requestId = requestIdOf(res);
+    const apiError = toApiError(err);
+    if (apiError.status >= 500) {
+      const validatorDetail = isValidatorError(err) ? err.errors : undefined;
+      logger.error({ err, requestId, method: req.method, path: req.path, validatorDetail }, 'request failed');
+    }
+    if (res.headersSent) {
+      // The response has started; the only honest thing left is to cut it short.
+      res.destroy();
+      return;
+    }
+    for (const [name, value] of Object.entries(apiError.headers ?? {})) res.setHeader(name, value);
+    const body = {
+      success: false,
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        ...(apiError.details !== undefined ? { details: apiError.details } : {}),
+      },
+    };
+    // `send`, not `json`: response validation wraps `json`, and an error response must never itself fail on the way out.
+    res.status(apiError.status).type('application/json').send(JSON.stringify(body));
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The contract's paths as matchers, so an unknown path is 404 and a known path with another method is 405 with `Allow`
+ * (RFC 9110 §15.5.6) before authentication: the contract is public, so this reveals nothing.
+ */
+import { HTTP_METHODS, type ContractDocument } from './contract.js';
+
+export interface RouteEntry {
+  readonly template: string;
+  readonly pattern: RegExp;
+  /** Upper-case methods the contract documents for this path. */
+  readonly methods: readonly string[];
+  /** True when every operation on the path declares `security: []`. */
+  readonly public: boolean;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toPattern(template: string): RegExp {
+  const source = template
+    .split(/\{[^}]+\}/)
+    .map(escapeRegExp)
+    .join('[^/]+');
+  // A trailing slash is tolerated, as Express's non-strict routing does.
+  return new RegExp(`^${source}/?$`);
+}
+
+export function buildRouteTable(document: ContractDocument): RouteEntry[] {
+  return Object.entries(document.paths).map(([template, item]) => {
+    const methods = HTTP_METHODS.filter((method) => method in item);
+    const operations = methods.map((method) => item[method] as { security?: unknown[] });
+    return {
+      template,
+      pattern: toPattern(template),
+      methods: methods.map((method) => method.toUpperCase()),
+      public: operations.length > 0 && operations.every((op) => Array.isArray(op.security) && op.security.length === 0),
+    };
+  });
+}
+
+export function matchRoute(table: readonly RouteEntry[], path: string): RouteEntry | undefined {
+  return table.find((entry) => entry.pattern.test(path));
+}
+
+/** The methods to list in `Allow`: HEAD is served wherever GET is (RFC 9110 §9.3.2). */
+export function allowedMethods(entry: RouteEntry): string[] {
+  const methods = [...entry.methods];
+  if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
+  return methods;
+}

@@ -1,0 +1,169 @@
+/**
+ * API keys: list, create (the full key is returned this once), inspect, rename, revoke, and per-key usage.
+ * Members and viewers see only their own keys (another's is 404). A key never creates a key above its own role or
+ * beyond its own MCP scope.
+ */
+import { Router } from 'express';
+import type { components } from '../../generated/schema.js';
+import type { RouteDeps } from '../app.js';
+import { generateApiKey } from '../auth/api-key.js';
+import { isWithinScope, permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
+import { principalOf, type Principal } from '../auth/principal.js';
+import { atLeast, requireRole, roleRank } from '../auth/roles.js';
+import { ok } from '../http/envelope.js';
+import { ApiError } from '../http/errors.js';
+import { readPageRequest, sendPage } from '../http/paginate.js';
+import { usageRange } from '../policy/usage-range.js';
+import { newId } from '../store/ids.js';
+import type { ApiKeyRow, ApiKeyStatus, McpScope, Store } from '../store/types.js';
+import { apiKeyStatus, apiKeyView, creatorLookup } from './views/api-key-view.js';
+import { apiKeyUsageView } from './views/usage-view.js';
+
+type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
+type ApiKeyUpdate = components['schemas']['ApiKeyUpdate'];
+
+/** Admins and owners manage every key of the organisation; everyone else only their own. */
+function seesAllKeys(principal: Principal): boolean {
+  return atLeast(principal.role, 'admin');
+}
+
+async function findVisibleKey(store: Store, principal: Principal, keyId: string): Promise<ApiKeyRow> {
+  const row = await store.getApiKey(principal.orgId, keyId);
+  if (!row || (!seesAllKeys(principal) && row.userId !== principal.userId)) {
+    throw new ApiError('not_found', `API key ${keyId} not found`);
+  }
+  return row;
+}
+
+async function requireKnownMcps(store: Store, orgId: string, scope: McpScope): Promise<void> {
+  if (scope === '*') return;
+  const unknown: string[] = [];
+  for (const id of scope) if (!(await store.getMcp(orgId, id))) unknown.push(id);
+  if (unknown.length > 0) {
+    throw new ApiError('validation_error', 'permissions.mcps names MCP servers that do not exist', {
+      'permissions.mcps': `unknown MCP ids: ${unknown.join(', ')}`,
+    });
+  }
+}
+
+export function apiKeyRoutes(deps: RouteDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  router.get('/v1/api-keys', async (req, res) => {
+    const principal = principalOf(res);
+    const now = deps.clock();
+    const status = (req.query as { status?: ApiKeyStatus }).status;
+    const pageRequest = readPageRequest(req);
+    const page = await store.listApiKeys(
+      principal.orgId,
+      { ...(status ? { status } : {}), ...(seesAllKeys(principal) ? {} : { userId: principal.userId }), now: now.toISOString() },
+      pageRequest,
+    );
+    const creator = creatorLookup(store, principal.orgId);
+    const items = await Promise.all(page.items.map((row) => apiKeyView(store, row, now, creator)));
+    sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
+  });
+
+  router.post('/v1/api-keys', async (req, res) => {
+    const principal = principalOf(res);
+    requireRole(principal.role, 'member');
+    const body = req.body as ApiKeyCreate;
+    const now = deps.clock();
+    const role = body.role ?? principal.role;
+    if (roleRank(role) > roleRank(principal.role)) {
+      throw new ApiError('forbidden', `A key acting as ${principal.role} cannot create a key with the ${role} role`);
+    }
+    const scope: McpScope = body.permissions?.mcps ?? principal.scope;
+    if (!isWithinScope(scope, principal.scope)) {
+      throw new ApiError('forbidden', 'A key cannot create a key with wider MCP permissions than its own');
+    }
+    await requireKnownMcps(store, principal.orgId, scope);
+    let expiresAt: string | null = null;
+    if (body.expires_at !== undefined && body.expires_at !== null) {
+      const at = Date.parse(body.expires_at);
+      if (Number.isNaN(at) || at <= now.getTime()) {
+        throw new ApiError('validation_error', 'expires_at must be in the future', { expires_at: 'must be a future date' });
+      }
+      expiresAt = new Date(at).toISOString();
+    }
+    const { key, prefix } = generateApiKey();
+    const row = await store.createApiKey({
+      id: newId('key'),
+      orgId: principal.orgId,
+      userId: principal.userId,
+      name: body.name,
+      description: body.description ?? null,
+      prefix,
+      keyHash: deps.hashApiKey(key),
+      role,
+      mcpScope: scope,
+      expiresAt,
+      createdAt: now.toISOString(),
+    });
+    const view = await apiKeyView(store, row, now, creatorLookup(store, principal.orgId));
+    res.status(201).setHeader('Location', `/v1/api-keys/${row.id}`);
+    res.json(ok({ ...view, key }));
+  });
+
+  router.get('/v1/api-keys/:key_id', async (req, res) => {
+    const principal = principalOf(res);
+    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const now = deps.clock();
+    const [view, recent] = await Promise.all([
+      apiKeyView(store, row, now, creatorLookup(store, principal.orgId)),
+      store.recentUsage(principal.orgId, row.id, 20),
+    ]);
+    const recentActivity = recent
+      .filter((use) => permitsMcp(principal.scope, use.mcpId))
+      .map((use) => ({ timestamp: use.createdAt, mcp_id: use.mcpId, tool: use.tool, status: use.status }));
+    res.json(ok({ ...view, recent_activity: recentActivity }));
+  });
+
+  router.patch('/v1/api-keys/:key_id', async (req, res) => {
+    const principal = principalOf(res);
+    requireRole(principal.role, 'member');
+    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const body = req.body as ApiKeyUpdate;
+    const patch: Partial<Pick<ApiKeyRow, 'name' | 'description'>> = {};
+    if (body.name !== undefined) patch.name = body.name;
+    if (body.description !== undefined) patch.description = body.description;
+    const updated = await store.updateApiKey(principal.orgId, row.id, patch);
+    if (!updated) throw new ApiError('not_found', `API key ${row.id} not found`);
+    res.json(ok(await apiKeyView(store, updated, deps.clock(), creatorLookup(store, principal.orgId))));
+  });
+
+  router.delete('/v1/api-keys/:key_id', async (req, res) => {
+    const principal = principalOf(res);
+    requireRole(principal.role, 'member');
+    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const now = deps.clock();
+    if (row.revokedAt !== null) {
+      res.json(ok({ id: row.id, status: 'revoked' as const, revoked_at: row.revokedAt }));
+      return;
+    }
+    if (row.userId === principal.userId && apiKeyStatus(row, now) === 'active') {
+      const active = await store.countActiveApiKeys(principal.orgId, { userId: principal.userId, now: now.toISOString() });
+      if (active <= 1) throw new ApiError('forbidden', 'This is your only active API key; create another before revoking it');
+    }
+    const revoked = await store.revokeApiKey(principal.orgId, row.id, now.toISOString());
+    if (!revoked) throw new ApiError('not_found', `API key ${row.id} not found`);
+    res.json(ok({ id: revoked.id, status: 'revoked' as const, revoked_at: revoked.revokedAt ?? now.toISOString() }));
+  });
+
+  router.get('/v1/api-keys/:key_id/usage', async (req, res) => {
+    const principal = principalOf(res);
+    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const range = usageRange(req.query as Record<string, unknown>, deps.clock());
+    const mcpIds = scopeFilter(principal.scope);
+    const aggregate = await store.summarizeUsage(principal.orgId, {
+      apiKeyId: row.id,
+      from: range.from,
+      to: range.to,
+      ...(mcpIds ? { mcpIds } : {}),
+    });
+    res.json(ok(apiKeyUsageView(row.id, aggregate, range)));
+  });
+
+  return router;
+}

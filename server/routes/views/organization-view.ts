@@ -1,0 +1,26 @@
+/** OrganizationRow → the API's `Organization`, with its plan's limits and live counts against them. */
+import type { components } from '../../../generated/schema.js';
+import { limitsOf } from '../../policy/plan-limits.js';
+import { startOfUtcMonth } from '../../policy/usage-range.js';
+import type { OrganizationRow, Store } from '../../store/types.js';
+
+export async function organizationView(store: Store, row: OrganizationRow, now: Date): Promise<components['schemas']['Organization']> {
+  const [mcps, apiKeys, members, monthly] = await Promise.all([
+    store.countMcps(row.id),
+    store.countActiveApiKeys(row.id, { now: now.toISOString() }),
+    store.countMembers(row.id),
+    store.countUsage(row.id, { from: startOfUtcMonth(now) }),
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    plan: row.plan,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+    settings: row.settings,
+    limits: limitsOf(row.plan),
+    usage: { mcps, api_keys: apiKeys, team_members: members, monthly_requests: monthly },
+  };
+}
