@@ -1,0 +1,88 @@
+/**
+ * Maps whatever the MCP SDK or fetch throws to the API's error catalogue:
+ * `mcp_unreachable` (nothing answered as an MCP server), `mcp_error` (the upstream answered with an error) and
+ * `mcp_timeout`. Messages name the HTTP status or JSON-RPC error, never our internals or the upstream's credentials.
+ */
+import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ApiError } from '../http/errors.js';
+
+/** Thrown into an upstream request when its deadline passes. */
+export class DeadlineExceeded extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/** The HTTP status of a failed upstream request, when the error carries one. */
+export function httpStatusOf(error: unknown): number | undefined {
+  if (error instanceof StreamableHTTPError || error instanceof SseError) {
+    return typeof error.code === 'number' && error.code >= 100 ? error.code : undefined;
+  }
+  // SSEClientTransport.send throws a plain Error naming the status.
+  const match = error instanceof Error ? /\(HTTP (\d{3})\)/.exec(error.message) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/** An upstream session that the server no longer knows (MCP basic/transports §Session Management: HTTP 404). */
+export function isSessionExpired(error: unknown, hadSession: boolean): boolean {
+  return hadSession && httpStatusOf(error) === 404;
+}
+
+/** The streamable attempt failed in a way that means "not a streamable HTTP endpoint": try the legacy SSE transport. */
+export function shouldFallBackToSse(error: unknown): boolean {
+  const status = httpStatusOf(error);
+  // MCP basic/transports §Backwards Compatibility: a 4xx on the initialize POST; 401/403 are credential answers.
+  return status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403;
+}
+
+function mcpErrorMessage(error: McpError): string {
+  const prefix = `MCP error ${error.code}: `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
+
+/** True for failures that mean the upstream could not be reached: these, and only these, trip the circuit breaker. */
+export function countsAgainstUpstream(error: ApiError): boolean {
+  return error.code === 'mcp_unreachable' || error.code === 'mcp_timeout';
+}
+
+/**
+ * @param phase `connect` while opening a session (an HTTP error there means "not an MCP endpoint"),
+ *   `request` once the session is open (an HTTP error there is the upstream answering with an error).
+ */
+export function toApiError(error: unknown, phase: 'connect' | 'request'): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DeadlineExceeded) {
+    return new ApiError('mcp_timeout', `MCP server did not respond within ${error.timeoutMs} ms`, {
+      timeout_ms: error.timeoutMs,
+    });
+  }
+  if (error instanceof McpError) {
+    if (error.code === ErrorCode.RequestTimeout && mcpErrorMessage(error) === 'Request timed out') {
+      return new ApiError('mcp_timeout');
+    }
+    if (error.code === ErrorCode.ConnectionClosed && mcpErrorMessage(error) === 'Connection closed') {
+      return new ApiError('mcp_unreachable', 'The connection to the MCP server was lost');
+    }
+    return new ApiError('mcp_error', `The MCP server answered with an error: ${mcpErrorMessage(error)}`, {
+      upstream: { code: error.code, message: mcpErrorMessage(error), data: error.data ?? null },
+    });
+  }
+  const status = httpStatusOf(error);
+  if (status !== undefined) {
+    const details = { upstream: { http_status: status } };
+    if (status === 401 || status === 403) {
+      return new ApiError('mcp_error', `The MCP server rejected the credentials (HTTP ${status})`, details);
+    }
+    if (phase === 'connect' || status === 502 || status === 503 || status === 504) {
+      return new ApiError('mcp_unreachable', `Could not connect to MCP server (HTTP ${status})`, details);
+    }
+    return new ApiError('mcp_error', `The MCP server answered with HTTP ${status}`, details);
+  }
+  if (error instanceof Error && error.name === 'ZodError') {
+    return new ApiError('mcp_error', 'The MCP server sent a response that is not valid MCP');
+  }
+  return new ApiError('mcp_unreachable', 'Could not connect to MCP server');
+}
