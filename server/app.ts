@@ -1,14 +1,14 @@
 /**
  * The HTTP API, assembled in one place. Every request passes the same named stages, in this order:
  *
- *   request id → security headers → known routes (404/405) → JSON body → authenticate → rate limit → validate
- *   → routes → not found → error handler
+ *   request id → security headers → known routes (404/405) → address guard → JSON body → authenticate → rate limit
+ *   → validate → routes → not found → failed-auth limit → error handler
  *
  * Authentication runs before validation, so a request without a valid key is 401 and never a 400 that reveals the
  * schema. Only the error handler writes error responses; every stage and route throws `ApiError` (or anything else,
  * which becomes `500 internal_error`).
  */
-import express, { type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
@@ -45,6 +45,10 @@ export interface AppDeps {
   gateway?: Gateway;
   /** The rate-limit stage; requests pass straight through when absent (self-hosted). */
   rateLimit?: RequestHandler;
+  /** Before authentication: refuses an address that has spent its failed-authentication budget (ratelimit's `addressGuard`). */
+  addressGuard?: RequestHandler;
+  /** Just before the error handler: counts 401s per address (ratelimit's `limitFailedAuth`). */
+  failedAuthLimit?: ErrorRequestHandler;
   /** Validate every response against the contract (on in development and tests: drift becomes a 500). */
   validateResponses: boolean;
   maxRequestBodyBytes: number;
@@ -60,6 +64,7 @@ export interface AppDeps {
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
+const passErrorThrough: ErrorRequestHandler = (err, _req, _res, next) => next(err);
 
 export function createApp(deps: AppDeps): express.Express {
   const contract = loadContract();
@@ -74,6 +79,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestId());
   app.use(securityHeaders());
   app.use(knownRoutes(routes));
+  // A blocked address costs nothing more: refused before its body is read or its key hashed.
+  app.use(deps.addressGuard ?? passThrough);
   app.use(jsonBody(deps.maxRequestBodyBytes));
   app.use(authenticate({ store: deps.store, hashApiKey: deps.hashApiKey, clock, routes }));
   app.use(deps.rateLimit ?? passThrough);
@@ -100,6 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(usageRoutes(routeDeps));
 
   app.use(notFound(routes));
+  app.use(deps.failedAuthLimit ?? passErrorThrough);
   app.use(errorHandler(deps.logger));
   return app;
 }

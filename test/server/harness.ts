@@ -1,0 +1,188 @@
+/**
+ * End-to-end test fixture: a real sql.js store in a temporary directory, seeded with an organisation, its owner and an
+ * owner key; the app from createApp on a real HTTP server on port 0. Tests talk to it with plain fetch.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createApp, type AppDeps } from '../../server/app.js';
+import { generateApiKey, hashApiKey } from '../../server/auth/api-key.js';
+import { createCredentialCipher } from '../../server/crypto/credentials.js';
+import { newId } from '../../server/store/ids.js';
+import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite-store.js';
+import type { ApiKeyRow, McpRow, McpScope, MemberRow, OrganizationRow, Plan, Role, Store } from '../../server/store/types.js';
+
+export interface Seeded {
+  org: OrganizationRow;
+  owner: MemberRow;
+  /** The owner's full API key. */
+  ownerKey: string;
+  ownerKeyRow: ApiKeyRow;
+}
+
+export interface Harness extends Seeded {
+  baseUrl: string;
+  store: SqliteStore;
+  cipher: AppDeps['cipher'];
+  /** Every log line the server wrote, parsed. */
+  logs: Record<string, unknown>[];
+  /** Another organisation with its own owner and key. */
+  addOrganization(plan?: Plan): Promise<Seeded>;
+  addMember(role: Role, orgId?: string): Promise<{ member: MemberRow; key: string; keyRow: ApiKeyRow }>;
+  addKey(
+    userId: string,
+    options?: { role?: Role; scope?: McpScope; expiresAt?: string | null; orgId?: string; name?: string },
+  ): Promise<{ key: string; row: ApiKeyRow }>;
+  addMcp(options?: { orgId?: string; name?: string; endpointUrl?: string }): Promise<McpRow>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Wraps the real store, e.g. to inject a fault. */
+  wrapStore?: (store: Store) => Store;
+  overrides?: Partial<AppDeps>;
+}
+
+const SECRET = randomBytes(32).toString('hex');
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = await mkdtemp(join(tmpdir(), 'plexmcp-http-'));
+  const store = await openSqliteStore({ path: join(dir, 'plexmcp.db') });
+  const cipher = createCredentialCipher(randomBytes(32));
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const hash = (key: string): string => hashApiKey(key, SECRET);
+
+  const addKey: Harness['addKey'] = async (userId, keyOptions = {}) => {
+    const { key, prefix } = generateApiKey();
+    const member = await findMemberOrg(store, userId, keyOptions.orgId);
+    const row = await store.createApiKey({
+      id: newId('key'),
+      orgId: member.orgId,
+      userId,
+      name: keyOptions.name ?? 'test key',
+      description: null,
+      prefix,
+      keyHash: hash(key),
+      role: keyOptions.role ?? member.role,
+      mcpScope: keyOptions.scope ?? '*',
+      expiresAt: keyOptions.expiresAt ?? null,
+    });
+    return { key, row };
+  };
+  const memberOrgs = new Map<string, string>();
+  async function findMemberOrg(s: Store, userId: string, orgId?: string): Promise<MemberRow> {
+    const org = orgId ?? memberOrgs.get(userId);
+    const member = org ? await s.getMember(org, userId) : undefined;
+    if (!member) throw new Error(`harness: unknown member ${userId}`);
+    return member;
+  }
+  const addMember: Harness['addMember'] = async (role, orgId) => {
+    const id = newId('user');
+    const member = await store.createMember({ id, orgId: orgId ?? seeded.org.id, email: `${id.toLowerCase()}@example.com`, name: `User ${role}`, role });
+    memberOrgs.set(id, member.orgId);
+    const { key, row } = await addKey(id, { role });
+    return { member, key, keyRow: row };
+  };
+  const addOrganization: Harness['addOrganization'] = async (plan = 'free') => {
+    const orgId = newId('org');
+    const org = await store.createOrganization({ id: orgId, name: `Org ${orgId}`, slug: orgId.toLowerCase(), description: null, plan, settings: {} });
+    const { member, key, keyRow } = await addMember('owner', orgId);
+    return { org, owner: member, ownerKey: key, ownerKeyRow: keyRow };
+  };
+  const seeded = await (async (): Promise<Seeded> => {
+    const orgId = newId('org');
+    const org = await store.createOrganization({ id: orgId, name: 'Acme', slug: 'acme', description: null, plan: 'pro', settings: {} });
+    const ownerId = newId('user');
+    const owner = await store.createMember({ id: ownerId, orgId, email: 'owner@example.com', name: 'Olive Owner', role: 'owner' });
+    memberOrgs.set(ownerId, orgId);
+    const { key, row } = await addKey(ownerId, { name: 'owner key' });
+    return { org, owner, ownerKey: key, ownerKeyRow: row };
+  })();
+
+  const app = createApp({
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    logger: pino({ level: 'info' }, sink),
+    hashApiKey: hash,
+    cipher,
+    validateResponses: true,
+    maxRequestBodyBytes: 64 * 1024,
+    mcpRequestTimeoutMs: 5_000,
+    selfHosted: false,
+    allowPrivateMcpUrls: false,
+    ...options.overrides,
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    ...seeded,
+    baseUrl: `http://127.0.0.1:${port}`,
+    store,
+    cipher,
+    logs,
+    addOrganization,
+    addMember,
+    addKey,
+    addMcp: (mcpOptions = {}) =>
+      store.createMcp({
+        id: newId('mcp'),
+        orgId: mcpOptions.orgId ?? seeded.org.id,
+        name: mcpOptions.name ?? 'Weather API',
+        endpointUrl: mcpOptions.endpointUrl ?? 'https://weather.example.com/mcp',
+        description: null,
+        status: 'active',
+        authType: 'none',
+        credentialsCiphertext: null,
+      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** One request with plain fetch; `key` goes in `Authorization: ApiKey`. */
+export async function call<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { key?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization = `ApiKey ${options.key}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
