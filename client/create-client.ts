@@ -60,7 +60,7 @@ type RawMethod = (url: string, init: Record<string, unknown>) => Promise<RawResu
  * (`error.code`, `error.status`, `error.requestId`); only network failures and aborts throw.
  *
  * @example
- * import { createPlexMcpClient } from 'plexmcp-api-kit/client';
+ * import { createPlexMcpClient } from './client/index.js';
  *
  * const plexmcp = createPlexMcpClient({ baseUrl: 'http://127.0.0.1:8080', apiKey: process.env.PLEXMCP_API_KEY });
  * const { data, error } = await plexmcp.GET('/v1/mcps/{mcp_id}', { params: { path: { mcp_id: 'mcp_123' } } });
