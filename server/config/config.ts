@@ -1,0 +1,115 @@
+/**
+ * The server's configuration, read once from the environment. Names follow PlexMCP's where they exist; every value
+ * has a working default, so a newcomer configures nothing. An invalid value fails start-up with a `ConfigError` that
+ * names the variable, rather than surfacing later as a confusing runtime failure.
+ */
+import { looksLikeApiKey } from '../auth/api-key.js';
+import { ConfigError } from './config-error.js';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url.js';
+import {
+  parseBindAddress,
+  parseBoolean,
+  parseChoice,
+  parseEncryptionKey,
+  parseHttpUrl,
+  parseInteger,
+  type BindAddress,
+} from './parsers.js';
+
+export { ConfigError } from './config-error.js';
+export type { BindAddress } from './parsers.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** BIND_ADDRESS, default 0.0.0.0:8080. */
+  bindAddress: BindAddress;
+  /** PUBLIC_URL without a trailing slash; undefined means "derive from the listening address". */
+  publicUrl: string | undefined;
+  /** DATABASE_URL as given (default file:./data/plexmcp.db) and the absolute path it names, or `:memory:`. */
+  databaseUrl: string;
+  databasePath: string;
+  /** PLEXMCP_SELF_HOSTED: true turns off rate limits and quotas. */
+  selfHosted: boolean;
+  /** API_KEY_HMAC_SECRET; undefined means generate once and keep with the database. */
+  apiKeyHmacSecret: string | undefined;
+  /** PLEXMCP_ENCRYPTION_KEY (32 bytes); undefined means generate once and keep with the database. */
+  encryptionKey: Buffer | undefined;
+  /** PLEXMCP_BOOTSTRAP_API_KEY: the first owner key on an empty database. */
+  bootstrapApiKey: string | undefined;
+  /** PLEXMCP_OWNER_EMAIL: the bootstrap owner's email, default owner@localhost. */
+  ownerEmail: string;
+  /** MCP_REQUEST_TIMEOUT_MS, default 30000: the cap on one upstream tool call. */
+  mcpRequestTimeoutMs: number;
+  /** MCP_MAX_REQUEST_BODY_BYTES, default 10485760 (10 MiB). */
+  maxRequestBodyBytes: number;
+  /** LOG_LEVEL, default info. */
+  logLevel: LogLevel;
+  /** PLEXMCP_HEALTH_CHECK_INTERVAL_MS, default 60000; 0 turns background health checks off. */
+  healthCheckIntervalMs: number;
+  /** PLEXMCP_ALLOW_PRIVATE_MCP_URLS, default false: whether MCP endpoints may be loopback or private addresses. */
+  allowPrivateMcpUrls: boolean;
+  /** PLEXMCP_VALIDATE_RESPONSES: validate responses against the contract; default true unless NODE_ENV=production. */
+  validateResponses: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
+  const withDefault = <T>(name: string, fallback: T, parse: (value: string) => T): T => {
+    const value = read(name);
+    return value === undefined ? fallback : parse(value);
+  };
+
+  const databaseUrl = read('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  let databasePath: string;
+  try {
+    databasePath = parseDatabaseUrl(databaseUrl).path;
+  } catch (error) {
+    throw new ConfigError('DATABASE_URL', (error as Error).message, databaseUrl);
+  }
+
+  const hmacSecret = read('API_KEY_HMAC_SECRET');
+  if (hmacSecret !== undefined && hmacSecret.length < 32) {
+    throw new ConfigError('API_KEY_HMAC_SECRET', 'must be at least 32 characters (for example `openssl rand -hex 32`)');
+  }
+  const bootstrapApiKey = read('PLEXMCP_BOOTSTRAP_API_KEY')?.trim();
+  if (bootstrapApiKey !== undefined && !looksLikeApiKey(bootstrapApiKey)) {
+    throw new ConfigError('PLEXMCP_BOOTSTRAP_API_KEY', 'must look like an API key: pmcp_ followed by at least 40 letters and digits');
+  }
+  const ownerEmail = read('PLEXMCP_OWNER_EMAIL')?.trim() ?? 'owner@localhost';
+  if (!/^[^\s@]+@[^\s@]+$/.test(ownerEmail)) {
+    throw new ConfigError('PLEXMCP_OWNER_EMAIL', 'must be an email address', ownerEmail);
+  }
+
+  return {
+    bindAddress: withDefault('BIND_ADDRESS', { host: '0.0.0.0', port: 8080 }, (v) => parseBindAddress('BIND_ADDRESS', v)),
+    publicUrl: withDefault('PUBLIC_URL', undefined, (v) => parseHttpUrl('PUBLIC_URL', v)),
+    databaseUrl,
+    databasePath,
+    selfHosted: withDefault('PLEXMCP_SELF_HOSTED', false, (v) => parseBoolean('PLEXMCP_SELF_HOSTED', v)),
+    apiKeyHmacSecret: hmacSecret,
+    encryptionKey: withDefault('PLEXMCP_ENCRYPTION_KEY', undefined, (v) => parseEncryptionKey('PLEXMCP_ENCRYPTION_KEY', v)),
+    bootstrapApiKey,
+    ownerEmail,
+    mcpRequestTimeoutMs: withDefault('MCP_REQUEST_TIMEOUT_MS', 30_000, (v) => parseInteger('MCP_REQUEST_TIMEOUT_MS', v, 1)),
+    maxRequestBodyBytes: withDefault('MCP_MAX_REQUEST_BODY_BYTES', 10_485_760, (v) =>
+      parseInteger('MCP_MAX_REQUEST_BODY_BYTES', v, 1),
+    ),
+    logLevel: withDefault('LOG_LEVEL', 'info', (v) => parseChoice('LOG_LEVEL', v, LOG_LEVELS)),
+    healthCheckIntervalMs: withDefault('PLEXMCP_HEALTH_CHECK_INTERVAL_MS', 60_000, (v) =>
+      parseInteger('PLEXMCP_HEALTH_CHECK_INTERVAL_MS', v, 0),
+    ),
+    allowPrivateMcpUrls: withDefault('PLEXMCP_ALLOW_PRIVATE_MCP_URLS', false, (v) =>
+      parseBoolean('PLEXMCP_ALLOW_PRIVATE_MCP_URLS', v),
+    ),
+    validateResponses: withDefault('PLEXMCP_VALIDATE_RESPONSES', env.NODE_ENV !== 'production', (v) =>
+      parseBoolean('PLEXMCP_VALIDATE_RESPONSES', v),
+    ),
+  };
+}
