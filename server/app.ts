@@ -29,11 +29,9 @@ import { toolRoutes } from './routes/tools.js';
 import { usageRoutes } from './routes/usage.js';
 import type { Store } from './store/types.js';
 
-/** Encrypts upstream credentials at rest (AES-256-GCM in server/crypto/credentials.ts). */
-export interface CredentialCipher {
-  encrypt(value: Record<string, unknown>): string;
-  decrypt(ciphertext: string): unknown;
-}
+import type { CredentialCipher } from './crypto/credentials.js';
+
+export type { CredentialCipher };
 
 export interface AppDeps {
   store: Store;
