@@ -8,7 +8,12 @@ import type { paths } from '../generated/schema.js';
 import { invalidResponse, toPlexMcpError, type PlexMcpError } from './errors.js';
 import { withRetry, type RetryOptions } from './retry.js';
 
-/** Options of `createPlexMcpClient`. */
+/**
+ * Options of `createPlexMcpClient`.
+ *
+ * @example
+ * const options: PlexMcpClientOptions = { baseUrl: 'http://127.0.0.1:4010', apiKey: 'pmcp_...', retry: false };
+ */
 export interface PlexMcpClientOptions {
   /** Where the API is, without a trailing path: `https://api.plexmcp.com`, `http://127.0.0.1:8080`. */
   readonly baseUrl: string;
@@ -23,6 +28,9 @@ export interface PlexMcpClientOptions {
 /**
  * An openapi-fetch result whose error branch carries a `PlexMcpError` instead of the raw body.
  * On success `data` is the typed envelope (`{ success: true, data, pagination? }`); on failure `error` is set.
+ *
+ * @example
+ * type ListMcpsResult = PlexMcpResult<FetchResponse<operations['listMcps'], {}, 'application/json'>>;
  */
 export type PlexMcpResult<R> = R extends { error: unknown }
   ? { data?: never; error: PlexMcpError; response: Response }
@@ -33,7 +41,13 @@ type InitParam<Init> = RequiredKeysOf<Init> extends never
   ? [(Init & { [key: string]: unknown })?]
   : [Init & { [key: string]: unknown }];
 
-/** One HTTP method of the client: the path is checked against the contract, params and body are typed by it. */
+/**
+ * One HTTP method of the client: the path is checked against the contract, params and body are typed by it.
+ *
+ * @example
+ * const get: PlexMcpMethod<'get'> = plexmcp.GET;
+ * await get('/v1/usage', { params: { query: { period: 'week' } } });
+ */
 export type PlexMcpMethod<M extends HttpMethod> = <
   Path extends PathsWithMethod<paths, M>,
   Init extends MaybeOptionalInit<paths[Path], M>,
@@ -42,7 +56,12 @@ export type PlexMcpMethod<M extends HttpMethod> = <
   ...init: InitParam<Init>
 ) => Promise<PlexMcpResult<FetchResponse<paths[Path][M] & Record<string | number, unknown>, Init, MediaType>>>;
 
-/** The client `createPlexMcpClient` returns. */
+/**
+ * The client `createPlexMcpClient` returns: GET, POST, PATCH and DELETE over the contract's paths, plus `raw`.
+ *
+ * @example
+ * const { data } = await plexmcp.DELETE('/v1/api-keys/{key_id}', { params: { path: { key_id: 'key_123' } } });
+ */
 export interface PlexMcpClient {
   GET: PlexMcpMethod<'get'>;
   POST: PlexMcpMethod<'post'>;

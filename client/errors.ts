@@ -5,10 +5,20 @@
  */
 import type { components } from '../generated/schema.js';
 
-/** The error codes the contract defines (`ErrorCode` in openapi.yaml). */
+/**
+ * The error codes the contract defines (`ErrorCode` in openapi.yaml).
+ *
+ * @example
+ * const retryable: ErrorCode[] = ['rate_limited', 'service_unavailable'];
+ */
 export type ErrorCode = components['schemas']['ErrorCode'];
 
-/** An error the server reported in the documented envelope. */
+/**
+ * An error the server reported in the documented envelope.
+ *
+ * @example
+ * if (error.kind === 'api_error' && error.code === 'validation_error') showFieldErrors(error.details);
+ */
 export interface PlexMcpApiError {
   /** Discriminates the server's own errors from `invalid_response`. */
   readonly kind: 'api_error';
@@ -27,6 +37,9 @@ export interface PlexMcpApiError {
 /**
  * A non-2xx response whose body is not the documented error envelope (HTML from a proxy, garbled JSON, an empty
  * body), or a 2xx whose body is not JSON. It has no API `code`: the marker is `kind: 'invalid_response'`.
+ *
+ * @example
+ * if (error.kind === 'invalid_response') console.error(`HTTP ${error.status} without an envelope:`, error.body);
  */
 export interface PlexMcpInvalidResponse {
   readonly kind: 'invalid_response';
@@ -40,7 +53,13 @@ export interface PlexMcpInvalidResponse {
   readonly body: string;
 }
 
-/** What the client returns in `error`: branch on `kind`, then on `code` or `status`. */
+/**
+ * What the client returns in `error`: branch on `kind`, then on `code` or `status`.
+ *
+ * @example
+ * const { data, error } = await plexmcp.GET('/v1/organization');
+ * if (error?.code === 'unauthorized') throw new Error(`check PLEXMCP_API_KEY (request ${error.requestId})`);
+ */
 export type PlexMcpError = PlexMcpApiError | PlexMcpInvalidResponse;
 
 const BODY_EXCERPT_CHARS = 1000;
@@ -65,7 +84,12 @@ export function toPlexMcpError(body: unknown, response: Response): PlexMcpError 
   return invalidResponse(status, requestId, describe(body), excerpt(body));
 }
 
-/** The `invalid_response` value for a body that could not be read as the envelope. */
+/**
+ * The `invalid_response` value for a body that could not be read as the envelope.
+ *
+ * @example
+ * const error = invalidResponse(502, response.headers.get('x-request-id'), 'The body is HTML', await response.text());
+ */
 export function invalidResponse(status: number, requestId: string | null, message: string, body: string): PlexMcpInvalidResponse {
   return { kind: 'invalid_response', code: null, message, details: undefined, status, requestId, body };
 }

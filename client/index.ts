@@ -28,5 +28,10 @@ export { DEFAULT_RETRY, parseRetryAfter, withRetry, type RetryOptions } from './
 export type { components, operations, paths } from '../generated/schema.js';
 
 import type { components } from '../generated/schema.js';
-/** The contract's schemas by name: `Schemas['Mcp']`, `Schemas['ApiKeyCreated']`, `Schemas['ErrorCode']`. */
+/**
+ * The contract's schemas by name: `Schemas['Mcp']`, `Schemas['ApiKeyCreated']`, `Schemas['ErrorCode']`.
+ *
+ * @example
+ * function label(mcp: Schemas['Mcp']): string { return `${mcp.name} (${mcp.health})`; }
+ */
 export type Schemas = components['schemas'];

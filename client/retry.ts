@@ -6,7 +6,12 @@
  * here, because the request may have been applied; use `Idempotency-Key` and retry those yourself.
  */
 
-/** How the client retries 429 responses. */
+/**
+ * How the client retries 429 responses.
+ *
+ * @example
+ * createPlexMcpClient({ baseUrl, apiKey, retry: { attempts: 5, maxDelayMs: 10_000 } });
+ */
 export interface RetryOptions {
   /** Total attempts, the first included (default 3; 1 means no retry). */
   readonly attempts?: number;
@@ -19,7 +24,12 @@ export interface RetryOptions {
   readonly fallbackDelayMs?: number;
 }
 
-/** The defaults `createPlexMcpClient` uses when `retry` is not given. */
+/**
+ * The defaults `createPlexMcpClient` uses when `retry` is not given.
+ *
+ * @example
+ * createPlexMcpClient({ baseUrl, apiKey, retry: { ...DEFAULT_RETRY, attempts: 6 } });
+ */
 export const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 3, maxDelayMs: 30_000, fallbackDelayMs: 1_000 };
 
 type Fetch = (input: Request) => Promise<Response>;
