@@ -1,0 +1,37 @@
+import type { Check } from '../model.js';
+import type { CheckContext } from '../context.js';
+
+/**
+ * A body larger than the server's limit (MCP_MAX_REQUEST_BODY_BYTES, 10 MiB by default) is 413 payload_too_large in
+ * the envelope. A deployment with a higher limit is skipped with the size it accepted.
+ */
+async function oversizeBody(ctx: CheckContext): Promise<void> {
+  const size = ctx.config.oversizeBytes;
+  const head = `{"mcp_id":"${ctx.runPrefix}none","tool":"echo","arguments":{"pad":"`;
+  const tail = '"}}';
+  const body = head + 'x'.repeat(Math.max(0, size - head.length - tail.length)) + tail;
+  let reply;
+  try {
+    reply = await ctx.http.send('POST', '/mcp', { rawBody: body, headers: { 'Content-Type': 'application/json' }, timeoutMs: Math.max(ctx.config.requestTimeoutMs, 60_000) });
+  } catch (error) {
+    const last = ctx.recorded[ctx.recorded.length - 1];
+    ctx.warn(`inconclusive: no response to a ${size}-byte body (${last?.networkError ?? (error as Error).message}); a server may answer 413 and close before the upload ends`, { documented: '413 payload_too_large in the envelope' });
+    return;
+  }
+  if (reply.status === 413) {
+    ctx.expectError(reply, 413, 'payload_too_large', '413 payload_too_large (DESIGN.md "Error codes")');
+    return;
+  }
+  if (reply.status >= 500) {
+    ctx.fail(`a ${size}-byte body caused ${reply.status}`, { reply, documented: '413 payload_too_large, never 5xx' });
+    return;
+  }
+  ctx.skip(`the server accepted a ${size}-byte body (answered ${reply.status}); its limit is higher than the probe (see --oversize-bytes)`);
+}
+
+export const envOversizeBody: Check = {
+  id: 'ENV-006',
+  title: 'An oversize body answers 413 payload_too_large',
+  requirement: 'DESIGN.md "Error codes": payload_too_large 413; "Configuration": MCP_MAX_REQUEST_BODY_BYTES (10485760); "Envelope": oversize bodies are answered in the envelope.',
+  run: oversizeBody,
+};

@@ -1,0 +1,21 @@
+import type { Check } from '../model.js';
+import type { CheckContext } from '../context.js';
+
+/** An unknown route is 404 not_found in the error envelope, whether or not the request carries a key. */
+async function unknownRoute(ctx: CheckContext): Promise<void> {
+  const documented = '404 not_found in the error envelope (DESIGN.md "Envelope": unknown routes included)';
+  const authed = await ctx.http.send('GET', `/v1/${ctx.runPrefix}no-such-route`);
+  ctx.expectError(authed, 404, 'not_found', documented);
+  const deep = await ctx.http.send('POST', '/v1/mcps/some-id/no-such-action', { json: {} });
+  ctx.expectError(deep, 404, 'not_found', documented);
+  const anonymous = await ctx.http.send('GET', '/no-such-route', { auth: 'none' });
+  // Without a key a server may authenticate first (401) or route first (404); both must be enveloped.
+  ctx.expectError(anonymous, [401, 404], ['unauthorized', 'not_found'], 'error envelope (401 or 404) for an unknown route without a key');
+}
+
+export const envUnknownRoute: Check = {
+  id: 'ENV-002',
+  title: 'Unknown routes answer 404 not_found in the envelope',
+  requirement: 'DESIGN.md "Envelope": every response is JSON in the envelope, unknown routes included; "Error codes": not_found 404.',
+  run: unknownRoute,
+};

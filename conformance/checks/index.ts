@@ -1,0 +1,111 @@
+/**
+ * The registry: every check, in the order a run executes them. Ids are stable (`AREA-NNN`) and unique; `defineChecks`
+ * refuses a duplicate at load time, so a copy-pasted check cannot shadow another.
+ *
+ * Order matters where checks share the target: reads first, writes next, rate-limit bursts late (they drain the
+ * bucket), and the sweeps over everything recorded (ENV-008, SCHEMA-002) last.
+ */
+import type { Check } from '../model.js';
+import { authAcceptedForms } from './auth-accepted-forms.js';
+import { authBeforeValidationCheck } from './auth-before-validation.js';
+import { authExpiredKey } from './auth-expired-key.js';
+import { authMissingKey } from './auth-missing-key.js';
+import { authOtherOrg } from './auth-other-org.js';
+import { authRevokedKey } from './auth-revoked-key.js';
+import { authScopedKey } from './auth-scoped-key.js';
+import { authSecretsHidden } from './auth-secrets-hidden.js';
+import { authUnknownKey } from './auth-unknown-key.js';
+import { authWrongScheme } from './auth-wrong-scheme.js';
+import { envContentType } from './env-content-type.js';
+import { envMalformedJson } from './env-malformed-json.js';
+import { envNoInternals } from './env-no-internals.js';
+import { envOversizeBody } from './env-oversize-body.js';
+import { envRequestId } from './env-request-id.js';
+import { envSuccessEnvelope } from './env-success-envelope.js';
+import { envUnknownRoute } from './env-unknown-route.js';
+import { envWrongMethod } from './env-wrong-method.js';
+import { invBadArguments } from './inv-bad-arguments.js';
+import { invKnownTool } from './inv-known-tool.js';
+import { invUnknownMcp } from './inv-unknown-mcp.js';
+import { invUnknownTool } from './inv-unknown-tool.js';
+import { lifeApiKey } from './life-api-key.js';
+import { lifeMcp } from './life-mcp.js';
+import { negInvokeBodies } from './neg-invoke-bodies.js';
+import { negQueryParams } from './neg-query-params.js';
+import { negUnknownIds } from './neg-unknown-ids.js';
+import { negWriteBodies } from './neg-write-bodies.js';
+import { pageBoundsCheck } from './page-bounds.js';
+import { pageLinkHeaderCheck } from './page-link-header.js';
+import { pagePastEndCheck } from './page-past-end.js';
+import { pageTotalsCheck } from './page-totals.js';
+import { pageWalkCheck } from './page-walk.js';
+import { posSpecExamples } from './pos-spec-examples.js';
+import { rateBurst429 } from './rate-burst-429.js';
+import { ratePolicyHeaders } from './rate-policy-headers.js';
+import { rateRecovery } from './rate-recovery.js';
+import { rateRemainingDecreases } from './rate-remaining-decreases.js';
+import { schemaEveryExchange } from './schema-every-exchange.js';
+import { schemaReads } from './schema-reads.js';
+
+const ID_SHAPE = /^[A-Z]+-\d{3}$/;
+
+/**
+ * Validates a list of checks: each has an id of the form `AREA-NNN`, a title, a requirement and a run function, and
+ * no id appears twice.
+ *
+ * @example
+ * const mine = defineChecks([...checks, myCheck]); // throws if myCheck.id is taken
+ */
+export function defineChecks(list: readonly Check[]): readonly Check[] {
+  const seen = new Set<string>();
+  for (const check of list) {
+    if (!ID_SHAPE.test(check.id)) throw new Error(`check id ${JSON.stringify(check.id)} is not of the form AREA-NNN`);
+    if (seen.has(check.id)) throw new Error(`duplicate check id ${check.id}`);
+    if (!check.title || !check.requirement || typeof check.run !== 'function') throw new Error(`check ${check.id} lacks a title, requirement or run`);
+    seen.add(check.id);
+  }
+  return Object.freeze([...list]);
+}
+
+export const checks = defineChecks([
+  envSuccessEnvelope,
+  envUnknownRoute,
+  envWrongMethod,
+  envMalformedJson,
+  envContentType,
+  envRequestId,
+  authMissingKey,
+  authWrongScheme,
+  authUnknownKey,
+  authAcceptedForms,
+  authBeforeValidationCheck,
+  authSecretsHidden,
+  authOtherOrg,
+  authRevokedKey,
+  authExpiredKey,
+  authScopedKey,
+  pageBoundsCheck,
+  pageTotalsCheck,
+  pageWalkCheck,
+  pagePastEndCheck,
+  pageLinkHeaderCheck,
+  negInvokeBodies,
+  negQueryParams,
+  negUnknownIds,
+  negWriteBodies,
+  posSpecExamples,
+  lifeMcp,
+  lifeApiKey,
+  invUnknownMcp,
+  invUnknownTool,
+  invBadArguments,
+  invKnownTool,
+  schemaReads,
+  envOversizeBody,
+  ratePolicyHeaders,
+  rateRemainingDecreases,
+  rateBurst429,
+  rateRecovery,
+  envNoInternals,
+  schemaEveryExchange,
+]);

@@ -1,0 +1,146 @@
+/** The command line of `plexmcp-conformance`, parsed into a run configuration (or a usage error). */
+import { parseArgs } from 'node:util';
+import type { ConformanceConfig } from './config.js';
+
+export const USAGE = `Usage: plexmcp-conformance --base-url URL --api-key KEY [options]
+
+Checks a PlexMCP deployment against the contract (openapi.yaml): envelopes, status codes, schemas, authentication,
+pagination and rate limits. Read-only unless --allow-writes.
+
+Target:
+  --base-url URL              the deployment (env PLEXMCP_BASE_URL)
+  --api-key KEY               an owner or admin key of one organisation (env PLEXMCP_API_KEY)
+  --other-org-api-key KEY     a key of another organisation: checks its ids are 404 (env PLEXMCP_OTHER_ORG_API_KEY)
+  --allow-writes              create, change and delete resources (all prefixed, all removed at the end)
+  --mcp-id ID                 a reachable MCP server, for the invocation checks
+  --tool NAME                 one of its tools
+  --arguments JSON            arguments that tool accepts (default {})
+  --rate-limit auto|off       probe rate limits when advertised (default auto)
+Selection:
+  --only IDS                  comma-separated check ids to run (e.g. AUTH-001,PAGE-004)
+  --skip IDS                  comma-separated check ids to skip
+  --list                      list the checks and exit
+Output:
+  --reporter pretty|json|junit  (default pretty)
+  --output FILE               write the json/junit report to FILE (progress still shows)
+  --har FILE                  write the traffic as HAR 1.2 (API keys redacted)
+  --no-color                  plain output
+Tuning:
+  --oversize-bytes N          size of the oversize-body probe (default 10486784 = 10 MiB + 1 KiB)
+  --timeout MS                per-request timeout (default 30000)
+  --max-burst N               most requests a rate-limit burst may send (default 400)
+  --run-prefix PREFIX         prefix of created resources (default conf-<random>-)
+  -h, --help                  this text
+
+Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or unreachable target.`;
+
+export class CliUsageError extends Error {
+  override name = 'CliUsageError';
+}
+
+export interface CliOptions {
+  config: ConformanceConfig;
+  reporter: 'pretty' | 'json' | 'junit';
+  output?: string;
+  har?: string;
+  colour: boolean;
+  help: boolean;
+  list: boolean;
+}
+
+const ids = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined);
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliUsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/**
+ * @example
+ * parseCli(['--base-url', 'http://127.0.0.1:8080', '--api-key', key], process.env).config.allowWrites; // false
+ */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'base-url': { type: 'string' },
+        'api-key': { type: 'string' },
+        'other-org-api-key': { type: 'string' },
+        'allow-writes': { type: 'boolean' },
+        'mcp-id': { type: 'string' },
+        tool: { type: 'string' },
+        arguments: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        only: { type: 'string' },
+        skip: { type: 'string' },
+        list: { type: 'boolean' },
+        reporter: { type: 'string' },
+        output: { type: 'string' },
+        har: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        'oversize-bytes': { type: 'string' },
+        timeout: { type: 'string' },
+        'max-burst': { type: 'string' },
+        'run-prefix': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  const help = values.help ?? false;
+  const list = values.list ?? false;
+  const reporter = values.reporter ?? 'pretty';
+  if (reporter !== 'pretty' && reporter !== 'json' && reporter !== 'junit') throw new CliUsageError(`--reporter must be pretty, json or junit, got ${JSON.stringify(reporter)}`);
+  const rateLimit = values['rate-limit'] ?? 'auto';
+  if (rateLimit !== 'auto' && rateLimit !== 'off') throw new CliUsageError(`--rate-limit must be auto or off, got ${JSON.stringify(rateLimit)}`);
+  const baseUrl = values['base-url'] ?? env.PLEXMCP_BASE_URL ?? '';
+  const apiKey = values['api-key'] ?? env.PLEXMCP_API_KEY ?? '';
+  if (!help && !list) {
+    if (!baseUrl) throw new CliUsageError('--base-url (or PLEXMCP_BASE_URL) is required');
+    if (!apiKey) throw new CliUsageError('--api-key (or PLEXMCP_API_KEY) is required');
+  }
+  let args: Record<string, unknown> | undefined;
+  if (values.arguments !== undefined) {
+    try {
+      args = JSON.parse(values.arguments) as Record<string, unknown>;
+    } catch {
+      throw new CliUsageError('--arguments must be JSON');
+    }
+    if (typeof args !== 'object' || args === null || Array.isArray(args)) throw new CliUsageError('--arguments must be a JSON object');
+  }
+  const otherOrgApiKey = values['other-org-api-key'] ?? env.PLEXMCP_OTHER_ORG_API_KEY;
+  const config: ConformanceConfig = {
+    baseUrl,
+    apiKey,
+    allowWrites: values['allow-writes'] ?? false,
+    rateLimit,
+    ...(otherOrgApiKey ? { otherOrgApiKey } : {}),
+    ...(values['mcp-id'] ? { mcpId: values['mcp-id'] } : {}),
+    ...(values.tool ? { tool: values.tool } : {}),
+    ...(args ? { arguments: args } : {}),
+    ...(ids(values.only) ? { only: ids(values.only) } : {}),
+    ...(ids(values.skip) ? { skip: ids(values.skip) } : {}),
+    ...(values['run-prefix'] ? { runPrefix: values['run-prefix'] } : {}),
+  };
+  const oversize = positiveInt('oversize-bytes', values['oversize-bytes']);
+  if (oversize) config.oversizeBytes = oversize;
+  const timeout = positiveInt('timeout', values.timeout);
+  if (timeout) config.requestTimeoutMs = timeout;
+  const maxBurst = positiveInt('max-burst', values['max-burst']);
+  if (maxBurst) config.maxBurst = maxBurst;
+  return {
+    config,
+    reporter,
+    ...(values.output ? { output: values.output } : {}),
+    ...(values.har ? { har: values.har } : {}),
+    colour: !values['no-color'] && !env.NO_COLOR,
+    help,
+    list,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What a conformance run is told about its target. Only `baseUrl` and `apiKey` are required; everything else widens
+ * what can be checked (writes, a second organisation, a known tool) or narrows it (`only`, `skip`, `rateLimit: 'off'`).
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface ConformanceConfig {
+  baseUrl: string;
+  apiKey: string;
+  /** false (default): read-only, safe against production. true: create, change and delete resources (all prefixed). */
+  allowWrites?: boolean;
+  /** A key of another organisation, for the "another organisation's ids are 404" checks. */
+  otherOrgApiKey?: string;
+  /** A reachable MCP server's id, one of its tools and arguments it accepts, for the invocation checks. */
+  mcpId?: string;
+  tool?: string;
+  arguments?: Record<string, unknown>;
+  /** 'auto' (default): probe rate limits when the target advertises them. 'off': skip the rate-limit checks. */
+  rateLimit?: 'auto' | 'off';
+  only?: string[];
+  skip?: string[];
+  /** Prefix of every resource the run creates (default `conf-<random>-`), so leftovers are recognisable. */
+  runPrefix?: string;
+  /** Size of the oversize-body probe in bytes (default 10 MiB + 1 KiB, over the default 10 MiB limit). */
+  oversizeBytes?: number;
+  /** Per-request timeout in milliseconds (default 30000). */
+  requestTimeoutMs?: number;
+  /** Most requests a rate-limit burst may send (default 400); a higher advertised quota is skipped, not hammered. */
+  maxBurst?: number;
+}
+
+export type ResolvedConfig = Required<Omit<ConformanceConfig, 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments'>> &
+  Pick<ConformanceConfig, 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments'>;
+
+/** MCP_MAX_REQUEST_BODY_BYTES default (DESIGN.md "Configuration") plus 1 KiB. */
+export const DEFAULT_OVERSIZE_BYTES = 10 * 1024 * 1024 + 1024;
+
+/**
+ * @example
+ * resolveConfig({ baseUrl: 'http://127.0.0.1:8080', apiKey: process.env.PLEXMCP_API_KEY! }).allowWrites; // false
+ */
+export function resolveConfig(config: ConformanceConfig): ResolvedConfig {
+  let url: URL;
+  try {
+    url = new URL(config.baseUrl);
+  } catch {
+    throw new TypeError(`baseUrl is not a URL: ${config.baseUrl}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`baseUrl must be http or https: ${config.baseUrl}`);
+  if (!config.apiKey) throw new TypeError('apiKey is required');
+  return {
+    ...config,
+    baseUrl: url.toString().replace(/\/+$/, ''),
+    allowWrites: config.allowWrites ?? false,
+    rateLimit: config.rateLimit ?? 'auto',
+    only: config.only ?? [],
+    skip: config.skip ?? [],
+    runPrefix: config.runPrefix ?? `conf-${randomBytes(4).toString('hex')}-`,
+    oversizeBytes: config.oversizeBytes ?? DEFAULT_OVERSIZE_BYTES,
+    requestTimeoutMs: config.requestTimeoutMs ?? 30_000,
+    maxBurst: config.maxBurst ?? 400,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The conformance suite's vocabulary: checks, their results and the evidence a failure carries.
+ * Modelled on Schemathesis: every check is a small named function with a stable id, and every failure says what was
+ * sent, what came back and what the contract documents.
+ */
+import type { CheckContext } from './context.js';
+
+/** pass: the deployment does what the contract demands; warn: inconclusive or a should-level lapse; skip: not run. */
+export type Outcome = 'pass' | 'fail' | 'warn' | 'skip';
+
+/** A request as recorded, with secrets already redacted. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The body (redacted, truncated for very large bodies). */
+  body?: string;
+  /** The body's full size in bytes. */
+  bodySize: number;
+}
+
+/** A response as recorded, with secrets already redacted. */
+export interface RecordedResponse {
+  status: number;
+  statusText: string;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: string;
+  bodySize: number;
+}
+
+/** One HTTP round trip the suite made. */
+export interface Exchange {
+  seq: number;
+  /** The check (or `preflight`, `cleanup`) that made the request. */
+  tag: string;
+  startedAt: string;
+  durationMs: number;
+  request: RecordedRequest;
+  response?: RecordedResponse;
+  /** Set when no response arrived (connection refused, reset, timeout). */
+  networkError?: string;
+}
+
+/** A failed or inconclusive expectation, with the exchange that showed it. */
+export interface Finding {
+  severity: 'fail' | 'warn';
+  message: string;
+  /** What the contract documents, in words (for example `401 unauthorized, DESIGN.md "Authentication"`). */
+  documented?: string;
+  exchange?: Exchange;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  requirement: string;
+  outcome: Outcome;
+  /** Why a check was skipped, or a one-line summary. */
+  reason?: string;
+  findings: Finding[];
+  notes: string[];
+  durationMs: number;
+  exchangeCount: number;
+}
+
+/** What a check needs beyond a base URL and an API key; the runner skips it, with the reason, when absent. */
+export interface CheckNeeds {
+  writes?: boolean;
+  otherOrgApiKey?: boolean;
+  invocation?: boolean;
+  rateLimit?: boolean;
+}
+
+export interface Check {
+  /** Stable id: `AREA-NNN`. Never reused for a different check. */
+  id: string;
+  title: string;
+  /** What the contract demands, citing DESIGN.md or openapi.yaml. */
+  requirement: string;
+  needs?: CheckNeeds;
+  run(ctx: CheckContext): Promise<void>;
+}
+
+export interface RunCounts {
+  pass: number;
+  fail: number;
+  warn: number;
+  skip: number;
+}
+
+export interface RunReport {
+  baseUrl: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  runPrefix: string;
+  results: CheckResult[];
+  counts: RunCounts;
+  /** Resources the run could not remove, with why. */
+  cleanupErrors: string[];
+  exchanges: Exchange[];
+}
+
+/** Receives progress as the run goes; every method is optional. */
+export interface Reporter {
+  onStart?(info: { baseUrl: string; total: number; runPrefix: string }): void;
+  onCheckStart?(check: Check): void;
+  onCheckEnd?(result: CheckResult): void;
+  onEnd?(report: RunReport): void | Promise<void>;
+}

@@ -1,0 +1,185 @@
+/**
+ * The oracle: given a recorded exchange, says which documented operation it hit, whether the status is documented,
+ * whether the body matches the documented schema for that status and content type, and whether the documented
+ * required headers are present and valid. Schemas are compiled from openapi.yaml with ajv (JSON Schema 2020-12, the
+ * dialect of OpenAPI 3.1) and ajv-formats; framework errors (unknown route, wrong method) are held to ErrorEnvelope.
+ */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Exchange } from '../model.js';
+import { escapePointer, follow, isObject, loadContract, lookup, type Json, type JsonObject } from './contract.js';
+import { RouteTable } from './route-match.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+
+const CONTRACT_ID = 'https://plexmcp.local/openapi.json';
+
+export interface OperationRef {
+  operationId: string;
+  method: string;
+  path: string;
+}
+
+export interface OracleIssue {
+  kind: 'route' | 'status' | 'content-type' | 'body' | 'header';
+  message: string;
+  /** What the contract documents for this point. */
+  documented: string;
+}
+
+export interface Verdict {
+  route: 'operation' | 'wrong-method' | 'unknown-route' | 'not-judged';
+  operation?: OperationRef;
+  statusDocumented: boolean;
+  issues: OracleIssue[];
+}
+
+export class Oracle {
+  private readonly ajv: Ajv2020;
+  private readonly routes: RouteTable;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(readonly doc: JsonObject) {
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+    addFormats(this.ajv);
+    this.ajv.addSchema(doc as object, CONTRACT_ID);
+    this.routes = new RouteTable(doc.paths as Record<string, unknown>);
+  }
+
+  /**
+   * @example
+   * const oracle = await Oracle.load();
+   * oracle.judge(exchange).issues; // [] when the response is as documented
+   */
+  static async load(path?: string): Promise<Oracle> {
+    return new Oracle(await loadContract(path));
+  }
+
+  /** Validates a value against the schema at a JSON pointer into the contract; returns messages (empty = valid). */
+  validate(pointer: string, value: unknown): string[] {
+    let fn = this.compiled.get(pointer);
+    if (!fn) {
+      fn = this.ajv.compile({ $ref: `${CONTRACT_ID}${pointer}` });
+      this.compiled.set(pointer, fn);
+    }
+    if (fn(value)) return [];
+    const messages = (fn.errors ?? []).map((e) => {
+      const allowed = e.params && 'allowedValues' in e.params ? (e.params.allowedValues as unknown[]) : undefined;
+      const shown = allowed ? ` ${JSON.stringify(allowed.slice(0, 6))}${allowed.length > 6 ? '…' : ''}` : '';
+      return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${shown}`;
+    });
+    return [...new Set(messages)].slice(0, 8);
+  }
+
+  /** Validates a value against a standalone (already dereferenced) schema. */
+  validateAgainst(schema: unknown, value: unknown): string[] {
+    const fn = this.ajv.compile(schema as object);
+    return fn(value) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  }
+
+  match(method: string, pathname: string) {
+    return this.routes.match(method, pathname);
+  }
+
+  /** The documented status codes of an operation, as strings. */
+  documentedStatuses(method: string, template: string): string[] {
+    const op = lookup(this.doc, `#/paths/${escapePointer(template)}/${method.toLowerCase()}`);
+    return isObject(op) && isObject(op.responses) ? Object.keys(op.responses) : [];
+  }
+
+  judge(exchange: Exchange, options: { basePath?: string } = {}): Verdict {
+    const response = exchange.response;
+    if (!response) return { route: 'not-judged', statusDocumented: false, issues: [] };
+    const url = new URL(exchange.request.url);
+    const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+    const pathname = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+    const method = exchange.request.method.toUpperCase();
+    const issues: OracleIssue[] = [];
+    requestIdIssue(response.headers, issues);
+    const match = this.routes.match(method, pathname);
+
+    if (match.kind !== 'operation' || !match.template) {
+      // DESIGN.md "Envelope": unknown routes and wrong methods are still JSON in the error envelope.
+      if (response.status < 400) {
+        issues.push({ kind: 'route', message: `${method} ${pathname} is not in the contract but answered ${response.status}`, documented: '404 not_found or 405 method_not_allowed' });
+      } else if (method !== 'HEAD') {
+        this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
+      }
+      if (match.kind === 'wrong-method' && response.status === 405 && !response.headers['allow']) {
+        issues.push({ kind: 'header', message: '405 without an Allow header', documented: 'Allow (RFC 9110 §15.5.6), DESIGN.md "Error codes"' });
+      }
+      return { route: match.kind, statusDocumented: false, issues };
+    }
+
+    const operationPointer = `#/paths/${escapePointer(match.template)}/${method.toLowerCase()}`;
+    const op = lookup(this.doc, operationPointer);
+    const operation: OperationRef = { operationId: isObject(op) ? String(op.operationId) : '?', method, path: match.template };
+    const responses = isObject(op) && isObject(op.responses) ? op.responses : {};
+    const key = String(response.status) in responses ? String(response.status) : `${String(response.status)[0]}XX` in responses ? `${String(response.status)[0]}XX` : 'default' in responses ? 'default' : undefined;
+    if (!key) {
+      issues.push({ kind: 'status', message: `status ${response.status} is not documented for ${operation.operationId}`, documented: `one of ${Object.keys(responses).join(', ')}` });
+      if (response.status >= 400 && method !== 'HEAD') this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
+      return { route: 'operation', operation, statusDocumented: false, issues };
+    }
+    const resolved = follow(this.doc, responses[key], `${operationPointer}/responses/${key}`);
+    if (isObject(resolved.node)) {
+      this.headerIssues(resolved.node, resolved.pointer, response.headers, issues);
+      if (method !== 'HEAD') this.contentIssues(resolved.node, resolved.pointer, response, issues);
+    }
+    return { route: 'operation', operation, statusDocumented: true, issues };
+  }
+
+  private contentIssues(responseObject: JsonObject, pointer: string, response: NonNullable<Exchange['response']>, issues: OracleIssue[]): void {
+    const content = isObject(responseObject.content) ? responseObject.content : undefined;
+    if (!content) return;
+    const types = Object.keys(content);
+    const mediaType = (response.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!types.includes(mediaType)) {
+      issues.push({ kind: 'content-type', message: `Content-Type is ${mediaType || '(none)'}`, documented: types.join(' or ') });
+      return;
+    }
+    if (mediaType === 'application/json' || mediaType.endsWith('+json')) {
+      this.bodyIssues(response, `${pointer}/content/${escapePointer(mediaType)}/schema`, issues);
+    }
+  }
+
+  private bodyIssues(response: NonNullable<Exchange['response']>, schemaPointer: string, issues: OracleIssue[]): void {
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body);
+    } catch {
+      issues.push({ kind: 'body', message: 'the body is not JSON', documented: `JSON matching ${schemaPointer}` });
+      return;
+    }
+    const errors = this.validate(schemaPointer, body);
+    if (errors.length) issues.push({ kind: 'body', message: `the body does not match the schema: ${errors.join('; ')}`, documented: schemaPointer });
+  }
+
+  private headerIssues(responseObject: JsonObject, pointer: string, headers: Record<string, string>, issues: OracleIssue[]): void {
+    const documented = isObject(responseObject.headers) ? responseObject.headers : {};
+    for (const [name, raw] of Object.entries(documented)) {
+      const { node: header, pointer: headerPointer } = follow(this.doc, raw as Json, `${pointer}/headers/${escapePointer(name)}`);
+      if (!isObject(header)) continue;
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) {
+        if (header.required === true && name.toLowerCase() !== 'x-request-id') {
+          issues.push({ kind: 'header', message: `required header ${name} is missing`, documented: `${name} (${headerPointer})` });
+        }
+        continue;
+      }
+      const schema = isObject(header.schema) ? header.schema : undefined;
+      if (!schema) continue;
+      const typed = schema.type === 'integer' || schema.type === 'number' ? (/^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value) : value;
+      const errors = this.validate(`${headerPointer}/schema`, typed);
+      if (errors.length) issues.push({ kind: 'header', message: `header ${name}: ${JSON.stringify(value)} ${errors.join('; ')}`, documented: `${headerPointer}/schema` });
+    }
+  }
+}
+
+/** DESIGN.md "Envelope": every response carries X-Request-Id (1..128 characters, openapi.yaml components/headers). */
+function requestIdIssue(headers: Record<string, string>, issues: OracleIssue[]): void {
+  const id = headers['x-request-id'];
+  if (!id) issues.push({ kind: 'header', message: 'X-Request-Id is missing', documented: 'X-Request-Id on every response (DESIGN.md "Envelope")' });
+  else if (id.length > 128) issues.push({ kind: 'header', message: 'X-Request-Id is longer than 128 characters', documented: '#/components/headers/X-Request-Id' });
+}

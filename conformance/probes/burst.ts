@@ -1,0 +1,49 @@
+/**
+ * A concurrent burst above the advertised quota, judged with inequalities only: a token bucket of `q` per `w`
+ * seconds can absorb at most `q + elapsed × q / w` requests, so a burst larger than that must meet a 429; a burst
+ * the network slowed down enough to be absorbed is inconclusive, not a failure.
+ */
+import type { CheckContext } from '../context.js';
+import type { Reply } from '../http/session.js';
+import { advertisesRateLimit, readRateHeaders } from './rate-headers.js';
+
+export interface Quota {
+  quota: number;
+  windowSeconds: number;
+  probe: Reply;
+}
+
+/** The advertised quota, or a skip with the reason when there is none to test. */
+export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
+  const probe = await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 });
+  if (!advertisesRateLimit(probe)) ctx.skip('the target advertises no rate-limit headers (self-hosted deployments may switch rate limits off)');
+  const h = readRateHeaders(probe);
+  const quota = h.policyQuota ?? h.xLimit;
+  if (!quota) ctx.skip('rate-limit headers are present but name no quota (RateLimit-Policy q / X-RateLimit-Limit)');
+  return { quota, windowSeconds: h.policyWindow ?? 1, probe };
+}
+
+export interface BurstOutcome {
+  replies: Reply[];
+  elapsedMs: number;
+  /** The most requests the bucket could have absorbed in the elapsed time. */
+  absorbable: number;
+  limited: Reply[];
+}
+
+export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> {
+  const size = Math.min(ctx.config.maxBurst, q.quota * 2 + 5);
+  if (q.quota + 1 > ctx.config.maxBurst) ctx.skip(`the advertised quota (${q.quota} per ${q.windowSeconds} s) is above --max-burst ${ctx.config.maxBurst}; not hammering the target`);
+  const started = performance.now();
+  const replies = await Promise.all(Array.from({ length: size }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })));
+  const elapsedMs = performance.now() - started;
+  const absorbable = Math.floor(q.quota + (elapsedMs / 1000) * (q.quota / q.windowSeconds));
+  return { replies, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
+}
+
+/** Waits as long as the latest 429 asked (Retry-After), so later checks start with a refilled bucket. */
+export async function waitOut(reply: Reply | undefined): Promise<number> {
+  const seconds = Math.min(Math.max(Number.parseInt(reply?.headers['retry-after'] ?? '1', 10) || 1, 1), 60);
+  await new Promise((r) => setTimeout(r, seconds * 1000 + 250));
+  return seconds;
+}

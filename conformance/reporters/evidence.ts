@@ -1,0 +1,38 @@
+/** Evidence in words: the request, what was received, what the contract documents. Bodies are excerpts. */
+import type { Exchange, Finding } from '../model.js';
+
+const EXCERPT = 400;
+
+export function excerpt(text: string | undefined, max = EXCERPT): string {
+  if (!text) return '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max)}… (${text.length} characters)`;
+}
+
+function headerLine(headers: Record<string, string>, names?: string[]): string {
+  const entries = Object.entries(headers).filter(([k]) => !names || names.includes(k.toLowerCase()));
+  return entries.map(([k, v]) => `${k}: ${excerpt(v, 120)}`).join('; ');
+}
+
+/** The response headers worth showing: the contract's own and the ones that explain a status. */
+const SHOWN = ['content-type', 'x-request-id', 'allow', 'retry-after', 'www-authenticate', 'location', 'link', 'ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
+export function describeExchange(e: Exchange): { request: string; received: string } {
+  const body = e.request.body !== undefined ? ` body(${e.request.bodySize} B): ${excerpt(e.request.body, 200)}` : '';
+  const request = `${e.request.method} ${e.request.url} [${headerLine(e.request.headers)}]${body}`;
+  const received = e.response
+    ? `${e.response.status} [${headerLine(e.response.headers, SHOWN)}] body: ${excerpt(e.response.body) || '(empty)'}`
+    : `no response: ${e.networkError ?? 'unknown error'}`;
+  return { request, received };
+}
+
+/** A finding as indented lines for terminals and JUnit. */
+export function findingLines(f: Finding): string[] {
+  const lines = [`${f.severity === 'fail' ? '✗' : '!'} ${f.message}`];
+  if (f.exchange) {
+    const d = describeExchange(f.exchange);
+    lines.push(`    request:    ${d.request}`, `    received:   ${d.received}`);
+  }
+  if (f.documented) lines.push(`    documented: ${f.documented}`);
+  return lines;
+}
