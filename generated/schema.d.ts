@@ -596,7 +596,7 @@ export interface components {
              * @description The tool's arguments, validated against its `input_schema`.
              * @default {}
              */
-            arguments: Record<string, unknown>;
+            arguments?: Record<string, unknown>;
             /** @description Milliseconds to wait for the upstream; capped by the server's limit. */
             timeout?: number;
             /** @description Caller metadata, recorded with the invocation and not sent upstream. */
@@ -693,7 +693,7 @@ export interface components {
              * @default member
              * @enum {string}
              */
-            role: "admin" | "member" | "viewer";
+            role?: "admin" | "member" | "viewer";
             name?: string;
         };
         Invite: {
@@ -1752,8 +1752,7 @@ export interface operations {
                  *       "mcp_id": "mcp_123",
                  *       "tool": "get_weather",
                  *       "arguments": {
-                 *         "location": "San Francisco",
-                 *         "CA": null
+                 *         "location": "San Francisco, CA"
                  *       }
                  *     }
                  */
@@ -1780,8 +1779,7 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "result": {
-                     *           "location": "San Francisco",
-                     *           "CA": null,
+                     *           "location": "San Francisco, CA",
                      *           "temperature": 65,
                      *           "unit": "fahrenheit",
                      *           "conditions": "Partly cloudy",
@@ -1794,8 +1792,7 @@ export interface operations {
                      *           }
                      *         ],
                      *         "structured_content": {
-                     *           "location": "San Francisco",
-                     *           "CA": null,
+                     *           "location": "San Francisco, CA",
                      *           "temperature": 65,
                      *           "unit": "fahrenheit",
                      *           "conditions": "Partly cloudy",

@@ -17,7 +17,7 @@ const HEADER = `/**
 `;
 
 export async function renderSchemaTypes(): Promise<string> {
-  const ast = await openapiTS(specUrl, { emptyObjectsUnknown: true, alphabetize: false });
+  const ast = await openapiTS(specUrl, { emptyObjectsUnknown: true, alphabetize: false, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
 
