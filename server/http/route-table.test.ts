@@ -14,9 +14,9 @@ describe('route table from the contract', () => {
     expect(matchRoute(table, '/v1/nothing')).toBeUndefined();
     expect(matchRoute(table, '/v1/mcps/a/b')).toBeUndefined();
   });
-  it('lists documented methods, with HEAD wherever GET is', () => {
+  it('lists exactly the documented methods', () => {
     const mcp = matchRoute(table, '/v1/mcps/x')!;
-    expect(allowedMethods(mcp).sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PATCH']);
+    expect(allowedMethods(mcp).sort()).toEqual(['DELETE', 'GET', 'PATCH']);
   });
   it('marks only the security: [] routes public', () => {
     const publicPaths = table.filter((entry) => entry.public).map((entry) => entry.template).sort();

@@ -43,9 +43,10 @@ export function matchRoute(table: readonly RouteEntry[], path: string): RouteEnt
   return table.find((entry) => entry.pattern.test(path));
 }
 
-/** The methods to list in `Allow`: HEAD is served wherever GET is (RFC 9110 §9.3.2). */
+/**
+ * The methods to list in `Allow`: exactly those the contract documents. HEAD is not among them (RFC 9110 §9.3.2 makes
+ * it optional), because every request must pass the contract's validator, which knows only documented operations.
+ */
 export function allowedMethods(entry: RouteEntry): string[] {
-  const methods = [...entry.methods];
-  if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
-  return methods;
+  return [...entry.methods];
 }
