@@ -1,0 +1,195 @@
+/**
+ * The server process (`npm start`, the `plexmcp-server` bin): configuration, store, secrets, first-start bootstrap,
+ * the HTTP API, background health checks, and a graceful shutdown on SIGTERM/SIGINT that finishes in-flight requests
+ * and closes the store, so every write is on disk and the database lock is released.
+ */
+import { realpathSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import { hashApiKey } from './auth/api-key.js';
+import { bootstrap, type BootstrapResult } from './bootstrap.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { createCredentialCipher, type CredentialCipher } from './crypto/credentials.js';
+import { createGateway, type Gateway } from './gateway/index.js';
+import { createLogger } from './logger.js';
+import { addressGuard, createMemoryRateLimiter, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
+import { upstreamTarget } from './routes/upstream-target.js';
+import { resolveSecrets } from './secrets.js';
+import { DatabaseLockedError } from './store/db-lock.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+import type { Store } from './store/types.js';
+
+export interface RunningServer {
+  /** The URL the server answers on (PUBLIC_URL when set). */
+  url: string;
+  server: Server;
+  /** Stops accepting connections, lets in-flight requests finish, then flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+/** How long in-flight requests get to finish on shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
+  const logger = createLogger({ level: config.logLevel });
+  const store = await openSqliteStore({ path: config.databasePath });
+  try {
+    const secrets = await resolveSecrets(store, config);
+    for (const variable of secrets.generated) logger.info(`${variable} was not set: generated one and kept it with the database`);
+    for (const warning of secrets.warnings) logger.warn(warning);
+    const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
+    printBootstrap(await bootstrap(store, { ...config, hashApiKey: hash }), out);
+
+    const cipher = createCredentialCipher(secrets.encryptionKey);
+    const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs });
+    const failedAuth = { limiter: createMemoryRateLimiter({ keyPrefix: 'failed-auth' }), selfHosted: config.selfHosted };
+    const app = createApp({
+      store,
+      logger,
+      hashApiKey: hash,
+      cipher,
+      gateway,
+      rateLimit: rateLimitStage({
+        limiter: createMemoryRateLimiter(),
+        planOf: async (orgId) => (await store.getOrganization(orgId))?.plan ?? 'free',
+        selfHosted: config.selfHosted,
+      }),
+      addressGuard: addressGuard(failedAuth),
+      failedAuthLimit: limitFailedAuth(failedAuth),
+      validateResponses: config.validateResponses,
+      maxRequestBodyBytes: config.maxRequestBodyBytes,
+      mcpRequestTimeoutMs: config.mcpRequestTimeoutMs,
+      publicUrl: config.publicUrl,
+      selfHosted: config.selfHosted,
+      allowPrivateMcpUrls: config.allowPrivateMcpUrls,
+    });
+
+    const server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.bindAddress.port, config.bindAddress.host, () => resolve());
+    });
+    const url = config.publicUrl ?? urlOf(server.address() as AddressInfo);
+    const stopHealth = startHealthRounds({ store, gateway, cipher, logger, intervalMs: config.healthCheckIntervalMs, timeoutMs: config.mcpRequestTimeoutMs });
+    logger.info({ url, database: store.path }, 'listening');
+    out.write(`PlexMCP server listening on ${url}\n`);
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        stopHealth();
+        const finished = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive connections would hold close() open; in-flight requests keep theirs until they finish.
+        server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await finished;
+        clearTimeout(cut);
+        await gateway.close();
+        await store.close();
+        logger.info('stopped');
+      })());
+    return { url, server, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+function urlOf(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function printBootstrap(result: BootstrapResult, out: NodeJS.WritableStream): void {
+  if (!result.created) return;
+  const lines = [
+    '',
+    `Created the default organisation ${result.organization.id} with owner ${result.owner.email}.`,
+    result.apiKeySource === 'generated'
+      ? `Owner API key (shown once, store it now):\n\n    ${result.apiKey}\n`
+      : 'Owner API key: the one given in PLEXMCP_BOOTSTRAP_API_KEY.',
+    '',
+  ];
+  out.write(lines.join('\n') + '\n');
+}
+
+/** Probes every active MCP each interval and records healthy/unhealthy; a probe also refreshes the tool list. */
+function startHealthRounds(options: {
+  store: Store;
+  gateway: Gateway;
+  cipher: CredentialCipher;
+  logger: Logger;
+  intervalMs: number;
+  timeoutMs: number;
+}): () => void {
+  const { store, gateway, cipher, logger, intervalMs, timeoutMs } = options;
+  if (intervalMs <= 0) return () => {};
+  let running = false;
+  const round = async () => {
+    if (running) return; // A slow round is not overlapped by the next.
+    running = true;
+    try {
+      for (const mcp of await store.listAllMcps()) {
+        if (mcp.status !== 'active') continue;
+        const at = () => new Date().toISOString();
+        try {
+          const probe = await gateway.probe(upstreamTarget(cipher, mcp), { timeoutMs });
+          await store.setMcpTools(mcp.id, probe.tools, at());
+          await store.setMcpHealth(mcp.id, 'healthy', at());
+        } catch (err) {
+          logger.info({ mcpId: mcp.id, err: (err as Error).message }, 'health check failed');
+          await store.setMcpHealth(mcp.id, 'unhealthy', at());
+        }
+      }
+    } catch (err) {
+      logger.error({ err }, 'health round failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void round(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(1);
+  }
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    const known = error instanceof DatabaseLockedError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    process.stderr.write(`Could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting without waiting\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) await main();
