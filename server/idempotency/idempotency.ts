@@ -1,0 +1,140 @@
+/**
+ * The `Idempotency-Key` stage (draft-ietf-httpapi-idempotency-key-header) for `POST /mcp` and the create operations.
+ * Mount it on the route, after authentication and validation; the organisation comes from the authenticated
+ * principal (`res.locals.principal.orgId`), so keys are scoped per organisation.
+ *
+ * - No key: the handler runs as usual.
+ * - A key that is not 1..255 visible ASCII characters: `400 invalid_request`.
+ * - A final response stored for the key within `ttlMs` (24 h): the same request (operation + canonical body) gets it
+ *   again, same status and body, with `Idempotent-Replayed: true`; another request gets `409 already_exists`.
+ * - Otherwise the handler runs and its response is stored when final (see `isReplayable`: never 5xx or 429).
+ * - A duplicate that arrives while the first is still running waits for it, then is answered as above. The wait is per
+ *   process; several instances would need an insert-if-absent reservation in the store.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { Principal } from '../auth/principal.js';
+import { ApiError } from '../http/errors.js';
+import type { Store } from '../store/types.js';
+import { isReplayable, isValidIdempotencyKey, requestHash } from './request-hash.js';
+
+export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface IdempotencyOptions {
+  store: Pick<Store, 'getIdempotency' | 'putIdempotency'>;
+  /** Names the operation in the hash, so one key cannot replay another operation's response (e.g. `invokeTool`). */
+  operation: string;
+  ttlMs?: number;
+  clock?: () => Date;
+  /** The caller's organisation; defaults to the authenticated principal's. */
+  orgIdOf?: (res: Response) => string;
+}
+
+function principalOrgId(res: Response): string {
+  const principal = res.locals.principal as Principal | undefined;
+  if (!principal) throw new Error('the idempotency stage runs after authentication');
+  return principal.orgId;
+}
+
+/** Collects what the handler (or the error handler) writes, to store it once the response has finished. */
+function captureBody(res: Response): () => string {
+  const chunks: Buffer[] = [];
+  const collect = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.write = ((...args: unknown[]) => {
+    collect(args[0], args[1]);
+    return write(...args);
+  }) as Response['write'];
+  res.end = ((...args: unknown[]) => {
+    collect(args[0], args[1]);
+    return end(...args);
+  }) as Response['end'];
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * @example
+ * router.post('/mcp', idempotency({ store, operation: 'invokeTool' }), invokeHandler);
+ */
+export function idempotency(options: IdempotencyOptions): RequestHandler {
+  const ttlMs = options.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
+  const clock = options.clock ?? (() => new Date());
+  const orgIdOf = options.orgIdOf ?? principalOrgId;
+  const inFlight = new Map<string, Promise<void>>();
+
+  return async function idempotencyStage(req: Request, res: Response, next): Promise<void> {
+    const key = req.get('Idempotency-Key');
+    if (key === undefined) return next();
+    if (!isValidIdempotencyKey(key)) {
+      throw new ApiError('invalid_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters', {
+        'Idempotency-Key': 'must be 1 to 255 visible ASCII characters',
+      });
+    }
+    const orgId = orgIdOf(res);
+    const hash = requestHash(options.operation, req.body);
+    const slot = `${orgId}\n${key}`;
+    for (let running = inFlight.get(slot); running; running = inFlight.get(slot)) await running;
+    // No await between the loop and here: this request now owns the slot until its response is stored.
+    let release!: () => void;
+    inFlight.set(slot, new Promise<void>((resolve) => (release = resolve)));
+    const done = () => {
+      inFlight.delete(slot);
+      release();
+    };
+
+    let stored;
+    try {
+      stored = await options.store.getIdempotency(orgId, key);
+    } catch (error) {
+      done();
+      throw error;
+    }
+    const fresh = stored && Date.parse(stored.createdAt) > clock().getTime() - ttlMs;
+    res.setHeader('Idempotency-Key', key);
+    if (stored && fresh) {
+      done();
+      if (stored.requestHash !== hash) {
+        throw new ApiError('already_exists', 'This Idempotency-Key was already used with a different request', {
+          'Idempotency-Key': 'was already used with a different request',
+        });
+      }
+      res.status(stored.status).setHeader('Idempotent-Replayed', 'true');
+      res.type('application/json').send(stored.body);
+      return;
+    }
+
+    const body = captureBody(res);
+    let settled = false;
+    const settle = async (finished: boolean) => {
+      if (settled) return;
+      settled = true;
+      try {
+        if (finished && isReplayable(res.statusCode)) {
+          await options.store.putIdempotency({
+            orgId,
+            key,
+            requestHash: hash,
+            status: res.statusCode,
+            body: body(),
+            createdAt: clock().toISOString(),
+          });
+        }
+      } catch {
+        // Not stored: a retry runs the operation again, which is what it would do without a key.
+      } finally {
+        done();
+      }
+    };
+    res.once('finish', () => void settle(true));
+    res.once('close', () => void settle(res.writableFinished));
+    next();
+  };
+}
+
+/** Deletes records older than the replay window (run it now and then, e.g. with the health round). */
+export function pruneIdempotency(store: Pick<Store, 'deleteIdempotencyBefore'>, now: Date, ttlMs = DEFAULT_IDEMPOTENCY_TTL_MS): Promise<number> {
+  return store.deleteIdempotencyBefore(new Date(now.getTime() - ttlMs).toISOString());
+}
