@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../model.js';
+import { checks, defineChecks } from './index.js';
+
+const noop = async () => {};
+
+describe('the check registry', () => {
+  it('has unique ids', () => {
+    const ids = checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every check an AREA-NNN id, a title, a requirement citing the contract and a run function', () => {
+    for (const check of checks) {
+      expect(check.id).toMatch(/^[A-Z]+-\d{3}$/);
+      expect(check.title.length).toBeGreaterThan(10);
+      expect(check.requirement).toMatch(/DESIGN\.md|openapi\.yaml|RFC/);
+      expect(typeof check.run).toBe('function');
+    }
+  });
+
+  it('registers every check file in conformance/checks/', () => {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'));
+    expect(files.length).toBe(checks.length);
+  });
+
+  it('covers every area the contract names', () => {
+    const areas = new Set(checks.map((c) => c.id.split('-')[0]));
+    expect([...areas].sort()).toEqual(['AUTH', 'ENV', 'INV', 'LIFE', 'NEG', 'PAGE', 'POS', 'RATE', 'SCHEMA']);
+  });
+
+  it('rejects a duplicate id', () => {
+    const twin: Check = { id: 'ENV-001', title: 'A second ENV-001', requirement: 'DESIGN.md', run: noop };
+    expect(() => defineChecks([...checks, twin])).toThrow(/duplicate check id ENV-001/);
+  });
+
+  it.each([
+    ['a malformed id', { id: 'env1', title: 'Some title here', requirement: 'DESIGN.md', run: noop }, /AREA-NNN/],
+    ['a missing requirement', { id: 'ENV-999', title: 'Some title here', requirement: '', run: noop }, /lacks/],
+  ] as const)('rejects %s', (_name, check, error) => {
+    expect(() => defineChecks([check as Check])).toThrow(error);
+  });
+});

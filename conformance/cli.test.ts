@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort, startTestTarget, type TestTarget } from './test-target.js';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const KEY = 'pmcp_CliTestKey0123456789abcdefghijABCDEFGHIJK';
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let target: TestTarget;
+beforeAll(async () => {
+  // Answers everything 200 in a success envelope: enough to pass ENV-008 and to fail ENV-002 (unknown routes).
+  target = await startTestTarget(() => ({ status: 200, body: { success: true, data: {} } }));
+});
+afterAll(() => target.close());
+
+describe('plexmcp-conformance CLI', () => {
+  it.each([
+    ['no base URL', ['--api-key', KEY], /--base-url/],
+    ['no API key', ['--base-url', 'http://127.0.0.1:1'], /--api-key/],
+    ['an unknown option', ['--base-url', 'http://127.0.0.1:1', '--api-key', KEY, '--frobnicate'], /frobnicate/],
+    ['a bad reporter', ['--base-url', 'http://127.0.0.1:1', '--api-key', KEY, '--reporter', 'xml'], /--reporter/],
+    ['bad --arguments', ['--base-url', 'http://127.0.0.1:1', '--api-key', KEY, '--arguments', '{nope'], /--arguments/],
+    ['a URL that is not one', ['--base-url', 'not a url', '--api-key', KEY], /not a URL/],
+  ])('exits 2 on %s', async (_name, args, message) => {
+    const { code, stderr } = await run(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('exits 2 on an unknown check id', async () => {
+    const { code, stderr } = await run(['--base-url', target.baseUrl, '--api-key', KEY, '--only', 'NOPE-001']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown check id: NOPE-001/);
+  });
+
+  it('exits 2 when the target does not answer', async () => {
+    const port = await closedPort();
+    const { code, stderr } = await run(['--base-url', `http://127.0.0.1:${port}`, '--api-key', KEY]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/did not answer/);
+  });
+
+  it('prints usage with --help and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: plexmcp-conformance/);
+  });
+
+  it('exits 1 when a check fails, reads the environment, and writes a redacted HAR', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
+    const har = join(dir, 'run.har');
+    const { code, stdout } = await run(['--only', 'ENV-002', '--har', har], { PLEXMCP_BASE_URL: target.baseUrl, PLEXMCP_API_KEY: KEY });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL ENV-002/);
+    const text = await readFile(har, 'utf8');
+    expect(text).toContain('"version": "1.2"');
+    expect(text).not.toContain(KEY);
+  });
+
+  it('exits 0 when nothing failed and writes the junit report to --output', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
+    const output = join(dir, 'report.xml');
+    const { code, stdout } = await run(['--base-url', target.baseUrl, '--api-key', KEY, '--only', 'ENV-008', '--reporter', 'junit', '--output', output]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/PASS ENV-008/);
+    expect(await readFile(output, 'utf8')).toMatch(/<testsuites name="plexmcp-conformance" tests="1" failures="0"/);
+  });
+});

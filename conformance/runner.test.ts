@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Check, CheckResult } from './model.js';
+import { runConformance, UsageError } from './runner.js';
+import { startTestTarget, type TestTarget } from './test-target.js';
+
+const KEY = 'pmcp_RunnerTestKey0123456789abcdefghijABCDEFGH';
+let target: TestTarget;
+
+beforeAll(async () => {
+  target = await startTestTarget((req) =>
+    req.url === '/health' ? { status: 200, body: { success: true, data: { status: 'ok' } } } : { status: 200, body: { success: true, data: { id: 'res_1' } } },
+  );
+});
+afterAll(() => target.close());
+
+const createsThenFails: Check = {
+  id: 'TEST-001',
+  title: 'creates a resource, then finds a failure',
+  requirement: 'DESIGN.md',
+  async run(ctx) {
+    const reply = await ctx.http.send('POST', '/v1/mcps', { json: { name: `${ctx.runPrefix}x` } });
+    ctx.cleanup.add('mcp res_1', async () => {
+      await ctx.http.send('DELETE', '/v1/mcps/res_1');
+    });
+    ctx.expectStatus(reply, 201, '201 Created');
+  },
+};
+const needsWrites: Check = { id: 'TEST-002', title: 'needs writes to run', requirement: 'DESIGN.md', needs: { writes: true }, run: async () => {} };
+const skipsItself: Check = { id: 'TEST-003', title: 'skips with its reason', requirement: 'DESIGN.md', run: async (ctx) => ctx.skip('nothing to probe here') };
+const throws: Check = {
+  id: 'TEST-004',
+  title: 'throws after a request',
+  requirement: 'DESIGN.md',
+  async run(ctx) {
+    await ctx.http.send('GET', '/v1/organization');
+    throw new Error('boom');
+  },
+};
+
+describe('runConformance', () => {
+  it('reports each outcome with reasons and evidence, and cleans up after a failure', async () => {
+    const seen: CheckResult[] = [];
+    const report = await runConformance(
+      { baseUrl: target.baseUrl, apiKey: KEY, runPrefix: 'conf-test-' },
+      { checks: [createsThenFails, needsWrites, skipsItself, throws], reporters: [{ onCheckEnd: (r) => seen.push(r) }] },
+    );
+    expect(seen.map((r) => `${r.id}:${r.outcome}`)).toEqual(['TEST-001:fail', 'TEST-002:skip', 'TEST-003:skip', 'TEST-004:fail']);
+    const [failed, unwritable, skipped, crashed] = report.results;
+    expect(failed?.findings[0]?.exchange?.request).toMatchObject({ method: 'POST', url: `${target.baseUrl}/v1/mcps` });
+    expect(failed?.findings[0]?.exchange?.request.headers['authorization']).toBe('ApiKey [REDACTED]');
+    expect(failed?.findings[0]?.exchange?.response?.status).toBe(200);
+    expect(failed?.findings[0]?.documented).toBe('201 Created');
+    expect(unwritable?.reason).toMatch(/--allow-writes/);
+    expect(skipped?.reason).toBe('nothing to probe here');
+    expect(crashed?.findings[0]?.message).toMatch(/could not complete: boom/);
+    expect(report.counts).toEqual({ pass: 0, fail: 2, warn: 0, skip: 2 });
+    expect(target.requests.some((r) => r.method === 'DELETE' && r.url === '/v1/mcps/res_1')).toBe(true);
+    expect(report.exchanges.find((e) => e.request.method === 'DELETE')?.tag).toBe('cleanup');
+  });
+
+  it('runs only the selected checks and refuses unknown ids', async () => {
+    const report = await runConformance({ baseUrl: target.baseUrl, apiKey: KEY, only: ['TEST-003'] }, { checks: [skipsItself, throws] });
+    expect(report.results.map((r) => r.id)).toEqual(['TEST-003']);
+    await expect(runConformance({ baseUrl: target.baseUrl, apiKey: KEY, skip: ['NOPE-001'] }, { checks: [skipsItself] })).rejects.toBeInstanceOf(UsageError);
+  });
+});
