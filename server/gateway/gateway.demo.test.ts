@@ -158,6 +158,26 @@ describe('gateway against the demo MCP server', () => {
     expect(demo.sessionsCreated).toBe(before + 1);
   });
 
+  it('answers 50 concurrent calls over legacy SSE, each with its own result', async () => {
+    gateway = createGateway();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        gateway.callTool(target(demo.sseUrl), 'calculate', { operation: 'add', a: i, b: 1000 }, { timeoutMs: 20_000 }),
+      ),
+    );
+    results.forEach((result, i) => expect(result.structuredContent).toMatchObject({ result: i + 1000 }));
+  });
+
+  it("stops waiting when the caller's signal aborts", async () => {
+    gateway = createGateway();
+    const controller = new AbortController();
+    const call = gateway.callTool(target(demo.url), 'sleep', { ms: 10_000 }, { timeoutMs: 20_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const error = await apiErrorOf(call);
+    expect(error.code).toBe('mcp_timeout');
+    expect(error.message).toMatch(/cancelled/);
+  });
+
   it('replaces the pooled session when the target version changes, and after evict', async () => {
     gateway = createGateway();
     const before = demo.sessionsCreated;
