@@ -6,6 +6,7 @@ import { scopeFilter } from '../auth/mcp-scope.js';
 import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
+import { idempotency } from '../idempotency/index.js';
 import { ApiError } from '../http/errors.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
 import { credentialsFor, fieldsOf, touchesCredentials } from '../policy/mcp-credentials.js';
@@ -45,7 +46,7 @@ export function mcpRoutes(deps: RouteDeps): Router {
     sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
   });
 
-  router.post('/v1/mcps', async (req, res) => {
+  router.post('/v1/mcps', idempotency({ store, operation: 'createMcp', clock: deps.clock }), async (req, res) => {
     const principal = principalOf(res);
     requireRole(principal.role, 'admin');
     const body = req.body as McpCreate;

@@ -10,6 +10,7 @@ import { requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { baseUrlOf, readPageRequest, sendPage } from '../http/paginate.js';
+import { idempotency } from '../idempotency/index.js';
 import { newId } from '../store/ids.js';
 import type { MemberRow, Role, Store } from '../store/types.js';
 import { memberView } from './views/member-view.js';
@@ -50,7 +51,7 @@ export function memberRoutes(deps: RouteDeps): Router {
     sendPage(req, res, deps.publicUrl, pageRequest, { items: page.items.map(memberView), total: page.total });
   });
 
-  router.post('/v1/organization/members/invite', async (req, res) => {
+  router.post('/v1/organization/members/invite', idempotency({ store, operation: 'inviteMember', clock: deps.clock }), async (req, res) => {
     const principal = principalOf(res);
     requireRole(principal.role, 'admin');
     const body = req.body as InviteCreate;

@@ -22,7 +22,7 @@ export function organizationRoutes(deps: RouteDeps): Router {
   router.get('/v1/organization', async (_req, res) => {
     const principal = principalOf(res);
     const row = (await store.getOrganization(principal.orgId)) ?? missing();
-    res.json(ok(await organizationView(store, row, deps.clock())));
+    res.json(ok(await organizationView(store, row, deps.clock(), deps)));
   });
 
   router.patch('/v1/organization', async (req, res) => {
@@ -36,7 +36,7 @@ export function organizationRoutes(deps: RouteDeps): Router {
     // Settings merge: a PATCH names the settings it changes (RFC 7396 spirit) and keeps the others.
     if (body.settings !== undefined) patch.settings = { ...current.settings, ...body.settings };
     const row = (await store.updateOrganization(principal.orgId, patch)) ?? missing();
-    res.json(ok(await organizationView(store, row, deps.clock())));
+    res.json(ok(await organizationView(store, row, deps.clock(), deps)));
   });
 
   return router;

@@ -1,7 +1,7 @@
 /**
  * Tools: `POST /mcp` invokes a tool on a registered MCP server through the gateway and records one usage row per call.
  * Auth, validation, role, existence and scope are checked first, so a server without a gateway still answers those
- * honestly before `502 mcp_unreachable`. Then: the tool (refreshing the cached catalogue once when it is not there,
+ * honestly before `502 mcp_unreachable`; then the monthly quota (`429 quota_exceeded`). Then: the tool (refreshing the cached catalogue once when it is not there,
  * else `404 tool_not_found` with a suggestion), its arguments against its input schema (`422 invalid_arguments`), and
  * the call itself, with the caller's timeout capped by the server's.
  */
@@ -15,6 +15,8 @@ import type { Gateway, ToolCallResult, UpstreamTarget } from '../gateway/types.j
 import { ok } from '../http/envelope.js';
 import { ApiError, isApiError } from '../http/errors.js';
 import { requestIdOf } from '../http/request-id.js';
+import { idempotency } from '../idempotency/index.js';
+import { createQuotaGuard } from '../quota/index.js';
 import { newId } from '../store/ids.js';
 import type { McpRow } from '../store/types.js';
 import { findPermittedMcp } from './mcp-access.js';
@@ -24,13 +26,17 @@ type InvokeRequest = components['schemas']['InvokeRequest'];
 
 export function toolRoutes(deps: RouteDeps): Router {
   const router = Router();
+  const quota = createQuotaGuard({ store: deps.store, selfHosted: deps.selfHosted, clock: deps.clock });
 
-  router.post('/mcp', async (req, res) => {
+  router.post('/mcp', idempotency({ store: deps.store, operation: 'invokeTool', clock: deps.clock }), async (req, res) => {
     const principal = principalOf(res);
     requireRole(principal.role, 'member');
     const body = req.body as InvokeRequest;
     const row = await findPermittedMcp(deps.store, principal, body.mcp_id);
     if (row.status !== 'active') throw new ApiError('forbidden', `MCP ${row.id} is inactive and refuses invocations`);
+    const organization = await deps.store.getOrganization(principal.orgId);
+    if (!organization) throw new ApiError('not_found', 'Organization not found');
+    await quota.check(principal.orgId, organization.plan);
     const gateway = deps.gateway;
     if (!gateway) throw new ApiError('mcp_unreachable', 'No gateway to MCP servers is configured on this server');
 

@@ -31,7 +31,7 @@ export function usageRoutes(deps: RouteDeps): Router {
     if (!organization) throw new ApiError('not_found', 'Organization not found');
     const mcpIds = scopeFilter(principal.scope);
     const aggregate = await store.summarizeUsage(principal.orgId, { from: range.from, to: range.to, ...(mcpIds ? { mcpIds } : {}) });
-    res.json(ok(usageSummaryView(aggregate, range, limitsOf(organization.plan).monthly_requests)));
+    res.json(ok(usageSummaryView(aggregate, range, limitsOf(organization.plan, deps).monthly_requests)));
   };
   router.get('/v1/usage', summary);
   router.get('/v1/organization/usage', summary);

@@ -4,7 +4,12 @@ import { limitsOf } from '../../policy/plan-limits.js';
 import { startOfUtcMonth } from '../../policy/usage-range.js';
 import type { OrganizationRow, Store } from '../../store/types.js';
 
-export async function organizationView(store: Store, row: OrganizationRow, now: Date): Promise<components['schemas']['Organization']> {
+export async function organizationView(
+  store: Store,
+  row: OrganizationRow,
+  now: Date,
+  options: { selfHosted: boolean },
+): Promise<components['schemas']['Organization']> {
   const [mcps, apiKeys, members, monthly] = await Promise.all([
     store.countMcps(row.id),
     store.countActiveApiKeys(row.id, { now: now.toISOString() }),
@@ -20,7 +25,7 @@ export async function organizationView(store: Store, row: OrganizationRow, now: 
     created_at: row.createdAt,
     updated_at: row.updatedAt,
     settings: row.settings,
-    limits: limitsOf(row.plan),
+    limits: limitsOf(row.plan, options),
     usage: { mcps, api_keys: apiKeys, team_members: members, monthly_requests: monthly },
   };
 }
