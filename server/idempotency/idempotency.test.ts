@@ -47,7 +47,7 @@ describe('idempotency stage over HTTP with a sql.js store', () => {
     app.use(express.json());
     // Stands in for the authentication stage: the organisation is taken from a header.
     const authenticated: RequestHandler = (req, res, next) => {
-      res.locals.principal = { orgId: req.get('x-test-org') ?? 'org_a' };
+      res.locals.principal = { orgId: req.get('x-test-org') ?? 'org_a', key: { id: req.get('x-test-key') ?? 'key_1' } };
       next();
     };
     app.post('/mcp', authenticated, idempotency({ store: temp.store, operation: 'invokeTool', clock: () => now }), async (req, res) => {
@@ -104,6 +104,13 @@ describe('idempotency stage over HTTP with a sql.js store', () => {
     expect(b.status).toBe(200);
     expect(b.headers.get('idempotent-replayed')).toBeNull();
     expect(runs).toBe(2);
+  });
+
+  it('another API key of the same organisation reusing a key gets 409, not the first caller\'s response', async () => {
+    await post({ tool: 'x' }, { 'Idempotency-Key': 'k-3', 'x-test-key': 'key_1' });
+    const other = await post({ tool: 'x' }, { 'Idempotency-Key': 'k-3', 'x-test-key': 'key_2' });
+    expect(other.status).toBe(409);
+    expect(runs).toBe(1);
   });
 
   it.each([['has space'], ['x'.repeat(256)]])('an invalid key %j is 400 invalid_request and the handler does not run', async (key) => {

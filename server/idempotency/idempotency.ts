@@ -1,7 +1,8 @@
 /**
  * The `Idempotency-Key` stage (draft-ietf-httpapi-idempotency-key-header) for `POST /mcp` and the create operations.
  * Mount it on the route, after authentication and validation; the organisation comes from the authenticated
- * principal (`res.locals.principal.orgId`), so keys are scoped per organisation.
+ * principal (`res.locals.principal.orgId`), so keys are scoped per organisation, and the calling API key is part of
+ * the request hash.
  *
  * - No key: the handler runs as usual.
  * - A key that is not 1..255 visible ASCII characters: `400 invalid_request`.
@@ -27,13 +28,20 @@ export interface IdempotencyOptions {
   clock?: () => Date;
   /** The caller's organisation; defaults to the authenticated principal's. */
   orgIdOf?: (res: Response) => string;
+  /**
+   * Who is calling within the organisation; part of the hash, so another API key reusing a key gets 409, never a
+   * replay of a response its own role or MCP scope might not allow. Defaults to the principal's API key id.
+   */
+  callerOf?: (res: Response) => string;
 }
 
-function principalOrgId(res: Response): string {
+function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
   if (!principal) throw new Error('the idempotency stage runs after authentication');
-  return principal.orgId;
+  return principal;
 }
+const principalOrgId = (res: Response) => principalOf(res).orgId;
+const principalKeyId = (res: Response) => (principalOf(res) as Partial<Principal>).key?.id ?? '';
 
 /** Collects what the handler (or the error handler) writes, to store it once the response has finished. */
 function captureBody(res: Response): () => string {
@@ -63,6 +71,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
   const ttlMs = options.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
   const clock = options.clock ?? (() => new Date());
   const orgIdOf = options.orgIdOf ?? principalOrgId;
+  const callerOf = options.callerOf ?? principalKeyId;
   const inFlight = new Map<string, Promise<void>>();
 
   return async function idempotencyStage(req: Request, res: Response, next): Promise<void> {
@@ -74,7 +83,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       });
     }
     const orgId = orgIdOf(res);
-    const hash = requestHash(options.operation, req.body);
+    const hash = requestHash(`${options.operation}\n${callerOf(res)}`, req.body);
     const slot = `${orgId}\n${key}`;
     for (let running = inFlight.get(slot); running; running = inFlight.get(slot)) await running;
     // No await between the loop and here: this request now owns the slot until its response is stored.
