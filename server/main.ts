@@ -82,10 +82,13 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       (closing ??= (async () => {
         stopHealth();
         const finished = new Promise<void>((resolve) => server.close(() => resolve()));
-        // Idle keep-alive connections would hold close() open; in-flight requests keep theirs until they finish.
+        // Idle keep-alive connections would hold close() open until they time out; in-flight requests keep theirs
+        // until they finish, and are swept as soon as they turn idle.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         server.closeIdleConnections();
         const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await finished;
+        clearInterval(sweep);
         clearTimeout(cut);
         await gateway.close();
         await store.close();
@@ -155,7 +158,8 @@ function startHealthRounds(options: {
   return () => clearInterval(timer);
 }
 
-async function main(): Promise<void> {
+/** The process entry: exits 1 with a clear message on bad configuration or a database in use. */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();

@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTs, spawnTs, type Child } from './admin/test-child.js';
+
+const MAIN = 'server/main.ts';
+let dir: string;
+let env: Record<string, string>;
+const children: Child[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plexmcp-main-'));
+  env = { BIND_ADDRESS: '127.0.0.1:0', DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`, PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0' };
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.process.exitCode === null) child.process.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(extra: Record<string, string> = {}) {
+  const child = spawnTs(MAIN, [], { ...env, ...extra });
+  children.push(child);
+  const [, url] = await child.waitFor(/listening on (http:\/\/\S+)/);
+  return { child, url: url! };
+}
+
+const organization = (url: string, key: string) =>
+  fetch(`${url}/v1/organization`, { headers: { Authorization: `ApiKey ${key}` } });
+
+describe('npm start', () => {
+  it('prints the owner key once on an empty database; it works, survives a restart, and SIGTERM exits 0 releasing the lock', async () => {
+    const first = await start();
+    const key = /^\s+(pmcp_[0-9A-Za-z]{43})$/m.exec(first.child.stdout())?.[1];
+    expect(key).toBeDefined();
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    const res = await organization(first.url, key!);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { plan: string } }).data.plan).toBe('free');
+
+    first.child.process.kill('SIGTERM');
+    expect(await first.child.exited).toBe(0);
+    expect(existsSync(join(dir, 'plexmcp.db.lock'))).toBe(false);
+
+    const second = await start();
+    expect(second.child.stdout()).not.toMatch(/pmcp_/);
+    expect((await organization(second.url, key!)).status).toBe(200);
+    second.child.process.kill('SIGINT');
+    expect(await second.child.exited).toBe(0);
+  });
+
+  it('uses PLEXMCP_BOOTSTRAP_API_KEY without printing it, on the enterprise plan when self-hosted', async () => {
+    const key = 'pmcp_' + 'k3Y'.repeat(14);
+    const { child, url } = await start({ PLEXMCP_BOOTSTRAP_API_KEY: key, PLEXMCP_SELF_HOSTED: 'true' });
+    expect(child.stdout()).not.toContain(key);
+    const res = await organization(url, key);
+    expect(((await res.json()) as { data: { plan: string } }).data.plan).toBe('enterprise');
+  });
+
+  it('finishes an in-flight request before exiting on SIGTERM', async () => {
+    const { child, url } = await start();
+    const key = /(pmcp_[0-9A-Za-z]{43})/.exec(child.stdout())![1]!;
+    const body = JSON.stringify({ name: 'during shutdown' });
+    // A request whose body is still arriving when the signal comes: it must be answered, not cut off.
+    const req = request(`${url}/v1/api-keys`, {
+      method: 'POST',
+      headers: { Authorization: `ApiKey ${key}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+    });
+    req.write(body.slice(0, 5));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.process.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    req.end(body.slice(5));
+    const answer = await response;
+    expect(answer.status).toBe(201);
+    expect(answer.text).toContain('during shutdown');
+    expect(await child.exited).toBe(0);
+  });
+
+  it.each([
+    ['an invalid variable', { MCP_REQUEST_TIMEOUT_MS: 'soon' }, /^Configuration error: MCP_REQUEST_TIMEOUT_MS must be a whole number/],
+    ['a PostgreSQL URL', { DATABASE_URL: 'postgres://db/plexmcp' }, /^Configuration error: DATABASE_URL .*not supported yet/],
+  ])('refuses to start with %s, naming it, exit 1', async (_name, extra, message) => {
+    const result = await runTs(MAIN, [], { ...env, ...extra });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('refuses a second server on the same database', async () => {
+    const { child } = await start();
+    const second = await runTs(MAIN, [], env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`in use by another process (pid ${child.process.pid})`);
+  });
+});
