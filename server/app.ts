@@ -61,6 +61,9 @@ export interface AppDeps {
   clock?: () => Date;
 }
 
+/** The parsed contract, typed as the validator's document type (an untyped-library adapter). */
+type ValidatorSpec = Exclude<Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'], string>;
+
 const passThrough: RequestHandler = (_req, _res, next) => next();
 const passErrorThrough: ErrorRequestHandler = (err, _req, _res, next) => next(err);
 
@@ -85,7 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(
     OpenApiValidator.middleware({
       // The validator resolves and annotates the document it is given; it gets its own copy.
-      apiSpec: structuredClone(contract.document) as unknown as string,
+      apiSpec: structuredClone(contract.document) as unknown as ValidatorSpec,
       validateApiSpec: false,
       validateRequests: { allErrors: true },
       validateResponses: deps.validateResponses ? { allErrors: true } : false,

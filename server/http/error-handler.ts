@@ -10,11 +10,22 @@ import { ApiError, isApiError } from './errors.js';
 import { requestIdOf } from './request-id.js';
 import { fromValidatorError, isValidatorError } from './validation-errors.js';
 
+/** Client errors Express and its parsers raise with http-errors (`expose: true`), e.g. a path that is not valid UTF-8. */
+function exposedClientStatus(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
 export function toApiError(err: unknown): ApiError {
   if (isApiError(err)) return err;
   if (isValidatorError(err)) return fromValidatorError(err);
   // A unique constraint the handler did not foresee (two requests racing to create the same thing).
   if (isStoreConflict(err)) return new ApiError('already_exists');
+  const clientStatus = exposedClientStatus(err);
+  if (clientStatus === 404) return new ApiError('not_found');
+  if (clientStatus === 413) return new ApiError('payload_too_large');
+  if (clientStatus !== undefined) return new ApiError('invalid_request');
   return new ApiError('internal_error');
 }
 

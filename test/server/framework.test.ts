@@ -192,3 +192,16 @@ describe('system routes need no key', () => {
     expect(response.text).toContain('PlexMCP API');
   });
 });
+
+describe('malformed paths', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it('a path parameter that is not valid percent-encoding is 400 invalid_request, not 500', async () => {
+    const response = await call(h.baseUrl, 'GET', '/v1/mcps/%E0%A4%A', { key: h.ownerKey });
+    expectErrorEnvelope(response, 400, 'invalid_request');
+  });
+});
