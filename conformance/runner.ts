@@ -48,12 +48,25 @@ export function selectChecks(all: readonly Check[], config: ResolvedConfig): Che
   return config.only.length ? all.filter((c) => config.only.includes(c.id)) : [...all];
 }
 
+/** A run in progress: checks are run one at a time, and `close` removes what they created. */
+export interface RunSession {
+  config: ResolvedConfig;
+  selected: Check[];
+  runCheck(check: Check): Promise<CheckResult>;
+  /** Runs the cleanup registry and returns the report so far. */
+  close(): Promise<RunReport>;
+}
+
 /**
+ * Resolves the configuration, loads the oracle and checks the target answers at all (GET /health). The vitest
+ * entry point uses this to run each check as its own test; `runConformance` uses it for the CLI.
+ *
  * @example
- * const report = await runConformance({ baseUrl: 'http://127.0.0.1:8080', apiKey }, { reporters: [prettyReporter()] });
- * process.exitCode = report.counts.fail > 0 ? 1 : 0;
+ * const session = await openRunSession({ baseUrl, apiKey });
+ * for (const check of session.selected) console.log((await session.runCheck(check)).outcome);
+ * await session.close();
  */
-export async function runConformance(input: ConformanceConfig, options: RunOptions = {}): Promise<RunReport> {
+export async function openRunSession(input: ConformanceConfig, options: RunOptions = {}): Promise<RunSession> {
   let config: ResolvedConfig;
   try {
     config = resolveConfig(input);
@@ -64,7 +77,6 @@ export async function runConformance(input: ConformanceConfig, options: RunOptio
   const oracle = options.oracle ?? (await Oracle.load());
   const recorder = createRecorder({ ...(options.fetch ? { fetch: options.fetch } : {}), secrets: [config.apiKey, config.otherOrgApiKey] });
   const http = createHttpSession({ baseUrl: config.baseUrl, apiKey: config.apiKey, otherOrgApiKey: config.otherOrgApiKey, recorder, defaultTimeoutMs: config.requestTimeoutMs });
-  const reporters = options.reporters ?? [];
   const startedAt = new Date();
 
   recorder.setTag('preflight');
@@ -78,70 +90,92 @@ export async function runConformance(input: ConformanceConfig, options: RunOptio
   const cleanup = new CleanupRegistry();
   const state = new Map<string, unknown>();
   const results: CheckResult[] = [];
-  for (const r of reporters) r.onStart?.({ baseUrl: config.baseUrl, total: selected.length, runPrefix: config.runPrefix });
-  let cleanupErrors: string[] = [];
-  try {
-    for (const check of selected) {
-      if (options.signal?.aborted) break;
-      for (const r of reporters) r.onCheckStart?.(check);
-      recorder.setTag(check.id);
-      const before = recorder.exchanges.length;
-      const started = performance.now();
-      const ctx = new CheckContext(config, http, oracle, cleanup, state, (s) => recorder.redactor.add(s), recorder.exchanges);
-      let outcome: Outcome | undefined;
-      let reason: string | undefined;
-      const excluded = config.skip.includes(check.id) ? 'excluded by --skip' : missingNeed(check.needs, config);
-      if (excluded) {
-        outcome = 'skip';
-        reason = excluded;
-      } else {
-        try {
-          await check.run(ctx);
-        } catch (error) {
-          if (error instanceof SkipSignal) {
-            reason = error.reason;
-            // A check that already found a failure before it had to stop still fails.
-            if (!ctx.findings.some((f) => f.severity === 'fail')) outcome = 'skip';
-          } else {
-            const last = recorder.exchanges.length > before ? recorder.exchanges[recorder.exchanges.length - 1] : undefined;
-            ctx.findings.push({ severity: 'fail', message: `the check could not complete: ${last?.networkError ?? (error as Error).message ?? String(error)}`, ...(last ? { exchange: last } : {}) });
-          }
+
+  async function runCheck(check: Check): Promise<CheckResult> {
+    recorder.setTag(check.id);
+    const before = recorder.exchanges.length;
+    const started = performance.now();
+    const ctx = new CheckContext(config, http, oracle, cleanup, state, (s) => recorder.redactor.add(s), recorder.exchanges);
+    let outcome: Outcome | undefined;
+    let reason: string | undefined;
+    const excluded = config.skip.includes(check.id) ? 'excluded by --skip' : missingNeed(check.needs, config);
+    if (excluded) {
+      outcome = 'skip';
+      reason = excluded;
+    } else {
+      try {
+        await check.run(ctx);
+      } catch (error) {
+        if (error instanceof SkipSignal) {
+          reason = error.reason;
+          // A check that already found a failure before it had to stop still fails.
+          if (!ctx.findings.some((f) => f.severity === 'fail')) outcome = 'skip';
+        } else {
+          const last = recorder.exchanges.length > before ? recorder.exchanges[recorder.exchanges.length - 1] : undefined;
+          ctx.findings.push({ severity: 'fail', message: `the check could not complete: ${last?.networkError ?? (error as Error).message ?? String(error)}`, ...(last ? { exchange: last } : {}) });
         }
       }
-      outcome ??= ctx.findings.some((f) => f.severity === 'fail') ? 'fail' : ctx.findings.length ? 'warn' : 'pass';
-      const result: CheckResult = {
-        id: check.id,
-        title: check.title,
-        requirement: check.requirement,
-        outcome,
-        ...(reason ? { reason } : {}),
-        findings: ctx.findings,
-        notes: ctx.notes,
-        durationMs: Math.round(performance.now() - started),
-        exchangeCount: recorder.exchanges.length - before,
-      };
-      results.push(result);
+    }
+    outcome ??= ctx.findings.some((f) => f.severity === 'fail') ? 'fail' : ctx.findings.length ? 'warn' : 'pass';
+    const result: CheckResult = {
+      id: check.id,
+      title: check.title,
+      requirement: check.requirement,
+      outcome,
+      ...(reason ? { reason } : {}),
+      findings: ctx.findings,
+      notes: ctx.notes,
+      durationMs: Math.round(performance.now() - started),
+      exchangeCount: recorder.exchanges.length - before,
+    };
+    results.push(result);
+    return result;
+  }
+
+  async function close(): Promise<RunReport> {
+    recorder.setTag('cleanup');
+    const cleanupErrors = await cleanup.runAll();
+    const finishedAt = new Date();
+    const counts = { pass: 0, fail: 0, warn: 0, skip: 0 };
+    for (const r of results) counts[r.outcome]++;
+    return {
+      baseUrl: config.baseUrl,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      runPrefix: config.runPrefix,
+      results,
+      counts,
+      cleanupErrors,
+      exchanges: recorder.exchanges,
+    };
+  }
+
+  return { config, selected, runCheck, close };
+}
+
+/**
+ * Runs the selected checks in order, reporting progress, and always cleans up (also after a failure or an abort).
+ *
+ * @example
+ * const report = await runConformance({ baseUrl: 'http://127.0.0.1:8080', apiKey }, { reporters: [prettyReporter({ write: console.log })] });
+ * process.exitCode = report.counts.fail > 0 ? 1 : 0;
+ */
+export async function runConformance(input: ConformanceConfig, options: RunOptions = {}): Promise<RunReport> {
+  const session = await openRunSession(input, options);
+  const reporters = options.reporters ?? [];
+  for (const r of reporters) r.onStart?.({ baseUrl: session.config.baseUrl, total: session.selected.length, runPrefix: session.config.runPrefix });
+  let report: RunReport;
+  try {
+    for (const check of session.selected) {
+      if (options.signal?.aborted) break;
+      for (const r of reporters) r.onCheckStart?.(check);
+      const result = await session.runCheck(check);
       for (const r of reporters) r.onCheckEnd?.(result);
     }
   } finally {
-    recorder.setTag('cleanup');
-    cleanupErrors = await cleanup.runAll();
+    report = await session.close();
   }
-
-  const finishedAt = new Date();
-  const counts = { pass: 0, fail: 0, warn: 0, skip: 0 };
-  for (const r of results) counts[r.outcome]++;
-  const report: RunReport = {
-    baseUrl: config.baseUrl,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationMs: finishedAt.getTime() - startedAt.getTime(),
-    runPrefix: config.runPrefix,
-    results,
-    counts,
-    cleanupErrors,
-    exchanges: recorder.exchanges,
-  };
   for (const r of reporters) await r.onEnd?.(report);
   return report;
 }

@@ -1,0 +1,34 @@
+/**
+ * The suite's configuration from environment variables, for `vitest` (conformance/suite.test.ts) and CI:
+ * PLEXMCP_BASE_URL, PLEXMCP_API_KEY, PLEXMCP_ALLOW_WRITES=true, PLEXMCP_OTHER_ORG_API_KEY, PLEXMCP_MCP_ID,
+ * PLEXMCP_TOOL, PLEXMCP_ARGUMENTS (JSON), PLEXMCP_RATE_LIMIT=auto|off, PLEXMCP_CONFORMANCE_ONLY and
+ * PLEXMCP_CONFORMANCE_SKIP (comma-separated ids).
+ */
+import type { ConformanceConfig } from './config.js';
+
+const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined);
+
+/**
+ * @example
+ * const config = configFromEnv(process.env); // undefined when PLEXMCP_BASE_URL is not set
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv): ConformanceConfig | undefined {
+  const baseUrl = env.PLEXMCP_BASE_URL;
+  if (!baseUrl) return undefined;
+  const rateLimit = env.PLEXMCP_RATE_LIMIT === 'off' ? 'off' : 'auto';
+  const args = env.PLEXMCP_ARGUMENTS ? (JSON.parse(env.PLEXMCP_ARGUMENTS) as Record<string, unknown>) : undefined;
+  const only = list(env.PLEXMCP_CONFORMANCE_ONLY);
+  const skip = list(env.PLEXMCP_CONFORMANCE_SKIP);
+  return {
+    baseUrl,
+    apiKey: env.PLEXMCP_API_KEY ?? '',
+    allowWrites: env.PLEXMCP_ALLOW_WRITES === 'true' || env.PLEXMCP_ALLOW_WRITES === '1',
+    rateLimit,
+    ...(env.PLEXMCP_OTHER_ORG_API_KEY ? { otherOrgApiKey: env.PLEXMCP_OTHER_ORG_API_KEY } : {}),
+    ...(env.PLEXMCP_MCP_ID ? { mcpId: env.PLEXMCP_MCP_ID } : {}),
+    ...(env.PLEXMCP_TOOL ? { tool: env.PLEXMCP_TOOL } : {}),
+    ...(args ? { arguments: args } : {}),
+    ...(only ? { only } : {}),
+    ...(skip ? { skip } : {}),
+  };
+}
