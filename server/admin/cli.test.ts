@@ -73,7 +73,7 @@ describe('plexmcp-admin', () => {
     expect(result.stderr).toMatch(message);
   });
 
-  it('refuses a key scoped to an MCP the organisation does not have, and narrows a key's role on request', async () => {
+  it('refuses a key scoped to an MCP the organisation does not have, and narrows the role of a key on request', async () => {
     const org = await admin('create-org', '--name', 'Scoped', '--plan', 'free');
     const orgId = String(org.json?.organization_id);
     expect((await admin('create-key', '--org', orgId, '--mcps', 'mcp_nope')).stderr).toMatch(/No MCP server mcp_nope/);
