@@ -26,6 +26,8 @@ export interface DemoMcpServer {
   sseUrl: string;
   /** Sessions initialised so far, over either transport. */
   readonly sessionsCreated: number;
+  /** Sessions open now (neither closed by their client nor expired). */
+  readonly activeSessions: number;
   /** Forgets every session, so a request with an old session id gets 404 and the client must initialise again. */
   expireSessions(): void;
   close(): Promise<void>;
@@ -132,6 +134,9 @@ export async function startDemoMcpServer(options: DemoMcpServerOptions = {}): Pr
     sseUrl: `${origin}/sse`,
     get sessionsCreated() {
       return sessionsCreated;
+    },
+    get activeSessions() {
+      return streamable.size + sse.size;
     },
     expireSessions() {
       for (const transport of [...streamable.values(), ...sse.values()]) expired.push(transport);

@@ -178,6 +178,19 @@ describe('gateway against the demo MCP server', () => {
     expect(error.message).toMatch(/cancelled/);
   });
 
+  it('ends its upstream session (DELETE) on evict and on close', async () => {
+    gateway = createGateway();
+    const before = demo.activeSessions;
+    await gateway.listTools(target(demo.url));
+    expect(demo.activeSessions).toBe(before + 1);
+    await gateway.evict('mcp_demo');
+    expect(demo.activeSessions).toBe(before);
+    await gateway.listTools(target(demo.url, { id: 'mcp_other' }));
+    expect(demo.activeSessions).toBe(before + 1);
+    await gateway.close();
+    expect(demo.activeSessions).toBe(before);
+  });
+
   it('replaces the pooled session when the target version changes, and after evict', async () => {
     gateway = createGateway();
     const before = demo.sessionsCreated;

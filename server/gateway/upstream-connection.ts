@@ -18,7 +18,11 @@ export interface UpstreamConnection {
   readonly closed: boolean;
   /** Whether requests carry a session id (so a 404 means the upstream expired the session). */
   hasSession(): boolean;
-  close(): Promise<void>;
+  /**
+   * Closes the session. `terminate` first asks the upstream to end it (MCP basic/transports §Session Management: a
+   * client that no longer needs a session SHOULD send DELETE); pointless when the session is already gone.
+   */
+  close(options?: { terminate?: boolean }): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -26,6 +30,9 @@ export interface ConnectOptions {
   clientVersion: string;
   timeoutMs: number;
 }
+
+/** How long a polite session DELETE may delay closing. */
+const TERMINATE_TIMEOUT_MS = 2_000;
 
 function withDeadline<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -68,8 +75,12 @@ async function open(
       return closed;
     },
     hasSession: () => kind === 'sse' || Boolean((transport as { sessionId?: string }).sessionId),
-    async close() {
+    async close(closeOptions) {
+      const wasClosed = closed;
       closed = true;
+      if (closeOptions?.terminate && !wasClosed && transport instanceof StreamableHTTPClientTransport) {
+        await withDeadline(transport.terminateSession(), TERMINATE_TIMEOUT_MS, () => undefined).catch(() => undefined);
+      }
       await client.close().catch(() => undefined);
     },
   };

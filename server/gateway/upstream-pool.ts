@@ -27,7 +27,7 @@ export class UpstreamPool {
       (connection) => {
         fresh.connection = connection;
         // Evicted or replaced while connecting: nobody else will close it.
-        if (this.entries.get(target.id) !== fresh) void connection.close();
+        if (this.entries.get(target.id) !== fresh) void connection.close({ terminate: true });
       },
       () => {
         if (this.entries.get(target.id) === fresh) this.entries.delete(target.id);
@@ -55,6 +55,6 @@ export class UpstreamPool {
   private async drop(mcpId: string, entry: Entry): Promise<void> {
     if (this.entries.get(mcpId) === entry) this.entries.delete(mcpId);
     const connection = await entry.connecting.catch(() => undefined);
-    await connection?.close();
+    await connection?.close({ terminate: true });
   }
 }
