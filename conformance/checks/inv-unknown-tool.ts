@@ -1,16 +1,22 @@
 import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
 
-/** Invoking a tool the MCP does not have is 404 tool_not_found, ideally naming the closest tool in details.suggestion. */
+/**
+ * Invoking a tool the MCP does not have is 404 tool_not_found. With --tool, the probe is a one-letter typo of it
+ * (`<tool>x`), so a "did you mean" suggestion should name the real tool.
+ */
 async function unknownTool(ctx: CheckContext): Promise<void> {
   const mcpId = ctx.config.mcpId;
   if (!mcpId) ctx.skip('needs --mcp-id (a reachable MCP server)');
-  const tool = `${ctx.config.tool ?? 'tool'}_conformance_missing`;
+  const known = ctx.config.tool;
+  const tool = known ? `${known}x` : 'conformance_missing_tool';
   const reply = await ctx.http.send('POST', '/mcp', { json: { mcp_id: mcpId, tool, arguments: {} } });
   if (!ctx.expectError(reply, 404, 'tool_not_found', '404 tool_not_found with a "did you mean" suggestion (DESIGN.md "Error codes")')) return;
   ctx.expectContract(reply);
-  const details = (reply.json as { error?: { details?: { suggestion?: unknown } } }).error?.details;
-  if (ctx.config.tool && details?.suggestion === undefined) ctx.warn(`no details.suggestion for ${tool}`, { reply, documented: 'tool_not_found: details.suggestion names the closest tool (openapi.yaml "Error codes")' });
+  const suggestion = (reply.json as { error?: { details?: { suggestion?: unknown } } }).error?.details?.suggestion;
+  if (known && suggestion !== known) {
+    ctx.warn(`asked for ${tool}, a typo of ${known}: details.suggestion is ${JSON.stringify(suggestion ?? null)}`, { reply, documented: 'tool_not_found: details.suggestion names the closest tool (openapi.yaml "Error codes")' });
+  }
 }
 
 export const invUnknownTool: Check = {

@@ -20,10 +20,14 @@ export class Redactor {
     if (secret && secret.length >= 6) this.secrets.add(secret);
   }
 
+  /**
+   * A key of the documented shape becomes `pmcp_REDACTEDxxxx…` of the same length: still base62, so the oracle can
+   * judge a redacted creation response against ApiKeyCreated's `key` pattern without ever holding the secret.
+   */
   text(input: string): string {
-    let out = input;
+    let out = input.replace(KEY_SHAPE, (key) => `pmcp_REDACTED${'x'.repeat(Math.max(0, key.length - 13))}`);
     for (const s of this.secrets) out = out.split(s).join(REDACTED);
-    return out.replace(KEY_SHAPE, `pmcp_${REDACTED}`).replace(KEY_FIELD, `$1${REDACTED}$3`);
+    return out.replace(KEY_FIELD, (whole, open: string, value: string, close: string) => (value.startsWith('pmcp_REDACTED') ? whole : `${open}${REDACTED}${close}`));
   }
 
   /** Header values of credential headers keep only their scheme (`ApiKey [REDACTED]`). */

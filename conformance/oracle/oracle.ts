@@ -43,6 +43,9 @@ export class Oracle {
   constructor(readonly doc: JsonObject) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
+    // JSON Schema's "email" is an RFC 5321 Mailbox, whose domain may be a single label (owner@localhost);
+    // ajv-formats demands a dot, which would fail valid self-hosted data.
+    this.ajv.addFormat('email', { type: 'string', validate: isMailbox });
     this.ajv.addSchema(doc as object, CONTRACT_ID);
     this.routes = new RouteTable(doc.paths as Record<string, unknown>);
   }
@@ -64,12 +67,16 @@ export class Oracle {
       this.compiled.set(pointer, fn);
     }
     if (fn(value)) return [];
-    const messages = (fn.errors ?? []).map((e) => {
+    // One message per rule and schema location: `/data/0/x` and `/data/7/x` are the same problem seen twice.
+    const byShape = new Map<string, string>();
+    for (const e of fn.errors ?? []) {
       const allowed = e.params && 'allowedValues' in e.params ? (e.params.allowedValues as unknown[]) : undefined;
       const shown = allowed ? ` ${JSON.stringify(allowed.slice(0, 6))}${allowed.length > 6 ? '…' : ''}` : '';
-      return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${shown}`;
-    });
-    return [...new Set(messages)].slice(0, 8);
+      const text = `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${shown}`;
+      const shape = text.replace(/\/\d+(?=\/|\s)/g, '/*');
+      if (!byShape.has(shape)) byShape.set(shape, text);
+    }
+    return [...byShape.values()].slice(0, 8);
   }
 
   /** Validates a value against a standalone (already dereferenced) schema. */
@@ -182,4 +189,13 @@ function requestIdIssue(headers: Record<string, string>, issues: OracleIssue[]):
   const id = headers['x-request-id'];
   if (!id) issues.push({ kind: 'header', message: 'X-Request-Id is missing', documented: 'X-Request-Id on every response (DESIGN.md "Envelope")' });
   else if (id.length > 128) issues.push({ kind: 'header', message: 'X-Request-Id is longer than 128 characters', documented: '#/components/headers/X-Request-Id' });
+}
+
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const MAILBOX = new RegExp(`^(?:${ATOM}(?:\\.${ATOM})*|"(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\x20-\\x7e])*")@(?:${LABEL}(?:\\.${LABEL})*|\\[[^\\[\\]\\\\\\s]+\\])$`);
+
+/** RFC 5321 §4.1.2 Mailbox: dot-atom or quoted local part, a domain of one or more labels or an address literal. */
+export function isMailbox(value: string): boolean {
+  return value.length <= 254 && MAILBOX.test(value);
 }
