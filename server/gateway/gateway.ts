@@ -8,7 +8,7 @@ import type { Tool as SdkTool } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { ApiError } from '../http/errors.js';
 import type { Tool } from '../store/types.js';
-import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
+import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import { CallCancelled, startDeadline, type Deadline } from './deadline.js';
 import type { Gateway, ProbeResult, ToolCallResult, UpstreamTarget } from './types.js';
@@ -21,7 +21,9 @@ export interface GatewayOptions {
   clientVersion?: string;
   /** The cap on any call's timeout, and the default for listing and probing (MCP_REQUEST_TIMEOUT_MS). */
   maxTimeoutMs?: number;
-  breaker?: CircuitBreaker;
+  /** A circuit breaker to share, or options for the gateway's own (5 failures, 1 s doubling to 60 s by default). */
+  breaker?: CircuitBreaker | CircuitBreakerOptions;
+  /** The breaker's clock, when it builds its own. */
   clock?: Clock;
 }
 
@@ -47,7 +49,10 @@ const SDK_TIMEOUT_SLACK_MS = 1_000;
 
 export function createGateway(options: GatewayOptions = {}): Gateway {
   const maxTimeoutMs = options.maxTimeoutMs ?? 30_000;
-  const breaker = options.breaker ?? createCircuitBreaker({ clock: options.clock });
+  const breaker =
+    options.breaker && 'acquire' in options.breaker
+      ? options.breaker
+      : createCircuitBreaker({ clock: options.clock, ...options.breaker });
   const pool = new UpstreamPool({
     clientName: options.clientName ?? 'plexmcp-gateway',
     clientVersion: options.clientVersion ?? '0.1.0',
