@@ -23,7 +23,7 @@ import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/types.js';
 
 export interface RunningServer {
-  /** The URL the server answers on (PUBLIC_URL when set). */
+  /** A URL the server answers on from this machine (loopback for a wildcard bind); PUBLIC_URL is separate. */
   url: string;
   server: Server;
   /** Stops accepting connections, lets in-flight requests finish, then flushes and closes the store. */
@@ -72,10 +72,10 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       server.once('error', reject);
       server.listen(config.bindAddress.port, config.bindAddress.host, () => resolve());
     });
-    const url = config.publicUrl ?? urlOf(server.address() as AddressInfo);
+    const url = localUrl(server.address() as AddressInfo);
     const stopHealth = startHealthRounds({ store, gateway, cipher, logger, intervalMs: config.healthCheckIntervalMs, timeoutMs: config.mcpRequestTimeoutMs });
-    logger.info({ url, database: store.path }, 'listening');
-    out.write(`PlexMCP server listening on ${url}\n`);
+    logger.info({ url, publicUrl: config.publicUrl, database: store.path }, 'listening');
+    out.write(`PlexMCP server listening on ${url}${config.publicUrl ? ` (public URL ${config.publicUrl})` : ''}\n`);
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -101,9 +101,11 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
   }
 }
 
-function urlOf(address: AddressInfo): string {
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+/** A URL this machine can open: a wildcard bind (0.0.0.0, ::) is reached through loopback. */
+function localUrl(address: AddressInfo): string {
+  const ipv6 = address.family === 'IPv6' || (address.family as unknown) === 6;
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  return `http://${ipv6 ? `[${host}]` : host}:${address.port}`;
 }
 
 function printBootstrap(result: BootstrapResult, out: NodeJS.WritableStream): void {
