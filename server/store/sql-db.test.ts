@@ -41,6 +41,19 @@ describe('SqlDb', () => {
     await db.close();
   });
 
+  it('refuses an asynchronous transaction body, which could commit half its work', async () => {
+    const db = await SqlDb.open(filePersistence(join(dir, 'async.db')));
+    await db.write(() => db.exec('CREATE TABLE t (v INTEGER)'));
+    await expect(
+      db.write(() => {
+        db.run('INSERT INTO t VALUES (1)');
+        return Promise.resolve();
+      }),
+    ).rejects.toThrow(/must be synchronous/);
+    expect(db.all('SELECT * FROM t')).toEqual([]);
+    await db.close();
+  });
+
   it('reports a failed disk write to the writer and writes the commit with the next image', async () => {
     const path = join(dir, 'b.db');
     const persistence = flakyFile(path, 1);

@@ -95,6 +95,8 @@ export class SqlDb {
     let result: T;
     try {
       result = body();
+      // An asynchronous body would let other code run inside the transaction and commit before its work is done.
+      if (result instanceof Promise) throw new TypeError('A transaction body must be synchronous');
       this.#db.run('COMMIT');
       this.#dirty = true;
     } catch (error) {
