@@ -1,7 +1,7 @@
 /**
  * The HTTP API, assembled in one place. Every request passes the same named stages, in this order:
  *
- *   request id → security headers → known routes (404/405) → address guard → JSON body → authenticate → rate limit
+ *   request id → access log → security headers → known routes (404/405) → address guard → JSON body → authenticate → rate limit
  *   → validate → routes → not found → failed-auth limit → error handler
  *
  * Authentication runs before validation, so a request without a valid key is 401 and never a 400 that reveals the
@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import type { Gateway } from './gateway/types.js';
 import { loadContract } from './http/contract.js';
+import { accessLog } from './http/access-log.js';
 import { errorHandler } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { knownRoutes, notFound } from './http/known-routes.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   app.use(requestId());
+  app.use(accessLog(deps.logger));
   app.use(securityHeaders());
   app.use(knownRoutes(routes));
   // A blocked address costs nothing more: refused before its body is read or its key hashed.

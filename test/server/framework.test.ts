@@ -205,3 +205,19 @@ describe('malformed paths', () => {
     expectErrorEnvelope(response, 400, 'invalid_request');
   });
 });
+
+describe('access log', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it('logs one line per request with its id and status, and never the key', async () => {
+    await call(h.baseUrl, 'GET', '/v1/mcps?per_page=5', { key: h.ownerKey, headers: { 'x-request-id': 'access-1' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = h.logs.find((entry) => entry.requestId === 'access-1' && entry.msg === 'request');
+    expect(line).toMatchObject({ method: 'GET', path: '/v1/mcps', status: 200, orgId: h.org.id, keyId: h.ownerKeyRow.id });
+    expect(JSON.stringify(h.logs)).not.toContain(h.ownerKey);
+  });
+});
