@@ -1,6 +1,7 @@
 /**
- * Everything a run creates is registered here the moment it exists, and removed at the end of the run (last created,
- * first removed), also when a check failed or threw. A failed removal is reported, never silently dropped.
+ * Everything a run creates is registered here the moment it exists, and removed after the check that created it and
+ * again at the end of the run (last created, first removed), also when a check failed or threw. A failed removal is
+ * reported, never silently dropped.
  */
 export class CleanupRegistry {
   private readonly tasks: { label: string; undo: () => Promise<void> }[] = [];

@@ -55,7 +55,7 @@ describe('runConformance', () => {
     expect(crashed?.findings[0]?.message).toMatch(/could not complete: boom/);
     expect(report.counts).toEqual({ pass: 0, fail: 2, warn: 0, skip: 2 });
     expect(target.requests.some((r) => r.method === 'DELETE' && r.url === '/v1/mcps/res_1')).toBe(true);
-    expect(report.exchanges.find((e) => e.request.method === 'DELETE')?.tag).toBe('cleanup');
+    expect(report.exchanges.find((e) => e.request.method === 'DELETE')?.tag).toBe('cleanup:TEST-001');
   });
 
   it('runs only the selected checks and refuses unknown ids', async () => {

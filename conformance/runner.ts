@@ -90,6 +90,7 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
   const cleanup = new CleanupRegistry();
   const state = new Map<string, unknown>();
   const results: CheckResult[] = [];
+  const cleanupErrors: string[] = [];
 
   async function runCheck(check: Check): Promise<CheckResult> {
     recorder.setTag(check.id);
@@ -116,6 +117,10 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
         }
       }
     }
+    // Remove what this check created now, not only at the end: plan limits (3 MCPs, 5 keys on the free plan) would
+    // otherwise starve later checks. Whatever fails to go is reported in the run report.
+    recorder.setTag(`cleanup:${check.id}`);
+    cleanupErrors.push(...(await cleanup.runAll()));
     outcome ??= ctx.findings.some((f) => f.severity === 'fail') ? 'fail' : ctx.findings.length ? 'warn' : 'pass';
     const result: CheckResult = {
       id: check.id,
@@ -134,7 +139,7 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
 
   async function close(): Promise<RunReport> {
     recorder.setTag('cleanup');
-    const cleanupErrors = await cleanup.runAll();
+    cleanupErrors.push(...(await cleanup.runAll()));
     const finishedAt = new Date();
     const counts = { pass: 0, fail: 0, warn: 0, skip: 0 };
     for (const r of results) counts[r.outcome]++;
