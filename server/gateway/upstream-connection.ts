@@ -6,7 +6,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport, SseError } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { credentialHeaders } from './credential-headers.js';
+import { fetchNoticingLostResponses } from './response-loss.js';
 import type { UpstreamTarget } from './types.js';
 import { DeadlineExceeded, shouldFallBackToSse } from './upstream-errors.js';
 
@@ -46,10 +48,6 @@ function withDeadline<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => v
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Errors after which the session's responses can no longer arrive: its stream broke. */
-function isStreamLost(error: Error): boolean {
-  return error instanceof SseError || error.message.startsWith('SSE stream disconnected');
-}
 
 async function open(
   transport: Transport & { setProtocolVersion?: (version: string) => void },
@@ -87,10 +85,10 @@ async function open(
   client.onclose = () => {
     closed = true;
   };
-  // A lost stream strands every request waiting on it; closing the client rejects them at once (as "Connection
-  // closed") instead of leaving them to their timeouts.
+  // Over legacy SSE every answer arrives on the one event stream: once it breaks, closing the client rejects every
+  // waiting request at once (as "Connection closed") instead of leaving them to their timeouts.
   client.onerror = (error) => {
-    if (connected && !closed && isStreamLost(error)) void connection.close();
+    if (connected && !closed && kind === 'sse' && error instanceof SseError) void connection.close();
   };
   try {
     await withDeadline(client.connect(transport, { timeout: options.timeoutMs }), options.timeoutMs, () => {
@@ -108,8 +106,16 @@ export async function connectUpstream(target: UpstreamTarget, options: ConnectOp
   const url = new URL(target.endpointUrl);
   // Both SDK transports add requestInit headers to every request, the SSE GET (EventSource) included.
   const requestInit: RequestInit = { headers: credentialHeaders(target.authType, target.credentials) };
+  // A request whose response stream broke is answered, locally, the way the SDK answers requests on a closed
+  // connection, so it fails at once as unreachable and the session's other calls carry on.
+  const streamable: StreamableHTTPClientTransport = new StreamableHTTPClientTransport(url, {
+    requestInit,
+    fetch: fetchNoticingLostResponses((id) =>
+      streamable.onmessage?.({ jsonrpc: '2.0', id, error: { code: ErrorCode.ConnectionClosed, message: 'Connection closed' } }),
+    ),
+  });
   try {
-    return await open(new StreamableHTTPClientTransport(url, { requestInit }), 'streamable-http', options);
+    return await open(streamable, 'streamable-http', options);
   } catch (error) {
     if (!shouldFallBackToSse(error)) throw error;
   }
