@@ -14,6 +14,7 @@ import { bootstrap, type BootstrapResult } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createCredentialCipher, type CredentialCipher } from './crypto/credentials.js';
 import { createGateway, type Gateway } from './gateway/index.js';
+import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
 import { addressGuard, createMemoryRateLimiter, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
 import { upstreamTarget } from './routes/upstream-target.js';
@@ -74,6 +75,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     });
     const url = localUrl(server.address() as AddressInfo);
     const stopHealth = startHealthRounds({ store, gateway, cipher, logger, intervalMs: config.healthCheckIntervalMs, timeoutMs: config.mcpRequestTimeoutMs });
+    const stopPruning = startIdempotencyPruning(store, logger);
     logger.info({ url, publicUrl: config.publicUrl, database: store.path }, 'listening');
     out.write(`PlexMCP server listening on ${url}${config.publicUrl ? ` (public URL ${config.publicUrl})` : ''}\n`);
 
@@ -81,6 +83,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     const close = () =>
       (closing ??= (async () => {
         stopHealth();
+        stopPruning();
         const finished = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive connections would hold close() open until they time out; in-flight requests keep theirs
         // until they finish, and are swept as soon as they turn idle.
@@ -156,6 +159,16 @@ function startHealthRounds(options: {
     }
   };
   const timer = setInterval(() => void round(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Drops stored idempotent responses past their replay window, at start and hourly, so the table stays small. */
+function startIdempotencyPruning(store: Store, logger: Logger): () => void {
+  const prune = () =>
+    pruneIdempotency(store, new Date()).catch((err: unknown) => logger.error({ err }, 'pruning idempotency records failed'));
+  void prune();
+  const timer = setInterval(() => void prune(), 60 * 60 * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }
