@@ -4,12 +4,11 @@
  * a deadline; a circuit breaker per MCP turns a dead upstream into immediate 502s.
  */
 import { performance } from 'node:perf_hooks';
-import type { Tool as SdkTool } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { ApiError } from '../http/errors.js';
-import type { Tool } from '../store/types.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
+import { countResources, listAllTools, SDK_TIMEOUT_SLACK_MS } from './catalogue.js';
 import { CallCancelled, startDeadline, type Deadline } from './deadline.js';
 import type { Gateway, ProbeResult, ToolCallResult, UpstreamTarget } from './types.js';
 import type { UpstreamConnection } from './upstream-connection.js';
@@ -40,12 +39,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toTool(tool: SdkTool): Tool {
-  return { name: tool.name, description: tool.description ?? null, input_schema: tool.inputSchema };
-}
-
-/** Slack so that our own deadline, not the SDK's request timeout, ends a slow call. */
-const SDK_TIMEOUT_SLACK_MS = 1_000;
 
 export function createGateway(options: GatewayOptions = {}): Gateway {
   const maxTimeoutMs = options.maxTimeoutMs ?? 30_000;
@@ -112,35 +105,6 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     } finally {
       deadline.dispose();
     }
-  }
-
-  async function listAllTools(connection: UpstreamConnection, deadline: Deadline, timeoutMs: number): Promise<Tool[]> {
-    const tools: Tool[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await connection.client.listTools(cursor ? { cursor } : {}, {
-        signal: deadline.signal,
-        timeout: timeoutMs + SDK_TIMEOUT_SLACK_MS,
-      });
-      tools.push(...page.tools.map(toTool));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return tools;
-  }
-
-  async function countResources(connection: UpstreamConnection, deadline: Deadline, timeoutMs: number): Promise<number> {
-    if (!connection.client.getServerCapabilities()?.resources) return 0;
-    let count = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await connection.client.listResources(cursor ? { cursor } : {}, {
-        signal: deadline.signal,
-        timeout: timeoutMs + SDK_TIMEOUT_SLACK_MS,
-      });
-      count += page.resources.length;
-      cursor = page.nextCursor;
-    } while (cursor);
-    return count;
   }
 
   return {
