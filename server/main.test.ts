@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDemoMcpServer } from '../demo/mcp/server.js';
 import { runTs, spawnTs, type Child } from './admin/test-child.js';
 
 const MAIN = 'server/main.ts';
@@ -84,6 +85,35 @@ describe('npm start', () => {
     expect(answer.status).toBe(201);
     expect(answer.text).toContain('during shutdown');
     expect(await child.exited).toBe(0);
+  });
+
+  it('checks MCP health in the background: healthy while the upstream answers, unhealthy once it is gone', async () => {
+    const demo = await startDemoMcpServer({ host: '127.0.0.1', port: 0 });
+    try {
+      const { child, url } = await start({ PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '300', PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' });
+      const key = /(pmcp_[0-9A-Za-z]{43})/.exec(child.stdout())![1]!;
+      const headers = { Authorization: `ApiKey ${key}`, 'Content-Type': 'application/json' };
+      const created = await fetch(`${url}/v1/mcps`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'demo', endpoint_url: demo.url, auth_type: 'none' }),
+      });
+      expect(created.status).toBe(201);
+      const id = ((await created.json()) as { data: { id: string } }).data.id;
+      const healthBecomes = async (want: string) => {
+        for (let i = 0; i < 100; i++) {
+          const res = await fetch(`${url}/v1/mcps/${id}`, { headers });
+          if (((await res.json()) as { data: { health: string } }).data.health === want) return want;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return 'never';
+      };
+      expect(await healthBecomes('healthy')).toBe('healthy');
+      await demo.close();
+      expect(await healthBecomes('unhealthy')).toBe('unhealthy');
+    } finally {
+      await demo.close().catch(() => {});
+    }
   });
 
   it.each([
