@@ -4,6 +4,8 @@
  */
 import type { CleanupRegistry } from './cleanup.js';
 import type { ResolvedConfig } from './config.js';
+import type { PlexMcpClient } from '../client/index.js';
+import type { Recorder } from './http/recorder.js';
 import type { HttpSession, Reply } from './http/session.js';
 import type { Exchange, Finding } from './model.js';
 import type { Oracle } from './oracle/oracle.js';
@@ -21,22 +23,63 @@ export interface Evidence {
   documented?: string;
 }
 
+/** What the runner hands every check. */
+export interface CheckContextParts {
+  config: ResolvedConfig;
+  http: HttpSession;
+  /** The typed client (client/), over the same recording fetch, for well-formed calls. */
+  client: PlexMcpClient;
+  recorder: Recorder;
+  oracle: Oracle;
+  cleanup: CleanupRegistry;
+  /** Facts one check learns for later ones. */
+  state: Map<string, unknown>;
+}
+
 export class CheckContext {
   readonly findings: Finding[] = [];
   readonly notes: string[] = [];
+  readonly config: ResolvedConfig;
+  readonly http: HttpSession;
+  readonly client: PlexMcpClient;
+  readonly oracle: Oracle;
+  readonly cleanup: CleanupRegistry;
+  readonly state: Map<string, unknown>;
+  private readonly recorder: Recorder;
 
-  constructor(
-    readonly config: ResolvedConfig,
-    readonly http: HttpSession,
-    readonly oracle: Oracle,
-    readonly cleanup: CleanupRegistry,
-    /** Facts one check learns for later ones (for example the advertised rate limit). */
-    readonly state: Map<string, unknown>,
-    /** Adds a secret (a key created during the run) to the redaction list. */
-    readonly addSecret: (secret: string) => void,
-    /** Every exchange of the run so far (all checks), redacted. */
-    readonly recorded: readonly Exchange[] = [],
-  ) {}
+  constructor(parts: CheckContextParts) {
+    this.config = parts.config;
+    this.http = parts.http;
+    this.client = parts.client;
+    this.recorder = parts.recorder;
+    this.oracle = parts.oracle;
+    this.cleanup = parts.cleanup;
+    this.state = parts.state;
+  }
+
+  /** Every exchange of the run so far (all checks), redacted. */
+  get recorded(): readonly Exchange[] {
+    return this.recorder.exchanges;
+  }
+
+  /** Adds a secret (a key created during the run) to the redaction list. */
+  addSecret(secret: string): void {
+    this.recorder.redactor.add(secret);
+  }
+
+  /** The recorded exchange behind a typed-client result, as a `Reply` for assertions and evidence. */
+  replyOf(result: { response: Response }): Reply {
+    const exchange = this.recorder.exchangeFor(result.response);
+    if (!exchange) throw new Error('the typed client answered with a response the recorder did not see');
+    const text = this.recorder.rawBodyFor(result.response) ?? exchange.response?.body ?? '';
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: result.response.status, headers: exchange.response?.headers ?? {}, text, json, exchange };
+  }
 
   get runPrefix(): string {
     return this.config.runPrefix;

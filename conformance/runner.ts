@@ -2,6 +2,7 @@
  * Runs the selected checks one after another against one deployment, records every exchange, reports progress,
  * and always runs the cleanup registry at the end, whatever happened.
  */
+import { createPlexMcpClient } from '../client/index.js';
 import { CleanupRegistry } from './cleanup.js';
 import { resolveConfig, type ConformanceConfig, type ResolvedConfig } from './config.js';
 import { CheckContext, SkipSignal } from './context.js';
@@ -77,6 +78,8 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
   const oracle = options.oracle ?? (await Oracle.load());
   const recorder = createRecorder({ ...(options.fetch ? { fetch: options.fetch } : {}), secrets: [config.apiKey, config.otherOrgApiKey] });
   const http = createHttpSession({ baseUrl: config.baseUrl, apiKey: config.apiKey, otherOrgApiKey: config.otherOrgApiKey, recorder, defaultTimeoutMs: config.requestTimeoutMs });
+  // The client retries 429s itself (Retry-After), like the raw session does for checks not about rate limits.
+  const client = createPlexMcpClient({ baseUrl: config.baseUrl, apiKey: config.apiKey, fetch: (request) => recorder.fetch(request), retry: { attempts: 4, maxDelayMs: 10_000 } });
   const startedAt = new Date();
 
   recorder.setTag('preflight');
@@ -96,7 +99,7 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
     recorder.setTag(check.id);
     const before = recorder.exchanges.length;
     const started = performance.now();
-    const ctx = new CheckContext(config, http, oracle, cleanup, state, (s) => recorder.redactor.add(s), recorder.exchanges);
+    const ctx = new CheckContext({ config, http, client, recorder, oracle, cleanup, state });
     let outcome: Outcome | undefined;
     let reason: string | undefined;
     const excluded = config.skip.includes(check.id) ? 'excluded by --skip' : missingNeed(check.needs, config);

@@ -17,6 +17,8 @@ export interface Recorder {
   setTag(tag: string): void;
   /** The exchange a response returned by `fetch` was recorded as. */
   exchangeFor(response: Response): Exchange | undefined;
+  /** The unredacted body of a response returned by `fetch` (for checks that must look for secrets in it). */
+  rawBodyFor(response: Response): string | undefined;
 }
 
 function keep(text: string): string {
@@ -44,6 +46,7 @@ export function createRecorder(options: { fetch?: typeof fetch; secrets?: Iterab
   const exchanges: Exchange[] = [];
   let tag = 'suite';
   const byResponse = new WeakMap<Response, Exchange>();
+  const rawBodies = new WeakMap<Response, string>();
 
   const recording = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
@@ -93,6 +96,7 @@ export function createRecorder(options: { fetch?: typeof fetch; secrets?: Iterab
       const nullBody = [101, 204, 205, 304].includes(response.status);
       const replay = new Response(nullBody ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
       byResponse.set(replay, exchange);
+      rawBodies.set(replay, text);
       return replay;
     } catch (error) {
       exchange.durationMs = Math.round(performance.now() - started);
@@ -110,6 +114,9 @@ export function createRecorder(options: { fetch?: typeof fetch; secrets?: Iterab
     },
     exchangeFor(response) {
       return byResponse.get(response);
+    },
+    rawBodyFor(response) {
+      return rawBodies.get(response);
     },
   };
 }
