@@ -39,7 +39,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-
 export function createGateway(options: GatewayOptions = {}): Gateway {
   const maxTimeoutMs = options.maxTimeoutMs ?? 30_000;
   const breaker =
