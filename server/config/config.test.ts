@@ -97,6 +97,12 @@ describe('loadConfig rejects', () => {
     expect((error as ConfigError).variable).toBe(Object.keys(env)[0]);
   });
 
+  it('never echoes a database password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:hunter2@db:5432/plexmcp' })).toThrow(
+      'DATABASE_URL is a PostgreSQL URL; PostgreSQL is not supported yet. Use file:<path> (embedded SQLite) or :memory: (got "postgres://app:***@db:5432/plexmcp")',
+    );
+  });
+
   it('never echoes a secret value in the message', () => {
     for (const env of [{ PLEXMCP_ENCRYPTION_KEY: 'topsecretvalue' }, { API_KEY_HMAC_SECRET: 'topsecretvalue' }, { PLEXMCP_BOOTSTRAP_API_KEY: 'topsecretvalue' }]) {
       expect(() => loadConfig(env)).toThrow(expect.objectContaining({ message: expect.not.stringContaining('topsecret') }));

@@ -71,7 +71,7 @@ export function loadConfig(env: Env = process.env): Config {
   try {
     databasePath = parseDatabaseUrl(databaseUrl).path;
   } catch (error) {
-    throw new ConfigError('DATABASE_URL', (error as Error).message, databaseUrl);
+    throw new ConfigError('DATABASE_URL', (error as Error).message, withoutPassword(databaseUrl));
   }
 
   const hmacSecret = read('API_KEY_HMAC_SECRET');
@@ -112,4 +112,9 @@ export function loadConfig(env: Env = process.env): Config {
       parseBoolean('PLEXMCP_VALIDATE_RESPONSES', v),
     ),
   };
+}
+
+/** A URL fit for an error message: a database password must not end up in logs or terminals. */
+function withoutPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }

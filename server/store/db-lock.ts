@@ -3,7 +3,7 @@
  * processes on one file would silently overwrite each other's commits. A lock file beside the database, created with
  * O_EXCL, keeps a second process off it; a lock whose holder is no longer alive is taken over.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 export class DatabaseLockedError extends Error {
@@ -12,7 +12,7 @@ export class DatabaseLockedError extends Error {
     readonly holderPid: number,
   ) {
     super(
-      `The database ${databasePath} is in use by another process (pid ${holderPid}). ` +
+      `The database ${databasePath} is in use by another process (${holderPid > 0 ? `pid ${holderPid}` : 'pid unknown'}). ` +
         `Stop that process first, or, if it is not running, delete ${lockPathFor(databasePath)}.`,
     );
     this.name = 'DatabaseLockedError';
@@ -65,6 +65,8 @@ export function acquireDatabaseLock(databasePath: string): DatabaseLock {
     if (holder && isAlive(holder.pid) && (holder.pid !== process.pid || heldHere.has(lockPath))) {
       throw new DatabaseLockedError(databasePath, holder.pid);
     }
+    // An unreadable lock that is seconds old may be one another process has created but not yet written.
+    if (!holder && isRecent(lockPath)) throw new DatabaseLockedError(databasePath, -1);
     try {
       unlinkSync(lockPath);
     } catch (error) {
@@ -99,6 +101,14 @@ function readLock(lockPath: string): LockContent | undefined {
   } catch {
     // A lock file that is missing, empty or garbled (a crash while it was being written) protects nothing.
     return undefined;
+  }
+}
+
+function isRecent(lockPath: string): boolean {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs < 2_000;
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,15 @@ describe('persistence', () => {
     writeFileSync(lockPathFor(t.path), JSON.stringify({ pid: 2 ** 22 + 17, startedAt: '2020-01-01T00:00:00.000Z', token: 'x' }));
     t.store = await openSqliteStore({ path: t.path });
     expect(JSON.parse(readFileSync(lockPathFor(t.path), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('refuses a lock another process has just created but not yet written, and takes over an old unreadable one', async () => {
+    await t.store.close();
+    writeFileSync(lockPathFor(t.path), '');
+    await expect(openSqliteStore({ path: t.path })).rejects.toThrow('pid unknown');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockPathFor(t.path), old, old);
+    t.store = await openSqliteStore({ path: t.path });
   });
 
   it('an interrupted write leaves the previous file intact and its temp file is ignored', async () => {
