@@ -15,6 +15,7 @@ import { authRevokedKey } from './auth-revoked-key.js';
 import { authScopedKey } from './auth-scoped-key.js';
 import { authSecretsHidden } from './auth-secrets-hidden.js';
 import { authUnknownKey } from './auth-unknown-key.js';
+import { authViewerRole } from './auth-viewer-role.js';
 import { authWrongScheme } from './auth-wrong-scheme.js';
 import { envContentType } from './env-content-type.js';
 import { envMalformedJson } from './env-malformed-json.js';
@@ -24,6 +25,7 @@ import { envRequestId } from './env-request-id.js';
 import { envSuccessEnvelope } from './env-success-envelope.js';
 import { envUnknownRoute } from './env-unknown-route.js';
 import { envWrongMethod } from './env-wrong-method.js';
+import { idemReplay } from './idem-replay.js';
 import { invBadArguments } from './inv-bad-arguments.js';
 import { invKnownTool } from './inv-known-tool.js';
 import { invUnknownMcp } from './inv-unknown-mcp.js';
@@ -46,6 +48,7 @@ import { rateRecovery } from './rate-recovery.js';
 import { rateRemainingDecreases } from './rate-remaining-decreases.js';
 import { schemaEveryExchange } from './schema-every-exchange.js';
 import { schemaReads } from './schema-reads.js';
+import { schemaServedContract } from './schema-served-contract.js';
 
 const ID_SHAPE = /^[A-Z]+-\d{3}$/;
 
@@ -84,6 +87,7 @@ export const checks = defineChecks([
   authRevokedKey,
   authExpiredKey,
   authScopedKey,
+  authViewerRole,
   pageBoundsCheck,
   pageTotalsCheck,
   pageWalkCheck,
@@ -96,11 +100,13 @@ export const checks = defineChecks([
   posSpecExamples,
   lifeMcp,
   lifeApiKey,
+  idemReplay,
   invUnknownMcp,
   invUnknownTool,
   invBadArguments,
   invKnownTool,
   schemaReads,
+  schemaServedContract,
   envOversizeBody,
   ratePolicyHeaders,
   rateRemainingDecreases,
