@@ -13,7 +13,7 @@ import { hashApiKey } from './auth/api-key.js';
 import { bootstrap, type BootstrapResult } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createCredentialCipher, type CredentialCipher } from './crypto/credentials.js';
-import { createGateway, type Gateway } from './gateway/index.js';
+import { createGateway, createHealthChecker, type Gateway } from './gateway/index.js';
 import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
 import { addressGuard, createMemoryRateLimiter, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
@@ -82,8 +82,9 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        stopHealth();
         stopPruning();
+        // No new rounds; a round in progress ends when the gateway closes its upstream sessions below.
+        const healthStopped = stopHealth();
         const finished = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive connections would hold close() open until they time out; in-flight requests keep theirs
         // until they finish, and are swept as soon as they turn idle.
@@ -94,6 +95,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
         clearInterval(sweep);
         clearTimeout(cut);
         await gateway.close();
+        await healthStopped;
         await store.close();
         logger.info('stopped');
       })());
@@ -124,7 +126,7 @@ function printBootstrap(result: BootstrapResult, out: NodeJS.WritableStream): vo
   out.write(lines.join('\n') + '\n');
 }
 
-/** Probes every active MCP each interval and records healthy/unhealthy; a probe also refreshes the tool list. */
+/** Probes every active MCP each interval (the gateway's health checker) and records the verdicts and fresh tools. */
 function startHealthRounds(options: {
   store: Store;
   gateway: Gateway;
@@ -132,35 +134,32 @@ function startHealthRounds(options: {
   logger: Logger;
   intervalMs: number;
   timeoutMs: number;
-}): () => void {
+}): () => Promise<void> {
   const { store, gateway, cipher, logger, intervalMs, timeoutMs } = options;
-  if (intervalMs <= 0) return () => {};
-  let running = false;
-  const round = async () => {
-    if (running) return; // A slow round is not overlapped by the next.
-    running = true;
-    try {
-      for (const mcp of await store.listAllMcps()) {
-        if (mcp.status !== 'active') continue;
-        const at = () => new Date().toISOString();
+  if (intervalMs <= 0) return async () => {};
+  const checker = createHealthChecker({
+    gateway,
+    intervalMs,
+    probeTimeoutMs: timeoutMs,
+    listTargets: async () =>
+      (await store.listAllMcps()).flatMap((mcp) => {
+        if (mcp.status !== 'active') return [];
         try {
-          const probe = await gateway.probe(upstreamTarget(cipher, mcp), { timeoutMs });
-          await store.setMcpTools(mcp.id, probe.tools, at());
-          await store.setMcpHealth(mcp.id, 'healthy', at());
+          return [{ target: upstreamTarget(cipher, mcp) }];
         } catch (err) {
-          logger.info({ mcpId: mcp.id, err: (err as Error).message }, 'health check failed');
-          await store.setMcpHealth(mcp.id, 'unhealthy', at());
+          // Credentials that no longer decrypt (PLEXMCP_ENCRYPTION_KEY changed) cannot be probed.
+          logger.warn({ mcpId: mcp.id, err: (err as Error).message }, 'health check skipped');
+          return [];
         }
-      }
-    } catch (err) {
-      logger.error({ err }, 'health round failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void round(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+      }),
+    onResult: async (mcpId, healthy, at, tools) => {
+      if (tools) await store.setMcpTools(mcpId, tools, at);
+      await store.setMcpHealth(mcpId, healthy ? 'healthy' : 'unhealthy', at);
+    },
+    onError: (err) => logger.error({ err }, 'health round failed'),
+  });
+  checker.start();
+  return () => checker.stop();
 }
 
 /** Drops stored idempotent responses past their replay window, at start and hourly, so the table stays small. */
