@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../model.js';
@@ -30,6 +30,12 @@ describe('the check registry', () => {
   it('covers every area the contract names', () => {
     const areas = new Set(checks.map((c) => c.id.split('-')[0]));
     expect([...areas].sort()).toEqual(['AUTH', 'ENV', 'IDEM', 'INV', 'LIFE', 'NEG', 'PAGE', 'POS', 'RATE', 'SCHEMA']);
+  });
+
+  it('is documented: conformance/README.md lists every check id', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const missing = checks.filter((c) => !readme.includes(`| \`${c.id}\` |`)).map((c) => c.id);
+    expect(missing).toEqual([]);
   });
 
   it('rejects a duplicate id', () => {
