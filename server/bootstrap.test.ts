@@ -11,7 +11,7 @@ afterEach(() => t.cleanup());
 
 const options = (over: Partial<BootstrapOptions> = {}): BootstrapOptions => ({
   selfHosted: false,
-  ownerEmail: 'owner@localhost',
+  ownerEmail: 'owner@plexmcp.local',
   bootstrapApiKey: undefined,
   hashApiKey: (key) => hashApiKey(key, 's'.repeat(32)),
   ...over,
@@ -22,7 +22,7 @@ describe('bootstrap', () => {
     const result = await bootstrap(t.store, options());
     if (!result.created) throw new Error('expected a bootstrap');
     expect(result.organization).toMatchObject({ name: 'Default Organization', slug: 'default', plan: 'free' });
-    expect(result.owner).toMatchObject({ email: 'owner@localhost', role: 'owner' });
+    expect(result.owner).toMatchObject({ email: 'owner@plexmcp.local', role: 'owner' });
     expect(looksLikeApiKey(result.apiKey)).toBe(true);
     expect(result.apiKeySource).toBe('generated');
     const row = await t.store.findApiKeyByHash(hashApiKey(result.apiKey, 's'.repeat(32)));

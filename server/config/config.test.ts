@@ -16,7 +16,7 @@ describe('loadConfig defaults', () => {
       apiKeyHmacSecret: undefined,
       encryptionKey: undefined,
       bootstrapApiKey: undefined,
-      ownerEmail: 'owner@localhost',
+      ownerEmail: 'owner@plexmcp.local',
       mcpRequestTimeoutMs: 30000,
       maxRequestBodyBytes: 10485760,
       logLevel: 'info',

@@ -38,7 +38,7 @@ export interface Config {
   encryptionKey: Buffer | undefined;
   /** PLEXMCP_BOOTSTRAP_API_KEY: the first owner key on an empty database. */
   bootstrapApiKey: string | undefined;
-  /** PLEXMCP_OWNER_EMAIL: the bootstrap owner's email, default owner@localhost. */
+  /** PLEXMCP_OWNER_EMAIL: the bootstrap owner's email, default owner@plexmcp.local. */
   ownerEmail: string;
   /** MCP_REQUEST_TIMEOUT_MS, default 30000: the cap on one upstream tool call. */
   mcpRequestTimeoutMs: number;
@@ -82,7 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (bootstrapApiKey !== undefined && !looksLikeApiKey(bootstrapApiKey)) {
     throw new ConfigError('PLEXMCP_BOOTSTRAP_API_KEY', 'must look like an API key: pmcp_ followed by at least 40 letters and digits');
   }
-  const ownerEmail = read('PLEXMCP_OWNER_EMAIL')?.trim() ?? 'owner@localhost';
+  const ownerEmail = read('PLEXMCP_OWNER_EMAIL')?.trim() ?? 'owner@plexmcp.local';
   if (!/^[^\s@]+@[^\s@]+$/.test(ownerEmail)) {
     throw new ConfigError('PLEXMCP_OWNER_EMAIL', 'must be an email address', ownerEmail);
   }
