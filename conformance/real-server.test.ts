@@ -4,44 +4,14 @@
  * but the rate limits with writes and a known tool; a second, rate-limited server exercises the RATE checks.
  * Conformance code imports no server code: it only sees HTTP, as it would against any deployment.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPlexMcpClient } from '../client/index.js';
 import type { RunReport } from './model.js';
 import { findingLines } from './reporters/evidence.js';
 import { runConformance } from './runner.js';
-import { closedPort } from './test-target.js';
+import { ChildProcesses, OWNER_KEY as KEY } from './test-processes.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const KEY = 'pmcp_ConformanceRealServer0123456789abcdefghijKLM';
-const children: ChildProcess[] = [];
-
-/** Starts `node --import tsx <script>` and resolves once its output matches `ready`. */
-function start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let log = '';
-    const onData = (c: Buffer) => {
-      log += c.toString();
-      if (ready.test(log)) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${log}`)));
-  });
-}
-
-async function startServer(extra: Record<string, string>): Promise<string> {
-  const port = await closedPort();
-  const dir = await mkdtemp(join(tmpdir(), 'conformance-server-'));
-  await start('server/main.ts', { BIND_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PLEXMCP_BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn', ...extra }, /listening on/);
-  return `http://127.0.0.1:${port}`;
-}
+const processes = new ChildProcesses();
 
 function failures(report: RunReport): string {
   return report.results
@@ -50,17 +20,14 @@ function failures(report: RunReport): string {
     .join('\n\n');
 }
 
-afterAll(() => {
-  for (const child of children) child.kill('SIGTERM');
-});
+afterAll(() => processes.stopAll());
 
 describe('the suite against the real server', () => {
   it('passes every check on a self-hosted server with writes and a known tool', { timeout: 180_000 }, async () => {
-    const mcpPort = await closedPort();
-    await start('demo/mcp/main.ts', { PORT: String(mcpPort) }, /streamable HTTP/);
-    const baseUrl = await startServer({ PLEXMCP_SELF_HOSTED: 'true' });
+    const endpoint = await processes.demoMcp();
+    const baseUrl = await processes.server({ PLEXMCP_SELF_HOSTED: 'true' });
     const client = createPlexMcpClient({ baseUrl, apiKey: KEY });
-    const created = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: `http://127.0.0.1:${mcpPort}/mcp` } });
+    const created = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: endpoint } });
     const mcpId = created.data?.data.id;
     expect(mcpId, JSON.stringify(created.error)).toBeDefined();
 
@@ -75,7 +42,7 @@ describe('the suite against the real server', () => {
   });
 
   it('passes the rate-limit checks on a rate-limited server', { timeout: 120_000 }, async () => {
-    const baseUrl = await startServer({});
+    const baseUrl = await processes.server();
     const report = await runConformance({ baseUrl, apiKey: KEY, only: ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004', 'SCHEMA-002'] });
     expect(failures(report)).toBe('');
     // On loopback the burst is fast enough to be conclusive; a warning here would mean the probe lost its teeth.

@@ -1,0 +1,63 @@
+/**
+ * Proof that the suite has teeth: through a transparent proxy the real server passes; through each fault of
+ * faults.ts, the checks named for it fail. A check that no fault can fail would be a check that proves nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlexMcpClient } from '../../client/index.js';
+import { checks } from '../checks/index.js';
+import type { ConformanceConfig } from '../config.js';
+import type { RunReport } from '../model.js';
+import { runConformance } from '../runner.js';
+import { ChildProcesses, OWNER_KEY } from '../test-processes.js';
+import { startFaultProxy, type Fault } from './fault-proxy.js';
+import { faultCases } from './faults.js';
+
+const processes = new ChildProcesses();
+const targets: Record<'self-hosted' | 'rate-limited', string> = { 'self-hosted': '', 'rate-limited': '' };
+let selfHostedConfig: Omit<ConformanceConfig, 'baseUrl'>;
+
+beforeAll(async () => {
+  const endpoint = await processes.demoMcp();
+  targets['self-hosted'] = await processes.server({ PLEXMCP_SELF_HOSTED: 'true' });
+  targets['rate-limited'] = await processes.server();
+  const client = createPlexMcpClient({ baseUrl: targets['self-hosted'], apiKey: OWNER_KEY });
+  const mcp = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: endpoint } });
+  // Enough keys that a two-per-page walk has several pages (PAGE-003).
+  for (let i = 0; i < 5; i++) await client.POST('/v1/api-keys', { body: { name: `seed-${i}` } });
+  selfHostedConfig = { apiKey: OWNER_KEY, allowWrites: true, mcpId: mcp.data?.data.id, tool: 'get_weather', arguments: { location: 'Paris' } };
+}, 120_000);
+
+afterAll(() => processes.stopAll());
+
+async function throughProxy(target: 'self-hosted' | 'rate-limited', fault: Fault, only: string[]): Promise<RunReport> {
+  const proxy = await startFaultProxy({ upstream: targets[target], fault });
+  try {
+    const config = target === 'self-hosted' ? selfHostedConfig : { apiKey: OWNER_KEY };
+    return await runConformance({ ...config, baseUrl: proxy.baseUrl, only });
+  } finally {
+    await proxy.close();
+  }
+}
+
+const cases = faultCases(OWNER_KEY);
+
+describe('the fault-injecting proxy proof', () => {
+  it('gives every check but AUTH-009 a fault that must fail it', () => {
+    const held = new Set(cases.flatMap((c) => c.detectedBy));
+    expect(checks.map((c) => c.id).filter((id) => !held.has(id))).toEqual(['AUTH-009']);
+  });
+
+  it('passes through a transparent proxy', { timeout: 120_000 }, async () => {
+    const selfHosted = checks.map((c) => c.id).filter((id) => !id.startsWith('RATE-') && id !== 'AUTH-009');
+    const a = await throughProxy('self-hosted', {}, selfHosted);
+    const b = await throughProxy('rate-limited', {}, ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
+    const outcomes = [...a.results, ...b.results].filter((r) => r.outcome !== 'pass').map((r) => `${r.id}:${r.outcome}:${r.reason ?? r.findings[0]?.message}`);
+    expect(outcomes).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('catches a server that %s', { timeout: 120_000 }, async (_name, c) => {
+    const report = await throughProxy(c.target, c.fault, c.detectedBy);
+    const outcomes = Object.fromEntries(report.results.map((r) => [r.id, r.outcome]));
+    expect(outcomes).toEqual(Object.fromEntries(c.detectedBy.map((id) => [id, 'fail'])));
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Real processes for the suite's own tests: this repository's server (`server/main.ts`) and demo MCP server as
+ * children on loopback, each server with its own database in a temp directory. The suite itself never imports them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closedPort } from './test-target.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const OWNER_KEY = 'pmcp_ConformanceRealServer0123456789abcdefghijKLM';
+
+export class ChildProcesses {
+  private readonly children: ChildProcess[] = [];
+
+  /** Starts `node --import tsx <script>` and resolves once its output matches `ready`. */
+  start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.children.push(child);
+    return new Promise((resolve, reject) => {
+      let log = '';
+      const onData = (c: Buffer) => {
+        log += c.toString();
+        if (ready.test(log)) resolve(child);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${log}`)));
+    });
+  }
+
+  /** The server on a fresh database whose owner key is OWNER_KEY; `extra` adds environment (PLEXMCP_SELF_HOSTED...). */
+  async server(extra: Record<string, string> = {}): Promise<string> {
+    const port = await closedPort();
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-server-'));
+    await this.start('server/main.ts', { BIND_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY, LOG_LEVEL: 'warn', ...extra }, /listening on/);
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** The demo MCP server; resolves to its streamable HTTP endpoint. */
+  async demoMcp(): Promise<string> {
+    const port = await closedPort();
+    await this.start('demo/mcp/main.ts', { PORT: String(port) }, /streamable HTTP/);
+    return `http://127.0.0.1:${port}/mcp`;
+  }
+
+  stopAll(): void {
+    for (const child of this.children) child.kill('SIGTERM');
+  }
+}
