@@ -33,6 +33,12 @@ export interface IdempotencyOptions {
    * replay of a response its own role or MCP scope might not allow. Defaults to the principal's API key id.
    */
   callerOf?: (res: Response) => string;
+  /**
+   * Seals stored response bodies at rest, for operations whose response carries a secret shown once (a new API key):
+   * the replay must return it again, so it cannot be hashed, but it must never sit in the database in plaintext.
+   * A sealed body that no longer opens (the encryption key changed) counts as not stored.
+   */
+  seal?: { seal(body: string): string; open(sealed: string): string };
 }
 
 function principalOf(res: Response): Principal {
@@ -97,9 +103,13 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     let stored;
     try {
       stored = await options.store.getIdempotency(orgId, key);
+      if (stored && options.seal) stored = { ...stored, body: options.seal.open(stored.body) };
     } catch (error) {
-      done();
-      throw error;
+      if (options.seal && stored) stored = undefined;
+      else {
+        done();
+        throw error;
+      }
     }
     const fresh = stored && Date.parse(stored.createdAt) > clock().getTime() - ttlMs;
     res.setHeader('Idempotency-Key', key);
@@ -127,7 +137,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
             key,
             requestHash: hash,
             status: res.statusCode,
-            body: body(),
+            body: options.seal ? options.seal.seal(body()) : body(),
             createdAt: clock().toISOString(),
           });
         }

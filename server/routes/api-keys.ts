@@ -13,6 +13,7 @@ import { atLeast, requireRole, roleRank } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
+import { idempotency } from '../idempotency/index.js';
 import { usageRange } from '../policy/usage-range.js';
 import { newId } from '../store/ids.js';
 import type { ApiKeyRow, ApiKeyStatus, McpScope, Store } from '../store/types.js';
@@ -65,7 +66,12 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
     sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
   });
 
-  router.post('/v1/api-keys', async (req, res) => {
+  // The response holds the new key, shown once: its replay is kept sealed with the credential cipher, never in plaintext.
+  const sealedReplay = {
+    seal: (body: string) => deps.cipher.encrypt({ body }),
+    open: (sealed: string) => String((deps.cipher.decrypt(sealed) as { body: unknown }).body),
+  };
+  router.post('/v1/api-keys', idempotency({ store: deps.store, operation: 'createApiKey', clock: deps.clock, seal: sealedReplay }), async (req, res) => {
     const principal = principalOf(res);
     requireRole(principal.role, 'member');
     const body = req.body as ApiKeyCreate;

@@ -22,6 +22,23 @@ describe('Idempotency-Key', () => {
     expect(list.body.data.filter((mcp: { name: string }) => mcp.name === 'Once')).toHaveLength(1);
   });
 
+  it('a retried key creation replays the same key once more, and the stored replay does not hold it in plaintext', async () => {
+    const body = { name: 'Retried key' };
+    const headers = { 'idempotency-key': 'create-key-once' };
+    const first = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: h.ownerKey, body, headers });
+    const second = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: h.ownerKey, body, headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body.data.id).toBe(first.body.data.id);
+    expect(second.body.data.key).toBe(first.body.data.key);
+    const list = await call(h.baseUrl, 'GET', '/v1/api-keys?per_page=100', { key: h.ownerKey });
+    expect(list.body.data.filter((key: { name: string }) => key.name === 'Retried key')).toHaveLength(1);
+    const stored = await h.store.getIdempotency(h.org.id, 'create-key-once');
+    expect(stored).toBeDefined();
+    expect(stored?.body).not.toContain(first.body.data.key);
+  });
+
   it('the same key with another body is 409 already_exists', async () => {
     const headers = { 'idempotency-key': 'invite-1' };
     const first = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', { key: h.ownerKey, body: { email: 'a@example.com' }, headers });
