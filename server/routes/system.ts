@@ -1,35 +1,19 @@
-/** System routes: health, the contract as YAML and JSON, and the reference docs. No authentication (`security: []`). */
-import { readFileSync } from 'node:fs';
+/**
+ * System routes: health, the contract as YAML and JSON, and the reference docs (the Redocly page, see docs/docs-page.ts).
+ * No authentication (`security: []`).
+ */
 import { Router } from 'express';
 import type { RouteDeps } from '../app.js';
+import { loadDocsPage, packageInfo } from '../docs/index.js';
 import type { Contract } from '../http/contract.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function docsPage(contract: Contract): string {
-  const { title, version } = contract.document.info;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body>
-<h1>${escapeHtml(title)} ${escapeHtml(version)}</h1>
-<p>The contract: <a href="/openapi.yaml">openapi.yaml</a> · <a href="/openapi.json">openapi.json</a></p>
-</body>
-</html>
-`;
-}
 
 export function systemRoutes(deps: RouteDeps, contract: Contract): Router {
   const router = Router();
   const startedAt = Date.now();
   const json = JSON.stringify(contract.document);
-  const html = docsPage(contract);
+  const { root, version } = packageInfo();
 
   router.get('/health', async (_req, res) => {
     try {
@@ -39,7 +23,7 @@ export function systemRoutes(deps: RouteDeps, contract: Contract): Router {
       deps.logger.error({ err }, 'health check: the store does not answer');
       throw new ApiError('service_unavailable', 'The store does not answer', undefined, { 'Retry-After': '5' });
     }
-    res.json(ok({ status: 'ok' as const, version: VERSION, uptime_seconds: Math.round((Date.now() - startedAt) / 1000) }));
+    res.json(ok({ status: 'ok' as const, version, uptime_seconds: Math.round((Date.now() - startedAt) / 1000) }));
   });
 
   // The contract is public and changes only with a deployment; caches may keep it briefly.
@@ -51,9 +35,16 @@ export function systemRoutes(deps: RouteDeps, contract: Contract): Router {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.type('application/json').send(json);
   });
-  router.get('/docs', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    res.type('text/html').send(html);
+  router.get('/docs', async (_req, res) => {
+    const page = await loadDocsPage({
+      root,
+      title: contract.document.info.title,
+      version: contract.document.info.version,
+      log: (level, message) => deps.logger[level]({ route: '/docs' }, message),
+    });
+    res.setHeader('Content-Security-Policy', page.csp);
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.type('text/html').send(page.html);
   });
   return router;
 }
