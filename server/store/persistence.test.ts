@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseLockedError, lockPathFor } from './db-lock.js';
 import { openSqliteStore } from './sqlite-store.js';
-import { openTempStore, seedOrganization, type TempStore } from './test-store.js';
+import { copyDatabaseFiles, openTempStore, seedOrganization, type TempStore } from './test-store.js';
 
 const storeModule = fileURLToPath(new URL('./sqlite-store.ts', import.meta.url));
 
@@ -60,12 +60,13 @@ describe('persistence', () => {
     expect(await reopened.getMeta('secret')).toBe('s3');
   });
 
-  it('makes each write durable before it resolves, with no lock or temp file left after close', async () => {
+  it('makes each write durable before it resolves, with no lock, temp or journal file left after close', async () => {
     const writes = Array.from({ length: 20 }, (_, i) => t.store.setMeta(`k${i}`, String(i)));
     await Promise.all(writes);
-    // Read the file as it is on disk now, without closing: a crash here must lose nothing.
+    // Copy the files as they are on disk now, without closing: a crash here must lose nothing.
     const copy = join(t.dir, 'copy.db');
-    writeFileSync(copy, readFileSync(t.path));
+    copyDatabaseFiles(t.path, copy);
+    expect(readdirSync(t.dir).some((name) => name.startsWith('copy.db.journal-'))).toBe(true);
     const fromDisk = await openSqliteStore({ path: copy });
     expect(await fromDisk.getMeta('k19')).toBe('19');
     await fromDisk.close();

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { filePersistence, type Persistence } from './persistence.js';
+import { journalPath } from './journal-scan.js';
+import { filePersistence, memoryPersistence } from './persistence.js';
 import { SqlDb, StoreClosedError } from './sql-db.js';
 
 let dir: string;
@@ -11,21 +12,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plexmcp-sqldb-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The real file persistence, with the next `failures` saves failing as a full disk would. */
-function flakyFile(path: string, failures: number): Persistence & { saves: number } {
-  const real = filePersistence(path);
-  const flaky = {
-    ...real,
-    saves: 0,
-    async save(image: Uint8Array) {
-      flaky.saves++;
-      if (failures-- > 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return real.save(image);
-    },
-  };
-  return flaky;
-}
 
 describe('SqlDb', () => {
   it('rolls a failed transaction back entirely', async () => {
@@ -54,35 +40,61 @@ describe('SqlDb', () => {
     await db.close();
   });
 
-  it('reports a failed disk write to the writer and writes the commit with the next image', async () => {
-    const path = join(dir, 'b.db');
-    const persistence = flakyFile(path, 1);
-    const db = await SqlDb.open(persistence);
-    await expect(db.write(() => db.exec('CREATE TABLE t (v INTEGER)'))).rejects.toThrow('ENOSPC');
-    await expect(db.write(() => db.run('INSERT INTO t VALUES (1)'))).resolves.toBe(1);
-    await db.close();
-    const reopened = await SqlDb.open(filePersistence(path));
-    expect(reopened.all('SELECT v FROM t')).toEqual([{ v: 1 }]);
-    await reopened.close();
-  });
+  it.runIf(process.platform === 'linux')(
+    'reports a failed journal append to the writer and carries the commit with the next append',
+    async () => {
+      const path = join(dir, 'b.db');
+      const db = await SqlDb.open(filePersistence(path, { warn: () => {} }));
+      // The first journal file is a full disk: every write to it fails with ENOSPC and it cannot be truncated.
+      symlinkSync('/dev/full', journalPath(path, 1));
+      await expect(db.write(() => db.exec('CREATE TABLE t (v INTEGER)'))).rejects.toThrow(/ENOSPC/);
+      await expect(db.write(() => db.run('INSERT INTO t VALUES (1)'))).resolves.toBe(1);
+      unlinkSync(journalPath(path, 1));
+      // Read the files as they are now (no checkpoint at close): the retried record is in the next journal file.
+      const copy = join(dir, 'copy');
+      mkdirSync(copy);
+      for (const name of readdirSync(dir)) if (name.startsWith('b.db.journal-')) copyFileSync(join(dir, name), join(copy, name.replace('b.db', 'c.db')));
+      await db.close();
+      const reopened = await SqlDb.open(filePersistence(join(copy, 'c.db')));
+      expect(reopened.all('SELECT v FROM t')).toEqual([{ v: 1 }]);
+      await reopened.close();
+    },
+  );
 
-  it('groups commits made while an image is being written into the next one', async () => {
-    const persistence = flakyFile(join(dir, 'c.db'), 0);
+  it('groups commits made while an append is in flight into the next append', async () => {
+    const persistence = filePersistence(join(dir, 'c.db'));
     const db = await SqlDb.open(persistence);
     await db.write(() => db.exec('CREATE TABLE t (v INTEGER)'));
-    const before = persistence.saves;
+    const before = persistence.stats.appends;
     await Promise.all(Array.from({ length: 50 }, (_, i) => db.write(() => db.run('INSERT INTO t VALUES (?)', [i]))));
-    // One image for the first commit, one for the 49 made while it was written.
-    expect(persistence.saves - before).toBeLessThanOrEqual(2);
+    // One append for the first commit, one for the 49 made while it was in flight.
+    expect(persistence.stats.appends - before).toBeLessThanOrEqual(2);
     expect(db.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 50 });
     await db.close();
     await expect(async () => db.all('SELECT 1')).rejects.toBeInstanceOf(StoreClosedError);
   });
 
+  it('gives each commit its own append when group commit is off', async () => {
+    const persistence = filePersistence(join(dir, 'd.db'), { groupCommit: false });
+    const db = await SqlDb.open(persistence);
+    await db.write(() => db.exec('CREATE TABLE t (v INTEGER)'));
+    const before = persistence.stats.appends;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => db.write(() => db.run('INSERT INTO t VALUES (?)', [i]))));
+    expect(persistence.stats.appends - before).toBe(20);
+    await db.close();
+  });
+
+  it('refuses a change outside write(), which would have no journal record', async () => {
+    const db = await SqlDb.open(filePersistence(join(dir, 'e.db')));
+    expect(() => db.run('CREATE TABLE t (v INTEGER)')).toThrow(/only inside write/);
+    await db.close();
+  });
+
   it('never writes an in-memory database', async () => {
-    const db = await SqlDb.open({ location: ':memory:', durable: false, load: () => undefined, save: async () => { throw new Error('never'); }, close: () => {} });
+    const db = await SqlDb.open(memoryPersistence());
     await db.write(() => db.exec('CREATE TABLE t (v INTEGER)'));
     await db.close();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

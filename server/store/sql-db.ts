@@ -1,15 +1,16 @@
 /**
- * The thin adapter over sql.js: parameterised queries, one write transaction at a time, and group commit to disk.
- * sql.js is synchronous, so a transaction body (a synchronous function) runs BEGIN..COMMIT without any other code
- * interleaving; the asynchronous part is persistence. A write resolves only once an image containing it is on disk.
- * While one image is being written, further commits wait for the next image, which carries all of them (group
- * commit), so a burst of writes costs a few disk writes instead of one each.
+ * The thin adapter over sql.js: parameterised queries and one write transaction at a time, journaled. sql.js is
+ * synchronous, so a transaction body (a synchronous function) runs BEGIN..COMMIT without any other code interleaving.
+ * Every statement a transaction runs is recorded with its parameters; once it commits, the record gets the next
+ * sequence number and goes to the journal, and the write resolves when the record is on disk (commits made while an
+ * append is in flight share the next one: group commit). At open, the journal records after the snapshot are replayed.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
 import { translateSqlError } from './errors.js';
-import type { Persistence } from './persistence.js';
+import type { JournalRecord, JournalStatement } from './journal-format.js';
+import type { CheckpointImage, Persistence } from './persistence.js';
 
 export type SqlParam = SqlValue | boolean | undefined;
 export type SqlRow = Record<string, SqlValue>;
@@ -30,32 +31,57 @@ export class StoreClosedError extends Error {
   }
 }
 
+/** Holds the sequence number a snapshot covers; written only by checkpoints, never by journaled statements. */
+const CHECKPOINT_TABLE = 'journal_checkpoint';
+
 export class SqlDb {
   #db: Database;
   #persistence: Persistence;
   #closed = false;
-  /** Commits not yet in any image. */
-  #dirty = false;
-  /** The image being written now. */
-  #saving: Promise<void> | undefined;
-  /** The next image: every commit made since `#saving` started waits for it. */
-  #next: Promise<void> | undefined;
+  /** The last committed transaction's sequence number. */
+  #seq: number;
+  /** The statements of the transaction running now (only while journaling). */
+  #recording: JournalStatement[] | undefined;
+  #inTransaction = false;
 
-  private constructor(db: Database, persistence: Persistence) {
+  private constructor(db: Database, persistence: Persistence, seq: number) {
     this.#db = db;
     this.#persistence = persistence;
+    this.#seq = seq;
   }
 
   static async open(persistence: Persistence): Promise<SqlDb> {
     const SQL = await loadSqlJs();
-    const image = persistence.load();
+    const image = persistence.loadSnapshot();
     const db = image ? new SQL.Database(image) : new SQL.Database();
-    db.run('PRAGMA foreign_keys = ON');
-    return new SqlDb(db, persistence);
+    try {
+      db.run('PRAGMA foreign_keys = ON');
+      let seq = snapshotSeq(db);
+      for (const record of persistence.recover(seq)) {
+        try {
+          replay(db, record);
+        } catch (error) {
+          persistence.discardFrom(record.seq, (error as Error).message);
+          break;
+        }
+        seq = record.seq;
+      }
+      const sqlDb = new SqlDb(db, persistence, seq);
+      persistence.start(() => sqlDb.#exportImage(), seq);
+      return sqlDb;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   get location(): string {
     return this.#persistence.location;
+  }
+
+  /** The sequence number of the last committed write transaction. */
+  get sequence(): number {
+    return this.#seq;
   }
 
   all(sql: string, params: readonly SqlParam[] = []): SqlRow[] {
@@ -75,30 +101,37 @@ export class SqlDb {
     return this.all(sql, params)[0];
   }
 
-  /** Runs several statements without parameters (migrations). Use inside `write`. */
+  /** Runs several statements without parameters (migrations). Only inside `write`. */
   exec(sql: string): void {
-    this.#assertOpen();
+    this.#assertWriting();
     this.#db.exec(sql);
+    // Recorded only once it has succeeded: a statement that failed changed nothing, and must not fail replay.
+    this.#recording?.push([sql]);
   }
 
-  /** Runs one statement; returns the number of rows it changed. Use inside `write`. */
+  /** Runs one statement; returns the number of rows it changed. Only inside `write`. */
   run(sql: string, params: readonly SqlParam[] = []): number {
-    this.#assertOpen();
-    this.#db.run(sql, params.map(toSqlValue));
+    this.#assertWriting();
+    const values = params.map(toSqlValue);
+    this.#db.run(sql, values);
+    this.#recording?.push([sql, values]);
     return this.#db.getRowsModified();
   }
 
   /** Runs `body` in one transaction (rolled back if it throws) and resolves once the result is durable. */
   async write<T>(body: () => T): Promise<T> {
     this.#assertOpen();
+    if (this.#inTransaction) throw new TypeError('write() transactions do not nest');
     this.#db.run('BEGIN IMMEDIATE');
+    this.#inTransaction = true;
+    const statements: JournalStatement[] = [];
+    this.#recording = this.#persistence.durable ? statements : undefined;
     let result: T;
     try {
       result = body();
       // An asynchronous body would let other code run inside the transaction and commit before its work is done.
       if (result instanceof Promise) throw new TypeError('A transaction body must be synchronous');
       this.#db.run('COMMIT');
-      this.#dirty = true;
     } catch (error) {
       try {
         this.#db.run('ROLLBACK');
@@ -106,53 +139,78 @@ export class SqlDb {
         // SQLite has already rolled back (some errors end the transaction themselves).
       }
       throw translateSqlError(error);
+    } finally {
+      this.#recording = undefined;
+      this.#inTransaction = false;
     }
-    await this.flush();
+    // A transaction that wrote nothing has no record, but what it read must not be less durable than it.
+    if (statements.length === 0) await this.#persistence.flush();
+    else await this.#persistence.append({ seq: ++this.#seq, statements });
     return result;
   }
 
   /** Resolves once every commit made so far is on disk. */
   flush(): Promise<void> {
-    if (!this.#persistence.durable) return Promise.resolve();
-    if (this.#next) return this.#next;
-    if (!this.#dirty) return (this.#saving ?? Promise.resolve()).catch(() => {});
-    const previous = this.#saving ?? Promise.resolve();
-    const next: Promise<void> = previous
-      .catch(() => {
-        // The previous image failed; this one carries its commits too, so the failure is not repeated here.
-      })
-      .then(async () => {
-        if (this.#next === next) this.#next = undefined;
-        this.#dirty = false;
-        const saving = this.#persistence.save(this.#db.export());
-        this.#saving = saving;
-        try {
-          await saving;
-        } catch (error) {
-          // Not on disk: the next flush must write these commits again.
-          this.#dirty = true;
-          throw error;
-        } finally {
-          if (this.#saving === saving) this.#saving = undefined;
-        }
-      });
-    this.#next = next;
-    return next;
+    return this.#persistence.flush();
+  }
+
+  /** Writes a snapshot of everything committed so far and drops the journal it covers. */
+  checkpoint(): Promise<void> {
+    this.#assertOpen();
+    return this.#persistence.checkpoint();
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#closed = true;
     try {
-      await this.flush();
+      await this.#persistence.close();
     } finally {
-      this.#closed = true;
       this.#db.close();
-      this.#persistence.close();
     }
+  }
+
+  /** Called by checkpoints between transactions: the whole database, labelled with the last sequence number in it. */
+  #exportImage(): CheckpointImage {
+    this.#db.run(`CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)`);
+    this.#db.run(`INSERT INTO ${CHECKPOINT_TABLE} (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq`, [this.#seq]);
+    return { image: this.#db.export(), seq: this.#seq };
   }
 
   #assertOpen(): void {
     if (this.#closed) throw new StoreClosedError();
+  }
+
+  #assertWriting(): void {
+    this.#assertOpen();
+    // Outside a transaction a change would be committed without a journal record, and lost at the next start.
+    if (!this.#inTransaction) throw new TypeError('run() and exec() change the database only inside write()');
+  }
+}
+
+function snapshotSeq(db: Database): number {
+  const exists = db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${CHECKPOINT_TABLE}'`);
+  if (exists.length === 0) return 0;
+  const value = db.exec(`SELECT seq FROM ${CHECKPOINT_TABLE} WHERE id = 1`)[0]?.values[0]?.[0];
+  return typeof value === 'number' ? value : 0;
+}
+
+/** Applies one journal record as the transaction it was. */
+function replay(db: Database, record: JournalRecord): void {
+  db.run('BEGIN IMMEDIATE');
+  try {
+    for (const statement of record.statements) {
+      if (statement.length === 1) db.exec(statement[0]);
+      else db.run(statement[0], statement[1] as SqlValue[]);
+    }
+    db.run('COMMIT');
+  } catch (error) {
+    try {
+      db.run('ROLLBACK');
+    } catch {
+      // Already rolled back.
+    }
+    throw error;
   }
 }
 

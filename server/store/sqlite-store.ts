@@ -1,6 +1,6 @@
 /**
- * The embedded `Store`: SQLite (sql.js, WebAssembly) in memory, persisted to one file after every committed write.
- * One process owns a database file at a time (see db-lock.ts).
+ * The embedded `Store`: SQLite (sql.js, WebAssembly) in memory, made durable by a journal of committed transactions
+ * and periodic snapshots (see persistence.ts and README.md). One process owns a database file at a time (db-lock.ts).
  */
 import { resolve } from 'node:path';
 import { apiKeyQueries } from './api-keys-sql.js';
@@ -8,12 +8,12 @@ import { mcpQueries } from './mcps-sql.js';
 import { metaQueries } from './meta-sql.js';
 import { migrate } from './migrations.js';
 import { organizationQueries } from './organizations-sql.js';
-import { filePersistence, memoryPersistence } from './persistence.js';
+import { filePersistence, memoryPersistence, type StorageOptions } from './persistence.js';
 import { SqlDb } from './sql-db.js';
 import type { Store } from './types.js';
 import { usageQueries } from './usage-sql.js';
 
-export interface SqliteStoreOptions {
+export interface SqliteStoreOptions extends Omit<StorageOptions, 'onCheckpointStep'> {
   /** A database file (created with its directory when missing), or `:memory:` for a database that is never written. */
   path: string;
 }
@@ -23,20 +23,26 @@ export interface SqliteStore extends Store {
   readonly path: string;
   /** Resolves once every committed write is on disk (writes already wait for this; useful before a backup). */
   flush(): Promise<void>;
+  /** Writes a snapshot of everything committed so far and drops the journal it covers (also done by size, age and
+   * at close). */
+  checkpoint(): Promise<void>;
 }
 
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const path = options.path === ':memory:' ? ':memory:' : resolve(options.path);
-  const persistence = path === ':memory:' ? memoryPersistence() : filePersistence(path);
+  const { path: _path, ...storage } = options;
+  const persistence = path === ':memory:' ? memoryPersistence() : filePersistence(path, storage);
   let db: SqlDb;
   try {
     db = await SqlDb.open(persistence);
   } catch (error) {
-    persistence.close();
+    persistence.release();
     throw error;
   }
   try {
-    await migrate(db);
+    const applied = await migrate(db);
+    // A new or migrated database gets a snapshot at once, so the file at `path` is a complete SQLite database.
+    if (applied.length > 0 && path !== ':memory:') await db.checkpoint();
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
@@ -49,6 +55,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     ...usageQueries(db),
     ...metaQueries(db),
     flush: () => db.flush(),
+    checkpoint: () => db.checkpoint(),
     close: () => db.close(),
   };
 }

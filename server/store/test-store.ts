@@ -1,7 +1,8 @@
 /** Opens a store on a fresh file in a temporary directory, for tests. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { listJournalFiles } from './journal-scan.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import type { OrganizationRow } from './types.js';
 
@@ -29,4 +30,13 @@ export async function openTempStore(): Promise<TempStore> {
 
 export function seedOrganization(store: SqliteStore, id: string): Promise<OrganizationRow> {
   return store.createOrganization({ id, name: `Org ${id}`, slug: id, description: null, plan: 'free', settings: {} });
+}
+
+/** Copies a database's snapshot and journal files, as they are on disk now, to `to`: what a crash at this moment
+ * would leave for the next start. */
+export function copyDatabaseFiles(from: string, to: string): void {
+  if (existsSync(from)) copyFileSync(from, to);
+  for (const file of listJournalFiles(from)) {
+    copyFileSync(file.path, join(to, '..', basename(file.path).replace(basename(from), basename(to))));
+  }
 }
