@@ -30,8 +30,10 @@ import { invBadArguments } from './inv-bad-arguments.js';
 import { invKnownTool } from './inv-known-tool.js';
 import { invUnknownMcp } from './inv-unknown-mcp.js';
 import { invUnknownTool } from './inv-unknown-tool.js';
+import { invUsageRecorded } from './inv-usage-recorded.js';
 import { lifeApiKey } from './life-api-key.js';
 import { lifeMcp } from './life-mcp.js';
+import { negDateRanges } from './neg-date-ranges.js';
 import { negInvokeBodies } from './neg-invoke-bodies.js';
 import { negQueryParams } from './neg-query-params.js';
 import { negUnknownIds } from './neg-unknown-ids.js';
@@ -41,6 +43,7 @@ import { pageLinkHeaderCheck } from './page-link-header.js';
 import { pagePastEndCheck } from './page-past-end.js';
 import { pageTotalsCheck } from './page-totals.js';
 import { pageWalkCheck } from './page-walk.js';
+import { posOrganizationExample } from './pos-organization-example.js';
 import { posSpecExamples } from './pos-spec-examples.js';
 import { rateBurst429 } from './rate-burst-429.js';
 import { ratePolicyHeaders } from './rate-policy-headers.js';
@@ -96,8 +99,10 @@ export const checks = defineChecks([
   negInvokeBodies,
   negQueryParams,
   negUnknownIds,
+  negDateRanges,
   negWriteBodies,
   posSpecExamples,
+  posOrganizationExample,
   lifeMcp,
   lifeApiKey,
   idemReplay,
@@ -105,6 +110,7 @@ export const checks = defineChecks([
   invUnknownTool,
   invBadArguments,
   invKnownTool,
+  invUsageRecorded,
   schemaReads,
   schemaServedContract,
   envOversizeBody,

@@ -99,8 +99,15 @@ export function faultCases(mainKey: string): FaultCase[] {
       for (const [k, v] of [...q]) if (v.startsWith('conformance-')) q.delete(k);
       return { ...req, url: `${pathOf(req.url)}${q.size ? `?${q.toString()}` : ''}` };
     } } },
+    { name: 'accepts any date range', target: 'self-hosted', detectedBy: ['NEG-005'], fault: { request: (req) => {
+      const q = queryOf(req.url);
+      q.delete('start_date');
+      q.delete('end_date');
+      return { ...req, url: `${pathOf(req.url)}${q.size ? `?${q.toString()}` : ''}` };
+    } } },
     { name: 'answers 403 for unknown ids', target: 'self-hosted', detectedBy: ['NEG-004', 'INV-001'], fault: onCode('not_found', 403, errorBody('forbidden')) },
     { name: 'rejects the contract\'s own key example', target: 'self-hosted', detectedBy: ['POS-001'], fault: { response: (res, req) => (req.method === 'POST' && pathOf(req.url) === '/v1/api-keys' && req.body.toString().includes('Development Key') ? replaceWith(res, 422, { success: false, error: { code: 'validation_error', message: 'no', details: { name: 'no' } } }) : res) } },
+    { name: 'ignores organisation renames', target: 'self-hosted', detectedBy: ['POS-002'], fault: { request: (req) => (req.method === 'PATCH' && pathOf(req.url) === '/v1/organization' ? { ...req, body: Buffer.from('{"settings":{}}') } : req) } },
     { name: 'ignores status in MCP updates', target: 'self-hosted', detectedBy: ['LIFE-001'], fault: { request: (req) => {
       if (req.method !== 'PATCH' || !pathOf(req.url).startsWith('/v1/mcps/')) return req;
       const body = JSON.parse(req.body.toString()) as Record<string, unknown>;
@@ -115,6 +122,10 @@ export function faultCases(mainKey: string): FaultCase[] {
     { name: 'has no did-you-mean and fails unknown tools with 502', target: 'self-hosted', detectedBy: ['INV-002'], fault: onCode('tool_not_found', 502, errorBody('mcp_error')) },
     { name: 'forwards bad arguments upstream', target: 'self-hosted', detectedBy: ['INV-003'], fault: onCode('invalid_arguments', 502, errorBody('mcp_error')) },
     { name: 'drops invocation metadata', target: 'self-hosted', detectedBy: ['INV-004'], fault: { response: (res, req) => (pathOf(req.url) === '/mcp' && res.status === 200 ? editJson(res, (b) => void delete (b.data as Record<string, unknown>).metadata) : res) } },
+    { name: 'records no usage', target: 'self-hosted', detectedBy: ['INV-005'], fault: { response: (res, req) => (pathOf(req.url) === '/v1/usage/history' ? editJson(res, (b) => {
+      b.data = [];
+      if (b.pagination) b.pagination = { ...b.pagination, total: 0, total_pages: 0 };
+    }) : res) } },
     { name: 'drops a required field', target: 'self-hosted', detectedBy: ['SCHEMA-001', 'SCHEMA-002'], fault: { response: (res, req) => (pathOf(req.url) === '/v1/organization' && res.status === 200 ? editJson(res, (b) => void delete (b.data as Record<string, unknown>).plan) : res) } },
     { name: 'serves an outdated contract', target: 'self-hosted', detectedBy: ['SCHEMA-003'], fault: { response: (res, req) => (pathOf(req.url) === '/openapi.json' ? editJson(res, (b) => void delete (b.paths as Record<string, unknown>)['/mcp']) : res) } },
     { name: 'freezes X-RateLimit-Remaining', target: 'rate-limited', detectedBy: ['RATE-001', 'RATE-002'], fault: { response: (res) => void (res.headers['x-ratelimit-limit'] && (res.headers['x-ratelimit-remaining'] = res.headers['x-ratelimit-limit'])) } },
