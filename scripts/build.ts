@@ -9,7 +9,7 @@
  *                                                 themselves (one directory deeper than in the sources) find them
  */
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -42,10 +42,14 @@ async function compile(): Promise<void> {
 
 async function docs(): Promise<void> {
   const cli = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
-  await run(process.execPath, [cli, 'build-docs', 'openapi.yaml', '--inlineBundle', '-o', join(DIST, 'docs', 'index.html')], {
+  const page = join(DIST, 'docs', 'index.html');
+  // Written aside, then renamed: a server running from this checkout reads dist/docs and must never see half a page.
+  const partial = `${page}.partial.html`;
+  await run(process.execPath, [cli, 'build-docs', 'openapi.yaml', '--inlineBundle', '-o', partial], {
     cwd: ROOT,
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
+  await rename(partial, page);
 }
 
 async function bins(): Promise<void> {
