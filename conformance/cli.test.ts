@@ -9,7 +9,7 @@ import { closedPort, startTestTarget, type TestTarget } from './test-target.js';
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const KEY = 'pmcp_CliTestKey0123456789abcdefghijABCDEFGHIJK';
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], env: Record<string, string> = {}, onSpawn?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
@@ -17,6 +17,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     });
     let stdout = '';
     let stderr = '';
+    onSpawn?.(child);
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -81,5 +82,30 @@ describe('plexmcp-conformance CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/PASS ENV-008/);
     expect(await readFile(output, 'utf8')).toMatch(/<testsuites name="plexmcp-conformance" tests="1" failures="0"/);
+  });
+
+  it('on Ctrl-C finishes the current check, removes what it created, runs no more checks and exits 130', async () => {
+    // Creations answer with an id; the created (short-lived) key is refused once used, as an expired key would be.
+    const slow = await startTestTarget((req) =>
+      req.method === 'POST' ? { status: 201, body: { success: true, data: { id: 'key_made', key: `pmcp_${'K'.repeat(43)}` } } }
+      : req.headers.authorization?.includes('KKKK') ? { status: 401, body: { success: false, error: { code: 'expired_key', message: 'Expired' } } }
+      : { status: 200, body: { success: true, data: {} } },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    // AUTH-007 waits a few seconds for its key to expire: interrupt it during that wait.
+    const { code, stderr } = await run(['--base-url', slow.baseUrl, '--api-key', KEY, '--allow-writes', '--only', 'AUTH-007,LIFE-001'], {}, (child) => {
+      timer = setInterval(() => {
+        if (slow.requests.some((r) => r.method === 'POST')) {
+          clearInterval(timer);
+          child.kill('SIGINT');
+        }
+      }, 50);
+    });
+    clearInterval(timer);
+    await slow.close();
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    expect(slow.requests.some((r) => r.method === 'DELETE' && r.url === '/v1/api-keys/key_made')).toBe(true);
+    expect(slow.requests.some((r) => r.method === 'PATCH')).toBe(false);
   });
 });
