@@ -32,7 +32,7 @@ Tuning:
   --run-prefix PREFIX         prefix of created resources (default conf-<random>-)
   -h, --help                  this text
 
-Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or unreachable target.`;
+Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or unreachable target, 130 interrupted (after cleanup).`;
 
 export class CliUsageError extends Error {
   override name = 'CliUsageError';
