@@ -35,8 +35,13 @@ export async function writeSnapshot(path: string, image: Uint8Array, beforeRenam
     throw error;
   }
   await file.close();
-  await beforeRename?.();
-  await rename(temp, path);
+  try {
+    await beforeRename?.();
+    await rename(temp, path);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
   await syncDirectory(dirname(path));
 }
 
