@@ -1,0 +1,47 @@
+/**
+ * README.md stays true: its table of checks is the registry's, every npm command it names exists, every variable
+ * the server's configuration reads is documented, and the bins it lists are the package's.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checks } from '../../conformance/checks/index.js';
+import { renderCheckTable, withCheckTable } from '../../scripts/check-table.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let readme = '';
+let pkg: { scripts: Record<string, string>; bin: Record<string, string> };
+
+beforeAll(async () => {
+  readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as typeof pkg;
+});
+
+describe('README.md', () => {
+  it('lists every registered check, in run order (npx tsx scripts/check-table.ts rewrites the table)', () => {
+    expect(withCheckTable(readme), 'the table of checks is out of date: run `npx tsx scripts/check-table.ts`').toBe(readme);
+    for (const check of checks) expect(readme).toContain(`| \`${check.id}\` | ${check.title.replace(/\|/g, '\\|')} |`);
+    expect(renderCheckTable().split('\n')).toHaveLength(checks.length + 2);
+  });
+
+  it('names only npm scripts that exist', () => {
+    const named = new Set([...readme.matchAll(/npm run ([a-z][a-z:-]*)/g)].map((m) => m[1]!));
+    expect(named.size).toBeGreaterThan(5);
+    const missing = [...named].filter((name) => !(name in pkg.scripts));
+    expect(missing).toEqual([]);
+    for (const builtIn of ['test', 'start']) expect(pkg.scripts[builtIn], `npm ${builtIn}`).toBeDefined();
+  });
+
+  it('documents every environment variable the server configuration reads', async () => {
+    const config = await readFile(join(ROOT, 'server', 'config', 'config.ts'), 'utf8');
+    const read = new Set([...config.matchAll(/(?:read|withDefault)\('([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!));
+    expect(read.size).toBeGreaterThan(10);
+    const undocumented = [...read].filter((name) => !readme.includes(`| \`${name}\` |`));
+    expect(undocumented).toEqual([]);
+  });
+
+  it("lists the package's bins", () => {
+    for (const bin of Object.keys(pkg.bin)) expect(readme).toContain(`| \`${bin}\` |`);
+  });
+});
