@@ -51,7 +51,7 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
   const only = scenarios(onlyIndex >= 0 ? argv[onlyIndex + 1] : env.BENCH_ONLY);
   return {
     quick,
-    durationS: positive(env, 'BENCH_DURATION_S', quick ? 1 : 4),
+    durationS: positive(env, 'BENCH_DURATION_S', quick ? 1 : 3),
     rounds: Math.round(positive(env, 'BENCH_ROUNDS', quick ? 1 : 3)),
     warmupS: positive(env, 'BENCH_WARMUP_S', quick ? 0.5 : 2),
     connections: Math.round(positive(env, 'BENCH_CONNECTIONS', 16)),

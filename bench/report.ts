@@ -1,7 +1,7 @@
 /** The machine a run happened on, and the markdown table of every scenario's rows. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import type { BenchConfig } from './config.js';
 import type { ScenarioResult } from './model.js';
 
@@ -11,6 +11,8 @@ export interface Machine {
   cpu: string;
   node: string;
   platform: string;
+  /** The filesystem the temporary databases live on (fsync cost depends on it). */
+  tmpFilesystem: string;
 }
 
 export function describeMachine(): Machine {
@@ -27,7 +29,13 @@ export function describeMachine(): Machine {
   } catch {
     // Not Linux: keep os.cpus().
   }
-  return { nproc: cpus().length, memory, cpu, node: process.version, platform: `${process.platform} ${process.arch}` };
+  let tmpFilesystem = 'unknown';
+  try {
+    tmpFilesystem = execFileSync('df', ['-T', tmpdir()], { encoding: 'utf8' }).split('\n')[1]?.split(/\s+/)[1] ?? tmpFilesystem;
+  } catch {
+    // No df: unknown.
+  }
+  return { nproc: cpus().length, memory, cpu, node: process.version, platform: `${process.platform} ${process.arch}`, tmpFilesystem };
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -44,7 +52,7 @@ export interface BenchReport {
 export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
   const lines = [
-    `Run ${report.generatedAt} on ${m.nproc} CPUs (${m.cpu}), ${m.memory} RAM, Node ${m.node}, ${m.platform}; ` +
+    `Run ${report.generatedAt} on ${m.nproc} CPUs (${m.cpu}), ${m.memory} RAM, Node ${m.node}, ${m.platform}, temp dir on ${m.tmpFilesystem}; ` +
       `${report.config.rounds} rounds x ${report.config.durationS} s per subject, ${report.config.connections} connections` +
       `${report.config.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}; whole run ${report.wallTimeS.toFixed(0)} s.`,
     '',

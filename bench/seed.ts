@@ -38,9 +38,8 @@ const TOOLS: Tool[] = [
 ];
 
 /**
- * Seeds `count` usage rows with as few disk writes as the store allows: every `recordUsage` commits synchronously
- * and then waits for the next image, so a batch issued without awaiting in between shares one or two images (group
- * commit).
+ * Seeds `count` usage rows with as few disk syncs as the store allows: every `recordUsage` commits synchronously
+ * and then waits for durability, so a batch issued without awaiting in between shares one or two syncs (group commit).
  */
 export async function seedUsage(store: Store, rows: { orgId: string; apiKeyId: string | null; mcpIds: readonly string[] }, count: number): Promise<void> {
   const now = Date.now();

@@ -29,7 +29,7 @@ function usageRow(orgId: string, mcpId: string): UsageRow {
   return { id: newId('use'), orgId, apiKeyId: null, mcpId, mcpName: 'bench', tool: 'calculate', status: 'success', errorCode: null, latencyMs: 12, createdAt: new Date().toISOString() };
 }
 
-/** One write at a time, queued: each waits for the previous one's image to be on disk. */
+/** One write at a time, queued: each starts once the previous one is on disk. */
 function queued(write: () => Promise<void>): () => Promise<void> {
   let tail: Promise<unknown> = Promise.resolve();
   return () => {
@@ -47,7 +47,7 @@ function sequential(write: () => Promise<void>, config: Sizes): Promise<LoadResu
 }
 
 /**
- * The writers as the store runs them against the same writers queued one image each. Run once, at the large size:
+ * The writers as the store runs them against the same writers queued one sync each. Run once, at the large size:
  * at the small one the thousands of rows they add would change the size being measured.
  */
 async function concurrency(write: () => Promise<void>, config: Sizes): Promise<Omit<Concurrency, 'rows'>> {
@@ -80,7 +80,7 @@ export const storageScenario: Scenario = async ({ config, dir, log }) => {
       present = await store.countUsage(orgId, {});
     }
     const compared: Concurrency = { rows: present, ...(await concurrency(write, config)) };
-    log(`  at ${compared.rows} rows, ${config.storageWriters} writers: group commit ${compared.groupCommit.perSecond.toFixed(0)}/s, one image per write ${compared.serialised.perSecond.toFixed(0)}/s`);
+    log(`  at ${compared.rows} rows, ${config.storageWriters} writers: group commit ${compared.groupCommit.perSecond.toFixed(0)}/s, one sync per write ${compared.serialised.perSecond.toFixed(0)}/s`);
     const [small, large] = sizes;
     if (!small || !large) throw new Error('missing sizes');
     const ratio = large.sequential.p50Ms / small.sequential.p50Ms;
@@ -102,7 +102,7 @@ export const storageScenario: Scenario = async ({ config, dir, log }) => {
         met: ratio <= TARGET_STORAGE_P50_RATIO,
       },
       {
-        measure: `${config.storageWriters} writers at ${compared.rows.toLocaleString('en-US')} rows: group commit vs one image per write`,
+        measure: `${config.storageWriters} writers at ${compared.rows.toLocaleString('en-US')} rows: group commit vs one sync per write`,
         subject: `${fmt.rate(compared.groupCommit.perSecond)}, p50 ${fmt.ms(compared.groupCommit.p50Ms)} / p99 ${fmt.ms(compared.groupCommit.p99Ms)}`,
         baseline: `${fmt.rate(compared.serialised.perSecond)}, p50 ${fmt.ms(compared.serialised.p50Ms)} / p99 ${fmt.ms(compared.serialised.p99Ms)}`,
         result: fmt.ratio(compared.groupCommit.perSecond / compared.serialised.perSecond),
@@ -117,8 +117,8 @@ export const storageScenario: Scenario = async ({ config, dir, log }) => {
       figures: { p50Ratio: ratio, sizes, concurrency: compared, seeding },
       rows,
       notes: [
-        `seeded through the public Store (recordUsage in batches of 10,000 issued without awaiting, so they share images): ${bulk ? `${bulk.rows.toLocaleString('en-US')} rows in ${bulk.seconds.toFixed(1)} s (${fmt.rate(bulk.rowsPerSecond)})` : 'n/a'}`,
-        `the store has no switch between group commit and one fsync per write; "one image per write" queues the ${config.storageWriters} writers so each write waits for its own image, which is what per-write syncing costs`,
+        `seeded through the public Store (recordUsage in batches of 10,000 issued without awaiting, so they share syncs): ${bulk ? `${bulk.rows.toLocaleString('en-US')} rows in ${bulk.seconds.toFixed(1)} s (${fmt.rate(bulk.rowsPerSecond)})` : 'n/a'}`,
+        `the store has no switch between group commit and one fsync per write; "one sync per write" queues the ${config.storageWriters} writers so each write is made durable alone, which is what per-write syncing costs them`,
       ],
     };
   } finally {
