@@ -1,8 +1,8 @@
 /**
  * Storage, through the public `Store` only (so it keeps working while the persistence layer changes): durable
- * `recordUsage` writes at a small and a large usage table, in one run. At each size: one writer at a time (every
- * write waits for its own image on disk), 32 concurrent writers as the store runs them (group commit), and the same 32
- * writers forced through a queue so each write gets its own image (what one-fsync-per-write would cost them).
+ * `recordUsage` writes at a small and a large usage table, in one run. At each size: one writer at a time (every write
+ * waits for its own sync). Then 32 concurrent writers as the store runs them (group commit) against the same 32
+ * writers forced through a queue so each write is synced alone (what one fsync per write would cost them).
  * Target: the large table's one-at-a-time p50 within 1.5x of the small table's.
  */
 import { join } from 'node:path';
