@@ -23,20 +23,20 @@ function failures(report: RunReport): string {
 afterAll(() => processes.stopAll());
 
 describe('the suite against the real server', () => {
-  it('passes every check on a self-hosted server with writes and a known tool', { timeout: 180_000 }, async () => {
+  it('passes every check on a self-hosted server with writes, a second organisation and a known tool', { timeout: 180_000 }, async () => {
     const endpoint = await processes.demoMcp();
-    const baseUrl = await processes.server({ PLEXMCP_SELF_HOSTED: 'true' });
+    const { baseUrl, otherOrgApiKey } = await processes.serverWithTwoOrganisations({ PLEXMCP_SELF_HOSTED: 'true' });
     const client = createPlexMcpClient({ baseUrl, apiKey: KEY });
     const created = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: endpoint } });
     const mcpId = created.data?.data.id;
     expect(mcpId, JSON.stringify(created.error)).toBeDefined();
 
-    const report = await runConformance({ baseUrl, apiKey: KEY, allowWrites: true, mcpId, tool: 'get_weather', arguments: { location: 'Paris' } });
+    const report = await runConformance({ baseUrl, apiKey: KEY, otherOrgApiKey, allowWrites: true, mcpId, tool: 'get_weather', arguments: { location: 'Paris' } });
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
     // Self-hosted: no rate-limit headers, so the RATE checks skip, saying why; the rest all ran.
     const skipped = report.results.filter((r) => r.outcome === 'skip').map((r) => r.id);
-    expect(skipped.sort()).toEqual(['AUTH-009', 'RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
+    expect(skipped.sort()).toEqual(['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
     const leftovers = await client.GET('/v1/mcps', { params: { query: { per_page: 100 } } });
     expect(leftovers.data?.data.map((m) => m.name)).toEqual(['demo']);
   });

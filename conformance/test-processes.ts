@@ -33,10 +33,40 @@ export class ChildProcesses {
 
   /** The server on a fresh database whose owner key is OWNER_KEY; `extra` adds environment (PLEXMCP_SELF_HOSTED...). */
   async server(extra: Record<string, string> = {}): Promise<string> {
+    return (await this.serverProcess(extra)).baseUrl;
+  }
+
+  /**
+   * A server whose database also holds a second organisation, made offline with `plexmcp-admin create-org` (which
+   * refuses while a server holds the database, so the first start only bootstraps, then stops).
+   */
+  async serverWithTwoOrganisations(extra: Record<string, string> = {}): Promise<{ baseUrl: string; otherOrgApiKey: string }> {
+    const first = await this.serverProcess(extra);
+    await new Promise((resolve) => {
+      first.child.once('exit', resolve);
+      first.child.kill('SIGTERM');
+    });
+    const admin = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', 'create-org', '--name', 'Conformance other', '--plan', 'free'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: first.env.DATABASE_URL },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    admin.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    admin.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const code = await new Promise((resolve) => admin.once('exit', resolve));
+    if (code !== 0) throw new Error(`plexmcp-admin create-org exited with ${String(code)}: ${out}`);
+    const otherOrgApiKey = (JSON.parse(out) as { api_key: string }).api_key;
+    await this.start('server/main.ts', first.env, /listening on/);
+    return { baseUrl: first.baseUrl, otherOrgApiKey };
+  }
+
+  private async serverProcess(extra: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess; env: Record<string, string> & { DATABASE_URL: string } }> {
     const port = await closedPort();
     const dir = await mkdtemp(join(tmpdir(), 'conformance-server-'));
-    await this.start('server/main.ts', { BIND_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY, LOG_LEVEL: 'warn', ...extra }, /listening on/);
-    return `http://127.0.0.1:${port}`;
+    const env = { BIND_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY, LOG_LEVEL: 'warn', ...extra };
+    const child = await this.start('server/main.ts', env, /listening on/);
+    return { baseUrl: `http://127.0.0.1:${port}`, child, env };
   }
 
   /** The demo MCP server; resolves to its streamable HTTP endpoint. */

@@ -1,6 +1,5 @@
 /** The contract's operations as data, for checks that sweep every operation. */
-import { deref, follow, isObject, type Json, type JsonObject } from '../oracle/contract.js';
-import { escapePointer } from '../oracle/contract.js';
+import { deref, escapePointer, follow, isObject, type Json, type JsonObject } from '../oracle/contract.js';
 
 export interface OperationInfo {
   operationId: string;

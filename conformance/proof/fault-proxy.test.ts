@@ -18,13 +18,14 @@ let selfHostedConfig: Omit<ConformanceConfig, 'baseUrl'>;
 
 beforeAll(async () => {
   const endpoint = await processes.demoMcp();
-  targets['self-hosted'] = await processes.server({ PLEXMCP_SELF_HOSTED: 'true' });
+  const selfHosted = await processes.serverWithTwoOrganisations({ PLEXMCP_SELF_HOSTED: 'true' });
+  targets['self-hosted'] = selfHosted.baseUrl;
   targets['rate-limited'] = await processes.server();
   const client = createPlexMcpClient({ baseUrl: targets['self-hosted'], apiKey: OWNER_KEY });
   const mcp = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: endpoint } });
   // Enough keys that a two-per-page walk has several pages (PAGE-003).
   for (let i = 0; i < 5; i++) await client.POST('/v1/api-keys', { body: { name: `seed-${i}` } });
-  selfHostedConfig = { apiKey: OWNER_KEY, allowWrites: true, mcpId: mcp.data?.data.id, tool: 'get_weather', arguments: { location: 'Paris' } };
+  selfHostedConfig = { apiKey: OWNER_KEY, otherOrgApiKey: selfHosted.otherOrgApiKey, allowWrites: true, mcpId: mcp.data?.data.id, tool: 'get_weather', arguments: { location: 'Paris' } };
 }, 120_000);
 
 afterAll(() => processes.stopAll());
@@ -42,13 +43,13 @@ async function throughProxy(target: 'self-hosted' | 'rate-limited', fault: Fault
 const cases = faultCases(OWNER_KEY);
 
 describe('the fault-injecting proxy proof', () => {
-  it('gives every check but AUTH-009 a fault that must fail it', () => {
+  it('gives every check a fault that must fail it', () => {
     const held = new Set(cases.flatMap((c) => c.detectedBy));
-    expect(checks.map((c) => c.id).filter((id) => !held.has(id))).toEqual(['AUTH-009']);
+    expect(checks.map((c) => c.id).filter((id) => !held.has(id))).toEqual([]);
   });
 
   it('passes through a transparent proxy', { timeout: 120_000 }, async () => {
-    const selfHosted = checks.map((c) => c.id).filter((id) => !id.startsWith('RATE-') && id !== 'AUTH-009');
+    const selfHosted = checks.map((c) => c.id).filter((id) => !id.startsWith('RATE-'));
     const a = await throughProxy('self-hosted', {}, selfHosted);
     const b = await throughProxy('rate-limited', {}, ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
     // A loaded machine may make a rate-limit burst inconclusive (warn); nothing may fail or skip.

@@ -1,6 +1,6 @@
 /**
  * The faults the suite must catch: each breaks one promise of the contract, and names the checks that must then fail.
- * Together they give every check but AUTH-009 (which needs a second organisation) a fault it is held to.
+ * Together they give every check a fault it is held to.
  */
 import type { Fault, ProxyRequest } from './fault-proxy.js';
 import { codeOf, editJson, errorBody, fakeSuccess, pathOf, queryOf, replaceWith } from './json-edit.js';
@@ -76,6 +76,7 @@ export function faultCases(mainKey: string): FaultCase[] {
     { name: 'accepts revoked keys', target: 'self-hosted', detectedBy: ['AUTH-006', 'LIFE-002'], fault: onCode('revoked_key', 200, fakeSuccess) },
     { name: 'accepts expired keys', target: 'self-hosted', detectedBy: ['AUTH-007'], fault: onCode('expired_key', 200, fakeSuccess) },
     { name: 'ignores key scopes', target: 'self-hosted', detectedBy: ['AUTH-008'], fault: onCode('mcp_not_permitted', 200, fakeSuccess) },
+    { name: "shows other organisations' resources", target: 'self-hosted', detectedBy: ['AUTH-009'], fault: onCode('not_found', 200, fakeSuccess) },
     { name: 'lists key secrets', target: 'self-hosted', detectedBy: ['AUTH-010'], fault: { response: (res, req) => (req.method === 'GET' && pathOf(req.url) === '/v1/api-keys' ? editJson(res, (b) => void (Array.isArray(b.data) && b.data.forEach((k: Record<string, unknown>) => (k.key = `pmcp_${'L'.repeat(43)}`)))) : res) } },
     { name: 'lets viewers write', target: 'self-hosted', detectedBy: ['AUTH-011'], fault: onCode('forbidden', 201, fakeSuccess) },
     { name: 'accepts out-of-range per_page', target: 'self-hosted', detectedBy: ['PAGE-001'], fault: { request: (req) => {
