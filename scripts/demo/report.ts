@@ -42,14 +42,16 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** Commands a user can paste against the server at `url` with `apiKey`. */
 export function curlCommands(url: string, apiKey: string, mcpId: string): string[] {
   const auth = '-H "Authorization: ApiKey $PLEXMCP_API_KEY"';
+  // Each answer on its own line: the API's JSON bodies end without a newline.
+  const nl = " -w '\\n'";
   const invoke = JSON.stringify({ mcp_id: mcpId, tool: 'get_weather', arguments: { location: 'Lisbon' } });
   return [
     `export PLEXMCP_URL=${url} PLEXMCP_API_KEY=${apiKey}`,
-    'curl -s "$PLEXMCP_URL/health"',
-    `curl -s ${auth} "$PLEXMCP_URL/v1/organization"`,
-    `curl -s ${auth} "$PLEXMCP_URL/v1/mcps"`,
-    `curl -s ${auth} -H 'Content-Type: application/json' -d ${quote(invoke)} "$PLEXMCP_URL/mcp"`,
-    `curl -s ${auth} "$PLEXMCP_URL/v1/usage"`,
+    `curl -s${nl} "$PLEXMCP_URL/health"`,
+    `curl -s${nl} ${auth} "$PLEXMCP_URL/v1/organization"`,
+    `curl -s${nl} ${auth} "$PLEXMCP_URL/v1/mcps"`,
+    `curl -s${nl} ${auth} -H 'Content-Type: application/json' -d ${quote(invoke)} "$PLEXMCP_URL/mcp"`,
+    `curl -s${nl} ${auth} "$PLEXMCP_URL/v1/usage"`,
     'curl -s "$PLEXMCP_URL/openapi.json" | head -c 300; echo',
     '# reference docs in a browser: $PLEXMCP_URL/docs',
   ];
