@@ -44,6 +44,8 @@ export function loadDocsPage(options: DocsPageOptions): Promise<DocsPage> {
   if (!page) {
     page = resolvePage(options);
     pages.set(options.root, page);
+    // A failure is not kept: the next request tries again.
+    page.catch(() => pages.delete(options.root));
   }
   return page;
 }
@@ -74,8 +76,13 @@ async function resolvePage(options: DocsPageOptions): Promise<DocsPage> {
     const time = await mtime(candidate.path);
     if (time === undefined) continue;
     // npm sets every packed file to one fixed time, so in the package the page and the contract are equally old.
-    if (time >= contractTime) return withPolicy(await readFile(candidate.path, 'utf8'), candidate.source);
-    stale ??= candidate;
+    if (time < contractTime) {
+      stale ??= candidate;
+      continue;
+    }
+    // Gone since the stat (a rebuild of dist/ under way, say): try the next place.
+    const html = await readFile(candidate.path, 'utf8').catch(() => undefined);
+    if (html !== undefined) return withPolicy(html, candidate.source);
   }
 
   const output = join(root, 'build', 'docs', 'index.html');
@@ -86,7 +93,8 @@ async function resolvePage(options: DocsPageOptions): Promise<DocsPage> {
   } catch (error) {
     log('warn', `could not build the reference docs: ${(error as Error).message}`);
   }
-  if (stale) return withPolicy(await readFile(stale.path, 'utf8'), stale.source);
+  const stalePage = stale && (await readFile(stale.path, 'utf8').catch(() => undefined));
+  if (stale && stalePage !== undefined) return withPolicy(stalePage, stale.source);
   return withPolicy(fallbackPage(options.title, options.version), 'fallback');
 }
 
