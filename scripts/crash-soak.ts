@@ -44,7 +44,7 @@ try {
   console.log(
     `passed: ${report.cycles} cycles in ${seconds} s; ${report.acknowledged} acknowledged writes all present; ` +
       `in flight at the kill: ${report.inflightKept} kept, ${report.inflightLost} lost (allowed); ` +
-      `${report.recoveryWarnings.length} recovery warning(s)`,
+      `${report.recoveryWarnings.length} recovery warning(s); journal generation reached ${report.highestJournalGeneration} (checkpoints under load)`,
   );
   for (const warning of report.recoveryWarnings) console.log(`  ${warning}`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

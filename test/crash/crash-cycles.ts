@@ -4,6 +4,7 @@
  * checked against what the clients were told. Every write answered 2xx must be there, whole; anything there must be
  * something a client sent; a write in flight at the kill may be there or not, but once absent never comes back.
  */
+import { listJournalFiles } from '../../server/store/journal-scan.js';
 import { startServer, OWNER_KEY, type ServerProcess } from './server-process.js';
 
 type Outcome = 'acked' | 'inflight' | 'lost';
@@ -36,6 +37,8 @@ export interface CrashCycleReport {
   inflightKept: number;
   inflightLost: number;
   recoveryWarnings: string[];
+  /** The highest journal generation found after a kill: above 1 means checkpoints ran under the load. */
+  highestJournalGeneration: number;
 }
 
 const json = { 'Content-Type': 'application/json', Authorization: `ApiKey ${OWNER_KEY}` };
@@ -47,7 +50,7 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
   /** The organisation description: the writes one client made in order, and how far they were acknowledged. */
   const descriptions: string[] = [];
   let descriptionsAcked = 0;
-  const report: CrashCycleReport = { cycles: 0, acknowledged: 0, inflightKept: 0, inflightLost: 0, recoveryWarnings: [] };
+  const report: CrashCycleReport = { cycles: 0, acknowledged: 0, inflightKept: 0, inflightLost: 0, recoveryWarnings: [], highestJournalGeneration: 0 };
   let server = await startServer(options.databasePath);
   try {
     for (let cycle = 0; cycle < options.cycles; cycle++) {
@@ -113,6 +116,9 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.floor(Math.random() * 150)));
       await server.kill9();
       const t2 = Date.now();
+      for (const file of listJournalFiles(options.databasePath)) {
+        report.highestJournalGeneration = Math.max(report.highestJournalGeneration, file.generation);
+      }
       stop = true;
       await Promise.all(workers);
       report.acknowledged += acked;

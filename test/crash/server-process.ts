@@ -32,6 +32,8 @@ export async function startServer(databasePath: string, extraEnv: Record<string,
       PLEXMCP_SELF_HOSTED: 'true',
       PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY,
       PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0',
+      // Small journals, so checkpoints run all through the load and some kills land in the middle of one.
+      PLEXMCP_CHECKPOINT_BYTES: '32768',
       ...extraEnv,
     },
     stdio: 'pipe',
