@@ -4,7 +4,7 @@
  * and bench/results.md (both gitignored). Exit status 1 when a scenario could not run (a missed target is not an error).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +31,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
 /** Runs the configured scenarios one after another (never two at once: they would share the CPUs). */
 export async function runBench(config: BenchConfig, log: (line: string) => void = (l) => void process.stderr.write(`${l}\n`)): Promise<BenchReport> {
   const start = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const scenarios: ScenarioResult[] = [];
   const failures: BenchReport['failures'] = [];
   for (const id of config.only) {
@@ -52,6 +53,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     machine: describeMachine(),
     config,
     wallTimeS: (performance.now() - start) / 1000,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
     scenarios,
     failures,
   };

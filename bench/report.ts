@@ -45,6 +45,8 @@ export interface BenchReport {
   machine: Machine;
   config: BenchConfig;
   wallTimeS: number;
+  /** 1-minute load averages at the start and end of the run: above the CPU count, other processes competed for the CPUs. */
+  loadAverage: { start: number; end: number };
   scenarios: ScenarioResult[];
   failures: { id: string; error: string }[];
 }
@@ -54,7 +56,8 @@ export function toMarkdown(report: BenchReport): string {
   const lines = [
     `Run ${report.generatedAt} on ${m.nproc} CPUs (${m.cpu}), ${m.memory} RAM, Node ${m.node}, ${m.platform}, temp dir on ${m.tmpFilesystem}; ` +
       `${report.config.rounds} rounds x ${report.config.durationS} s per subject, ${report.config.connections} connections` +
-      `${report.config.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}; whole run ${report.wallTimeS.toFixed(0)} s.`,
+      `${report.config.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}; whole run ${report.wallTimeS.toFixed(0)} s; ` +
+      `load average ${report.loadAverage.start.toFixed(1)} at the start, ${report.loadAverage.end.toFixed(1)} at the end.`,
     '',
     '| scenario | measure | ours | baseline | result | target | met |',
     '|---|---|---|---|---|---|---|',
