@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { loadBenchConfig, type BenchConfig, type ScenarioId } from './config.js';
 import type { Scenario, ScenarioResult } from './model.js';
 import { ROOT } from './processes.js';
-import { describeMachine, toMarkdown, type BenchReport } from './report.js';
+import { describeCommit, describeMachine, toMarkdown, type BenchReport } from './report.js';
 import { conformanceScenario } from './scenarios/conformance.js';
 import { gatewayScenario } from './scenarios/gateway.js';
 import { prismScenario } from './scenarios/prism.js';
@@ -50,6 +50,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
   }
   return {
     generatedAt: new Date().toISOString(),
+    commit: describeCommit(ROOT),
     machine: describeMachine(),
     config,
     wallTimeS: (performance.now() - start) / 1000,

@@ -38,10 +38,23 @@ export function describeMachine(): Machine {
   return { nproc: cpus().length, memory, cpu, node: process.version, platform: `${process.platform} ${process.arch}`, tmpFilesystem };
 }
 
+/** `git describe`-like: the short commit, and whether uncommitted changes were measured with it. */
+export function describeCommit(cwd: string): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export interface BenchReport {
   generatedAt: string;
+  /** The commit measured, with "+changes" when the working tree differed from it. */
+  commit: string;
   machine: Machine;
   config: BenchConfig;
   wallTimeS: number;
@@ -54,7 +67,7 @@ export interface BenchReport {
 export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
   const lines = [
-    `Run ${report.generatedAt} on ${m.nproc} CPUs (${m.cpu}), ${m.memory} RAM, Node ${m.node}, ${m.platform}, temp dir on ${m.tmpFilesystem}; ` +
+    `Run ${report.generatedAt} of ${report.commit} on ${m.nproc} CPUs (${m.cpu}), ${m.memory} RAM, Node ${m.node}, ${m.platform}, temp dir on ${m.tmpFilesystem}; ` +
       `${report.config.rounds} rounds x ${report.config.durationS} s per subject, ${report.config.connections} connections` +
       `${report.config.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}; whole run ${report.wallTimeS.toFixed(0)} s; ` +
       `load average ${report.loadAverage.start.toFixed(1)} at the start, ${report.loadAverage.end.toFixed(1)} at the end.`,
