@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedPort } from './test-target.js';
 
+/** The plans `plexmcp-admin create-org --plan` accepts. */
+export type Plan = 'free' | 'pro' | 'team' | 'enterprise';
+
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const OWNER_KEY = 'pmcp_ConformanceRealServer0123456789abcdefghijKLM';
 
@@ -37,28 +40,24 @@ export class ChildProcesses {
   }
 
   /**
-   * A server whose database also holds a second organisation, made offline with `plexmcp-admin create-org` (which
-   * refuses while a server holds the database, so the first start only bootstraps, then stops).
+   * A server whose database also holds a second organisation on `otherPlan` (default free), made offline with
+   * `plexmcp-admin create-org` (which refuses while a server holds the database, so the first start only bootstraps,
+   * then stops). With `mainPlan` the main organisation is made the same way on that plan and `apiKey` is its owner key;
+   * without it, the main organisation is the bootstrapped one and `apiKey` is OWNER_KEY.
    */
-  async serverWithTwoOrganisations(extra: Record<string, string> = {}): Promise<{ baseUrl: string; otherOrgApiKey: string }> {
+  async serverWithTwoOrganisations(
+    extra: Record<string, string> = {},
+    plans: { mainPlan?: Plan; otherPlan?: Plan } = {},
+  ): Promise<{ baseUrl: string; apiKey: string; otherOrgApiKey: string }> {
     const first = await this.serverProcess(extra);
     await new Promise((resolve) => {
       first.child.once('exit', resolve);
       first.child.kill('SIGTERM');
     });
-    const admin = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', 'create-org', '--name', 'Conformance other', '--plan', 'free'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: first.env.DATABASE_URL },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    admin.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    admin.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const code = await new Promise((resolve) => admin.once('exit', resolve));
-    if (code !== 0) throw new Error(`plexmcp-admin create-org exited with ${String(code)}: ${out}`);
-    const otherOrgApiKey = (JSON.parse(out) as { api_key: string }).api_key;
+    const apiKey = plans.mainPlan ? await createOrganisation(first.env.DATABASE_URL, 'Conformance main', plans.mainPlan) : OWNER_KEY;
+    const otherOrgApiKey = await createOrganisation(first.env.DATABASE_URL, 'Conformance other', plans.otherPlan ?? 'free');
     await this.start('server/main.ts', first.env, /listening on/);
-    return { baseUrl: first.baseUrl, otherOrgApiKey };
+    return { baseUrl: first.baseUrl, apiKey, otherOrgApiKey };
   }
 
   private async serverProcess(extra: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess; env: Record<string, string> & { DATABASE_URL: string } }> {
@@ -79,4 +78,19 @@ export class ChildProcesses {
   stopAll(): void {
     for (const child of this.children) child.kill('SIGTERM');
   }
+}
+
+/** `plexmcp-admin create-org` on a stopped server's database; resolves to the new organisation's owner key. */
+async function createOrganisation(databaseUrl: string, name: string, plan: Plan): Promise<string> {
+  const admin = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', 'create-org', '--name', name, '--plan', plan], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  admin.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  admin.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise((resolve) => admin.once('exit', resolve));
+  if (code !== 0) throw new Error(`plexmcp-admin create-org exited with ${String(code)}: ${out}`);
+  return (JSON.parse(out) as { api_key: string }).api_key;
 }

@@ -1,6 +1,7 @@
 import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
-import { advertisedQuota } from '../probes/burst.js';
+import type { Reply } from '../http/session.js';
+import { advertisedQuota, type Quota } from '../probes/burst.js';
 import { readRateHeaders } from '../probes/rate-headers.js';
 
 /**
@@ -11,10 +12,19 @@ async function remainingDecreases(ctx: CheckContext): Promise<void> {
   const q = await advertisedQuota(ctx);
   // Stay under the quota (this check is not about 429s), but send enough to outrun the refill.
   const n = Math.max(2, Math.min(q.quota - 1, Math.ceil(q.quota / 2), 50));
+  // The checks before this one may have used up the window (on a 10-per-second plan, a few requests do): a burst met
+  // by 429s, each rightly reporting 0 remaining, would say nothing about decreasing. Start on a fresh window.
+  const left = remainingOf(q.probe);
+  if (q.probe.status === 429 || (left !== undefined && left < n + 1)) await untilReset(q);
   const started = performance.now();
   const replies = await Promise.all(Array.from({ length: n }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })));
   const elapsed = (performance.now() - started) / 1000;
-  const remaining = replies.map((r) => readRateHeaders(r).xRemaining ?? readRateHeaders(r).remaining).filter((x): x is number => x !== undefined);
+  const served = replies.filter((r) => r.status !== 429);
+  if (served.length < 2 && replies.some((r) => r.status === 429)) {
+    ctx.warn(`inconclusive: ${replies.length - served.length} of ${n} requests met 429 on a fresh window (another client sharing the quota?)`, { reply: replies.find((r) => r.status === 429), documented: `${n} requests stay under the quota of ${q.quota}` });
+    return;
+  }
+  const remaining = served.map(remainingOf).filter((x): x is number => x !== undefined);
   if (remaining.length < 2) {
     ctx.fail('responses to a small burst lack X-RateLimit-Remaining', { reply: replies[0], documented: 'X-RateLimit-Remaining on every limited response' });
     return;
@@ -27,6 +37,18 @@ async function remainingDecreases(ctx: CheckContext): Promise<void> {
   const refilled = elapsed * (q.quota / q.windowSeconds);
   if (n - 1 > refilled + 1) ctx.fail(`${n} requests within ${elapsed.toFixed(3)} s (at most ${Math.floor(refilled)} tokens refilled) all reported remaining ${remaining[0]}`, { reply: replies[replies.length - 1], documented });
   else ctx.warn(`inconclusive: ${n} requests took ${elapsed.toFixed(3)} s, enough for ${Math.floor(refilled)} tokens to refill; remaining stayed ${remaining[0]}`, { reply: replies[0], documented });
+}
+
+function remainingOf(reply: Reply): number | undefined {
+  const h = readRateHeaders(reply);
+  return h.xRemaining ?? h.remaining;
+}
+
+/** Waits until the probe's window resets: Retry-After on a 429, else RateLimit `t`, else one window (capped at 60 s). */
+async function untilReset(q: Quota): Promise<void> {
+  const retryAfter = Number.parseInt(q.probe.headers['retry-after'] ?? '', 10);
+  const seconds = Number.isFinite(retryAfter) ? retryAfter : (readRateHeaders(q.probe).resetSeconds ?? q.windowSeconds);
+  await new Promise((r) => setTimeout(r, Math.min(Math.max(seconds, 1), 60) * 1000 + 250));
 }
 
 export const rateRemainingDecreases: Check = {
