@@ -6,7 +6,7 @@
  * Conformance code imports no server code: it only sees HTTP, as it would against any deployment.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPlexMcpClient } from '../client/index.js';
+import { createPlexMcpClient, type PlexMcpClient, type Schemas } from '../client/index.js';
 import type { RunReport } from './model.js';
 import { findingLines } from './reporters/evidence.js';
 import { runConformance } from './runner.js';
@@ -33,15 +33,26 @@ async function fullRun(target: { baseUrl: string; apiKey: string; otherOrgApiKey
 
   const report = await runConformance({ ...target, allowWrites: true, mcpId, tool: 'get_weather', arguments: { location: 'Paris' } });
   const mcps = await client.GET('/v1/mcps', { params: { query: { per_page: 100 } } });
-  const keys = await client.GET('/v1/api-keys', { params: { query: { per_page: 100 } } });
-  const runKeys = (keys.data?.data ?? []).filter((k) => k.name.startsWith(report.runPrefix));
+  const keys = await allApiKeys(client);
+  const runKeys = keys.filter((k) => k.name.startsWith(report.runPrefix));
   return {
     report,
     mcpNames: mcps.data?.data.map((m) => m.name),
     // Revocation is removal for keys: a revoked key stays listed, but nothing the run made may still work.
     liveRunKeys: runKeys.filter((k) => k.status !== 'revoked').map((k) => `${k.name} (${k.status})`),
-    listedKeys: keys.data?.data.length,
+    listedKeys: keys.length,
   };
+}
+
+/** Every page of GET /v1/api-keys (the run's revoked keys may fill more than one). */
+async function allApiKeys(client: PlexMcpClient): Promise<Schemas['ApiKey'][]> {
+  const keys: Schemas['ApiKey'][] = [];
+  for (let page = 1; ; page++) {
+    const { data, error } = await client.GET('/v1/api-keys', { params: { query: { page, per_page: 100 } } });
+    if (!data) throw new Error(`GET /v1/api-keys page ${page}: ${JSON.stringify(error)}`);
+    keys.push(...data.data);
+    if (page >= data.pagination.total_pages) return keys;
+  }
 }
 
 function outcomes(report: RunReport, outcome: string): string[] {
@@ -67,7 +78,7 @@ describe('the suite against the real server', () => {
     // making the other checks wait out a 429 every tenth request as `free` would. The other organisation is on `free`.
     const target = await processes.serverWithTwoOrganisations({ PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' }, { mainPlan: 'pro', otherPlan: 'free' });
     const organization = await createPlexMcpClient(target).GET('/v1/organization');
-    expect(organization.data?.data.limits.requests_per_second).toBe(100);
+    expect(organization.data?.data.limits).toMatchObject({ requests_per_second: 100, monthly_requests: 50_000 });
 
     const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target);
     expect(failures(report)).toBe('');
