@@ -57,7 +57,7 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
     connections: Math.round(positive(env, 'BENCH_CONNECTIONS', 16)),
     storageSmallRows: Math.round(positive(env, 'BENCH_STORAGE_SMALL_ROWS', quick ? 200 : 1_000)),
     storageLargeRows: Math.round(positive(env, 'BENCH_STORAGE_LARGE_ROWS', quick ? 2_000 : 100_000)),
-    storageWrites: Math.round(positive(env, 'BENCH_STORAGE_WRITES', quick ? 10 : 100)),
+    storageWrites: Math.round(positive(env, 'BENCH_STORAGE_WRITES', quick ? 10 : 200)),
     storageWriters: Math.round(positive(env, 'BENCH_STORAGE_WRITERS', 32)),
     only,
   };
