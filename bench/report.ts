@@ -40,6 +40,8 @@ export function describeMachine(): Machine {
 
 /** `git describe`-like: the short commit, and whether uncommitted changes were measured with it. */
 export function describeCommit(cwd: string): string {
+  // A run from an exported tree (git archive) has no repository: BENCH_COMMIT names what it was exported from.
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
