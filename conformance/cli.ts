@@ -2,25 +2,17 @@
  * `plexmcp-conformance` (and `npm run conformance -- ...`): runs the suite against a base URL and exits 0 when
  * nothing failed, 1 when a check failed, 2 on bad usage or an unreachable target.
  */
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { checks } from './checks/index.js';
 import { CliUsageError, parseCli, USAGE } from './cli-args.js';
 import { toHar } from './http/har.js';
+import { suitePackage } from './package-root.js';
 import type { Reporter } from './model.js';
 import { jsonReporter } from './reporters/json.js';
 import { junitReporter } from './reporters/junit.js';
 import { prettyReporter } from './reporters/pretty.js';
 import { runConformance, TargetUnreachableError, UsageError } from './runner.js';
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (s: string) => void process.stdout.write(s);
@@ -56,7 +48,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   process.once('SIGINT', onSignal);
   try {
     const report = await runConformance(options.config, { reporters, signal: abort.signal });
-    if (options.har) await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, version()), null, 2)}\n`);
+    if (options.har) await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, suitePackage().version), null, 2)}\n`);
     if (abort.signal.aborted) return 130;
     return report.counts.fail > 0 ? 1 : 0;
   } catch (error) {

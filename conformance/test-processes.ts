@@ -3,7 +3,7 @@
  * children on loopback, each server with its own database in a temp directory. The suite itself never imports them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ export const OWNER_KEY = 'pmcp_ConformanceRealServer0123456789abcdefghijKLM';
 
 export class ChildProcesses {
   private readonly children: ChildProcess[] = [];
+  private readonly dirs: string[] = [];
 
   /** Starts `node --import tsx <script>` and resolves once its output matches `ready`. */
   start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
@@ -63,6 +64,7 @@ export class ChildProcesses {
   private async serverProcess(extra: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess; env: Record<string, string> & { DATABASE_URL: string } }> {
     const port = await closedPort();
     const dir = await mkdtemp(join(tmpdir(), 'conformance-server-'));
+    this.dirs.push(dir);
     const env = { BIND_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY, LOG_LEVEL: 'warn', ...extra };
     const child = await this.start('server/main.ts', env, /listening on/);
     return { baseUrl: `http://127.0.0.1:${port}`, child, env };
@@ -75,8 +77,16 @@ export class ChildProcesses {
     return `http://127.0.0.1:${port}/mcp`;
   }
 
-  stopAll(): void {
-    for (const child of this.children) child.kill('SIGTERM');
+  /** Stops every child (waiting for each to exit, so its database is closed) and removes the temp directories. */
+  async stopAll(): Promise<void> {
+    const running = this.children.filter((child) => child.exitCode === null && child.signalCode === null);
+    await Promise.all(
+      running.map((child) => new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      })),
+    );
+    await Promise.all(this.dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }
 

@@ -5,11 +5,11 @@
  *   dist/generated/schema.d.ts                    the contract's types, which the client's .d.ts files import
  *   dist/bin/plexmcp-{server,conformance,admin}.js  the bins
  *   dist/docs/index.html                          the reference page GET /docs serves (as `npm run docs` builds it)
- *   dist/openapi.yaml, dist/package.json          so modules that find the contract and the version relative to
- *                                                 themselves (one directory deeper than in the sources) find them
+ *
+ * openapi.yaml and package.json stay at the package root, where the server and the suite find them by walking up.
  */
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -62,12 +62,8 @@ async function bins(): Promise<void> {
 }
 
 async function layout(): Promise<void> {
-  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   await mkdir(join(DIST, 'generated'), { recursive: true });
   await copyFile(join(ROOT, 'generated', 'schema.d.ts'), join(DIST, 'generated', 'schema.d.ts'));
-  await copyFile(join(ROOT, 'openapi.yaml'), join(DIST, 'openapi.yaml'));
-  // No "name": this is not a package of its own, only what Node reads for the module type and the version.
-  await writeFile(join(DIST, 'package.json'), `${JSON.stringify({ private: true, type: 'module', version }, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {

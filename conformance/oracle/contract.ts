@@ -3,14 +3,15 @@
  * itself, never the generated types, so that it judges a deployment by what is documented, not by what compiled.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { suitePackage } from '../package-root.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** openapi.yaml at the repository root, beside this package. */
-export const DEFAULT_CONTRACT_PATH = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
+/** openapi.yaml at the package root. */
+export const DEFAULT_CONTRACT_PATH = join(suitePackage().root, 'openapi.yaml');
 
 /**
  * @example

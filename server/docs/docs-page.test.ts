@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDocsPage } from './docs-page.js';
 import { docsContentSecurityPolicy, offlinePage } from './offline-page.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../package-root.js';
 
 const PAGE = `<!DOCTYPE html><html><head><title>PlexMCP API</title></head><body>
 <img src="https://cdn.redoc.ly/redoc/logo-mini-full.svg"><script>window.redoc = 1;</script></body></html>`;

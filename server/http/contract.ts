@@ -3,7 +3,9 @@
  * validator and /openapi.json) and the route table derived from its paths (for 404 and 405 before authentication).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { packageInfo } from '../package-root.js';
 
 export interface Contract {
   readonly yaml: string;
@@ -22,7 +24,8 @@ export interface ContractDocument {
   [key: string]: unknown;
 }
 
-export const CONTRACT_PATH = new URL('../../openapi.yaml', import.meta.url);
+/** openapi.yaml at the package root (the same from the sources and from the compiled package in dist/). */
+export const CONTRACT_PATH = join(packageInfo().root, 'openapi.yaml');
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 let cached: Contract | undefined;

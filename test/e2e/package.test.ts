@@ -29,7 +29,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plexmcp-package-'));
   project = join(dir, 'project');
   await run('npm', ['run', 'build'], ROOT);
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], ROOT);
+  // Built just above; --ignore-scripts keeps the prepack build's output out of npm's JSON.
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT);
   const [pack] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   packed = pack!.files.map((f) => f.path);
   await run('mkdir', ['-p', project], dir);
@@ -54,10 +55,11 @@ describe('the npm package', () => {
       'openapi.yaml',
       'package.json',
       'README.md',
+      'LICENSE',
     ]) {
       expect(packed, file).toContain(file);
     }
-    const stray = packed.filter((f) => !f.startsWith('dist/') && !['openapi.yaml', 'package.json', 'README.md'].includes(f));
+    const stray = packed.filter((f) => !f.startsWith('dist/') && !['openapi.yaml', 'package.json', 'README.md', 'LICENSE'].includes(f));
     expect(stray).toEqual([]);
     expect(packed.filter((f) => /\.test\.|(^|\/)test-[^/]*$|\.(?<!\.d\.)ts$/.test(f))).toEqual([]);
   });
