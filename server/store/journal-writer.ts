@@ -55,6 +55,7 @@ export class JournalWriter {
   #offset: number;
   #queue: Pending[] = [];
   #running: Promise<void> | undefined;
+  #active = false;
   /** Bytes appended since the last generation switch. */
   bytesInGeneration: number;
   /** Completed appends (each one write and one fdatasync). */
@@ -72,7 +73,7 @@ export class JournalWriter {
   }
 
   get busy(): boolean {
-    return this.#running !== undefined;
+    return this.#active;
   }
 
   /** Queues a record; resolves once it is on disk. */
@@ -102,10 +103,16 @@ export class JournalWriter {
 
   /** Starts the append loop if it is idle. */
   kick(): void {
-    if (this.#running) return;
-    this.#running = this.#loop().finally(() => {
-      this.#running = undefined;
-    });
+    // `#active` changes only synchronously, where the loop decides to stop: an append arriving after that decision
+    // starts a new loop, and one arriving before it is seen by the loop (never a second loop at the same offset).
+    if (this.#active) return;
+    this.#active = true;
+    const running: Promise<void> = Promise.resolve()
+      .then(() => this.#loop())
+      .finally(() => {
+        if (this.#running === running) this.#running = undefined;
+      });
+    this.#running = running;
   }
 
   /**
@@ -129,23 +136,27 @@ export class JournalWriter {
   }
 
   async #loop(): Promise<void> {
-    for (;;) {
-      this.#options.onIdle();
-      if (this.#queue.length === 0) return;
-      const batch = this.#options.groupCommit ? this.#queue.slice() : this.#queue.slice(0, 1);
-      try {
-        await this.#write(batch);
-      } catch (error) {
-        // Each writer hears of the failure once; the retry gets a fresh promise for anyone flushing later.
-        for (const entry of batch) {
-          entry.settle.reject(error);
-          entry.settle = settle();
+    try {
+      for (;;) {
+        this.#options.onIdle();
+        if (this.#queue.length === 0) break;
+        const batch = this.#options.groupCommit ? this.#queue.slice() : this.#queue.slice(0, 1);
+        try {
+          await this.#write(batch);
+        } catch (error) {
+          // Each writer hears of the failure once; the retry gets a fresh promise for anyone flushing later.
+          for (const entry of batch) {
+            entry.settle.reject(error);
+            entry.settle = settle();
+          }
+          // Leave the records queued for the next append, but stop here rather than spin on a failing disk.
+          break;
         }
-        // Leave the records queued for the next append, but stop here rather than spin on a failing disk.
-        return;
+        this.#queue.splice(0, batch.length);
+        for (const entry of batch) entry.settle.resolve();
       }
-      this.#queue.splice(0, batch.length);
-      for (const entry of batch) entry.settle.resolve();
+    } finally {
+      this.#active = false;
     }
   }
 

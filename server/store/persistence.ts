@@ -226,7 +226,15 @@ class FilePersistence implements Persistence {
       waiters?.resolve();
       return;
     }
-    const { image, seq } = this.#exportImage();
+    let exported: CheckpointImage;
+    try {
+      exported = this.#exportImage();
+    } catch (error) {
+      this.#options.warn(`storage: checkpoint could not export the database (${(error as Error).message}); the journal is kept`);
+      waiters?.reject(error);
+      return;
+    }
+    const { image, seq } = exported;
     const oldGeneration = writer.switchGeneration();
     const running = this.#writeCheckpoint(image, seq, oldGeneration);
     this.#checkpointing = running;

@@ -74,6 +74,18 @@ describe('SqlDb', () => {
     await expect(async () => db.all('SELECT 1')).rejects.toBeInstanceOf(StoreClosedError);
   });
 
+  it('writes a commit made the moment the previous write resolves (no append is left waiting)', async () => {
+    for (const groupCommit of [true, false]) {
+      const db = await SqlDb.open(filePersistence(join(dir, `chain-${groupCommit}.db`), { groupCommit }));
+      await db.write(() => db.exec('CREATE TABLE t (v INTEGER)'));
+      let chain: Promise<unknown> = Promise.resolve();
+      for (let i = 0; i < 200; i++) chain = chain.then(() => db.write(() => db.run('INSERT INTO t VALUES (?)', [i])));
+      await chain;
+      expect(db.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 200 });
+      await db.close();
+    }
+  });
+
   it('gives each commit its own append when group commit is off', async () => {
     const persistence = filePersistence(join(dir, 'd.db'), { groupCommit: false });
     const db = await SqlDb.open(persistence);
