@@ -190,11 +190,15 @@ class FilePersistence implements Persistence {
 
   async close(): Promise<void> {
     try {
+      // A record whose append failed is in the database in memory, so the checkpoint below carries it anyway.
       await this.#journal().flush().catch(() => {});
       await this.checkpoint();
-      await this.#journal().close();
     } finally {
-      this.release();
+      try {
+        await this.#journal().close();
+      } finally {
+        this.release();
+      }
     }
   }
 
