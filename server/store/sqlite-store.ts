@@ -22,10 +22,10 @@ export interface SqliteStoreOptions extends Omit<StorageOptions, 'onCheckpointSt
 export interface SqliteStore extends Store {
   /** The absolute database path, or `:memory:`. */
   readonly path: string;
-  /** Resolves once every committed write is on disk (writes already wait for this; useful before a backup). */
+  /** Resolves once every committed write is in the journal on disk (writes already wait for this). */
   flush(): Promise<void>;
   /** Writes a snapshot of everything committed so far and drops the journal it covers (also done by size, age and
-   * at close). */
+   * at close). Afterwards the file at `path` alone holds every write made before the call: copy it for a backup. */
   checkpoint(): Promise<void>;
 }
 
