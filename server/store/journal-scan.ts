@@ -5,7 +5,7 @@
  * everything after it is cut off (copied aside first, so nothing is lost silently) and reported through `warn`, and
  * appends resume at a clean end.
  */
-import { readdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeRecord, type JournalRecord } from './journal-format.js';
 
@@ -101,11 +101,30 @@ export function cutJournal(all: JournalFile[], at: RecordPosition, what: string,
   const tail = readFileSync(at.file.path).subarray(at.offset);
   const later = all.filter((f) => f.generation > at.file.generation);
   if (tail.length > 0) writeFileSync(`${at.file.path}.discarded-${stamp}`, tail, { mode: 0o600 });
-  truncateSync(at.file.path, at.offset);
+  // Durably: a later file coming back after a power loss would be read after the records appended from here on.
+  const fd = openSync(at.file.path, 'r+');
+  try {
+    ftruncateSync(fd, at.offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   for (const file of later) renameSync(file.path, `${file.path}.discarded-${stamp}`);
+  syncDirectorySync(dirname(at.file.path));
   warn(
     `storage: journal ${at.file.path} has ${what} at byte ${at.offset}; replay stopped there and ${tail.length} byte(s)` +
       `${later.length > 0 ? ` and ${later.length} later journal file(s)` : ''} were set aside as *.discarded-${stamp}, not applied`,
   );
   return all.filter((f) => f.generation <= at.file.generation);
+}
+
+function syncDirectorySync(dir: string): void {
+  // Windows cannot open a directory for fsync (see snapshot-file.ts).
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
