@@ -38,12 +38,14 @@ export function authenticate(options: AuthenticateOptions) {
     if (presented.kind === 'missing') throw unauthorized('unauthorized');
     if (presented.kind === 'malformed') throw unauthorized('unauthorized', presented.reason);
 
-    const key = await store.findApiKeyByHash(hashApiKey(presented.key));
-    if (!key) throw unauthorized('unauthorized');
+    // One joined read per request, and no cache: revocation, removal and role changes take effect on the very next
+    // request, on every instance sharing the database.
+    const found = await store.findKeyPrincipal(hashApiKey(presented.key));
+    if (!found) throw unauthorized('unauthorized');
+    const { key, member, organization } = found;
     const now = clock();
     if (key.revokedAt !== null) throw unauthorized('revoked_key');
     if (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime()) throw unauthorized('expired_key');
-    const member = await store.getMember(key.orgId, key.userId);
     // The key's creator has left the organisation: the key speaks for no one.
     if (!member) throw unauthorized('unauthorized');
 
@@ -56,6 +58,7 @@ export function authenticate(options: AuthenticateOptions) {
       userId: member.id,
       key,
       member,
+      organization,
       role: lowerRole(key.role, member.role),
       scope: key.mcpScope,
     });

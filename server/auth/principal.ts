@@ -1,12 +1,14 @@
 /** Who is calling: the authenticated key, its organisation and member, and the role and MCP scope it acts with. */
 import type { Response } from 'express';
-import type { ApiKeyRow, McpScope, MemberRow, Role } from '../store/types.js';
+import type { ApiKeyRow, McpScope, MemberRow, OrganizationRow, Role } from '../store/types.js';
 
 export interface Principal {
   orgId: string;
   userId: string;
   key: ApiKeyRow;
   member: MemberRow;
+  /** The organisation as read with the key, at the start of this request (its plan decides quotas). */
+  organization: OrganizationRow;
   /** min(key.role, member.role): what the key may actually do. */
   role: Role;
   scope: McpScope;

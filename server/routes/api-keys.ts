@@ -17,7 +17,7 @@ import { idempotency } from '../idempotency/index.js';
 import { usageRange } from '../policy/usage-range.js';
 import { newId } from '../store/ids.js';
 import type { ApiKeyRow, ApiKeyStatus, McpScope, Store } from '../store/types.js';
-import { apiKeyStatus, apiKeyView, creatorLookup } from './views/api-key-view.js';
+import { apiKeyStatus, apiKeyView, apiKeyViews } from './views/api-key-view.js';
 import { apiKeyUsageView } from './views/usage-view.js';
 
 type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
@@ -61,8 +61,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
       { ...(status ? { status } : {}), ...(seesAllKeys(principal) ? {} : { userId: principal.userId }), now: now.toISOString() },
       pageRequest,
     );
-    const creator = creatorLookup(store, principal.orgId);
-    const items = await Promise.all(page.items.map((row) => apiKeyView(store, row, now, creator)));
+    const items = await apiKeyViews(store, principal.orgId, page.items, now);
     sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
   });
 
@@ -107,7 +106,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
       expiresAt,
       createdAt: now.toISOString(),
     });
-    const view = await apiKeyView(store, row, now, creatorLookup(store, principal.orgId));
+    const view = await apiKeyView(store, row, now);
     res.status(201).setHeader('Location', `/v1/api-keys/${row.id}`);
     res.json(ok({ ...view, key }));
   });
@@ -117,7 +116,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
     const row = await findVisibleKey(store, principal, req.params.key_id!);
     const now = deps.clock();
     const [view, recent] = await Promise.all([
-      apiKeyView(store, row, now, creatorLookup(store, principal.orgId)),
+      apiKeyView(store, row, now),
       store.recentUsage(principal.orgId, row.id, 20),
     ]);
     const recentActivity = recent
@@ -136,7 +135,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
     if (body.description !== undefined) patch.description = body.description;
     const updated = await store.updateApiKey(principal.orgId, row.id, patch);
     if (!updated) throw new ApiError('not_found', `API key ${row.id} not found`);
-    res.json(ok(await apiKeyView(store, updated, deps.clock(), creatorLookup(store, principal.orgId))));
+    res.json(ok(await apiKeyView(store, updated, deps.clock())));
   });
 
   router.delete('/v1/api-keys/:key_id', async (req, res) => {

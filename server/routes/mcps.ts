@@ -33,7 +33,7 @@ export function mcpRoutes(deps: RouteDeps): Router {
     const principal = principalOf(res);
     const query = req.query as ListQuery;
     const pageRequest = readPageRequest(req);
-    const page = await store.listMcps(
+    const page = await store.listMcpSummaries(
       principal.orgId,
       {
         ...(query.status && query.status !== 'all' ? { status: query.status } : {}),
@@ -42,7 +42,7 @@ export function mcpRoutes(deps: RouteDeps): Router {
       },
       pageRequest,
     );
-    const items = await Promise.all(page.items.map((row) => mcpView(store, row)));
+    const items = page.items.map(mcpView);
     sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
   });
 
@@ -65,7 +65,7 @@ export function mcpRoutes(deps: RouteDeps): Router {
       createdAt: deps.clock().toISOString(),
     });
     res.status(201).setHeader('Location', `/v1/mcps/${row.id}`);
-    res.json(ok(await mcpView(store, row)));
+    res.json(ok(mcpView(row)));
   });
 
   router.get('/v1/mcps/:mcp_id', async (req, res) => {
@@ -96,7 +96,7 @@ export function mcpRoutes(deps: RouteDeps): Router {
     }
     const updated = (await store.updateMcp(principal.orgId, row.id, patch)) ?? notFound(row.id);
     if (patch.endpointUrl !== undefined || patch.credentialsCiphertext !== undefined) await deps.gateway?.evict(row.id);
-    res.json(ok(await mcpView(store, updated)));
+    res.json(ok(mcpView(updated)));
   });
 
   router.delete('/v1/mcps/:mcp_id', async (req, res) => {

@@ -34,9 +34,7 @@ export function toolRoutes(deps: RouteDeps): Router {
     const body = req.body as InvokeRequest;
     const row = await findPermittedMcp(deps.store, principal, body.mcp_id);
     if (row.status !== 'active') throw new ApiError('forbidden', `MCP ${row.id} is inactive and refuses invocations`);
-    const organization = await deps.store.getOrganization(principal.orgId);
-    if (!organization) throw new ApiError('not_found', 'Organization not found');
-    await quota.check(principal.orgId, organization.plan);
+    await quota.check(principal.orgId, principal.organization.plan);
     const gateway = deps.gateway;
     if (!gateway) throw new ApiError('mcp_unreachable', 'No gateway to MCP servers is configured on this server');
 

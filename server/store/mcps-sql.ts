@@ -1,12 +1,12 @@
 /** MCP servers. */
 import { limitOffset, placeholders } from './paging.js';
-import { toMcp } from './row-mappers.js';
+import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { McpFilter, Store } from './types.js';
 
 type McpQueries = Pick<
   Store,
-  'createMcp' | 'getMcp' | 'listMcps' | 'listAllMcps' | 'countMcps' | 'updateMcp' | 'setMcpTools' | 'setMcpHealth' | 'deleteMcp'
+  'createMcp' | 'getMcp' | 'listMcps' | 'listMcpSummaries' | 'listAllMcps' | 'countMcps' | 'updateMcp' | 'setMcpTools' | 'setMcpHealth' | 'deleteMcp'
 >;
 
 function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]] {
@@ -39,10 +39,26 @@ export function mcpQueries(db: SqlDb): McpQueries {
       const at = mcp.createdAt ?? new Date().toISOString();
       await db.write(() =>
         db.run(
+          // The counters start from any usage already recorded under this id, so they equal the history exactly.
           `INSERT INTO mcps (id, org_id, name, endpoint_url, description, status, health, auth_type,
-             credentials_ciphertext, tools, tools_refreshed_at, health_checked_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'unknown', ?, ?, '[]', NULL, NULL, ?, ?)`,
-          [mcp.id, mcp.orgId, mcp.name, mcp.endpointUrl, mcp.description, mcp.status, mcp.authType, mcp.credentialsCiphertext, at, at],
+             credentials_ciphertext, tools, tools_refreshed_at, health_checked_at, created_at, updated_at,
+             request_count, last_active)
+           SELECT ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, '[]', NULL, NULL, ?, ?, COUNT(*), MAX(created_at)
+             FROM usage WHERE org_id = ? AND mcp_id = ?`,
+          [
+            mcp.id,
+            mcp.orgId,
+            mcp.name,
+            mcp.endpointUrl,
+            mcp.description,
+            mcp.status,
+            mcp.authType,
+            mcp.credentialsCiphertext,
+            at,
+            at,
+            mcp.orgId,
+            mcp.id,
+          ],
         ),
       );
       return getMcp(mcp.orgId, mcp.id)!;
@@ -53,6 +69,17 @@ export function mcpQueries(db: SqlDb): McpQueries {
       const items = db
         .all(`SELECT * FROM mcps WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
         .map(toMcp);
+      const total = Number(db.get(`SELECT COUNT(*) AS n FROM mcps WHERE ${where}`, params)?.n ?? 0);
+      return { items, total };
+    },
+    async listMcpSummaries(orgId, filter, page) {
+      const [where, params] = whereFor(orgId, filter);
+      const items = db
+        .all(`SELECT ${MCP_SUMMARY_COLUMNS} FROM mcps WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
+          ...params,
+          ...limitOffset(page),
+        ])
+        .map(toMcpSummary);
       const total = Number(db.get(`SELECT COUNT(*) AS n FROM mcps WHERE ${where}`, params)?.n ?? 0);
       return { items, total };
     },

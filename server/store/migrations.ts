@@ -115,6 +115,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'per-MCP usage counters and usage indexes',
+    // Lists show each MCP's request count and last call: kept on the row (recordUsage updates both in the transaction
+    // that inserts the usage row), so a page is one query instead of an aggregate per MCP. The indexes serve the
+    // per-MCP and per-key aggregates (covering: the aggregates never read the table); they are created first so the backfill below uses them.
+    sql: `
+      CREATE INDEX usage_org_mcp_time ON usage (org_id, mcp_id, created_at, status, latency_ms);
+      CREATE INDEX usage_org_key_time ON usage (org_id, api_key_id, created_at);
+      ALTER TABLE mcps ADD COLUMN request_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE mcps ADD COLUMN last_active TEXT;
+      UPDATE mcps SET
+        request_count = (SELECT COUNT(*) FROM usage WHERE usage.org_id = mcps.org_id AND usage.mcp_id = mcps.id),
+        last_active = (SELECT MAX(created_at) FROM usage WHERE usage.org_id = mcps.org_id AND usage.mcp_id = mcps.id);
+    `,
+  },
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */

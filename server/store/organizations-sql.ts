@@ -1,5 +1,5 @@
 /** Organisations, members and invites. */
-import { limitOffset } from './paging.js';
+import { limitOffset, placeholders } from './paging.js';
 import { toInvite, toMember, toOrganization } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { Store } from './types.js';
@@ -13,6 +13,7 @@ type OrganizationQueries = Pick<
   | 'createMember'
   | 'getMember'
   | 'findMemberByEmail'
+  | 'getMembers'
   | 'listMembers'
   | 'countMembers'
   | 'updateMemberRole'
@@ -77,6 +78,10 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
       return getMember(member.orgId, member.id)!;
     },
     getMember: async (orgId, userId) => getMember(orgId, userId),
+    async getMembers(orgId, userIds) {
+      if (userIds.length === 0) return [];
+      return db.all(`SELECT * FROM members WHERE org_id = ? AND id IN ${placeholders(userIds.length)}`, [orgId, ...userIds]).map(toMember);
+    },
     async findMemberByEmail(orgId, email) {
       const row = db.get('SELECT * FROM members WHERE org_id = ? AND email = ? COLLATE NOCASE', [orgId, email]);
       return row && toMember(row);

@@ -6,6 +6,7 @@ import type {
   InviteRow,
   McpRow,
   McpScope,
+  McpSummaryRow,
   MemberRow,
   OrganizationRow,
   UsageRow,
@@ -72,7 +73,12 @@ export function toApiKey(row: SqlRow): ApiKeyRow {
   };
 }
 
-export function toMcp(row: SqlRow): McpRow {
+/** The columns of `toMcpSummary`: everything but the tool catalogue and the credentials. */
+export const MCP_SUMMARY_COLUMNS =
+  'id, org_id, name, endpoint_url, description, status, health, auth_type, health_checked_at, created_at, updated_at, ' +
+  'request_count, last_active';
+
+export function toMcpSummary(row: SqlRow): McpSummaryRow {
   return {
     id: text(row.id),
     orgId: text(row.org_id),
@@ -82,12 +88,20 @@ export function toMcp(row: SqlRow): McpRow {
     status: text(row.status) as McpRow['status'],
     health: text(row.health) as McpRow['health'],
     authType: text(row.auth_type) as McpRow['authType'],
-    credentialsCiphertext: nullableText(row.credentials_ciphertext),
-    tools: JSON.parse(text(row.tools)) as McpRow['tools'],
-    toolsRefreshedAt: nullableText(row.tools_refreshed_at),
     healthCheckedAt: nullableText(row.health_checked_at),
     createdAt: text(row.created_at),
     updatedAt: text(row.updated_at),
+    requestCount: Number(row.request_count ?? 0),
+    lastActive: nullableText(row.last_active),
+  };
+}
+
+export function toMcp(row: SqlRow): McpRow {
+  return {
+    ...toMcpSummary(row),
+    credentialsCiphertext: nullableText(row.credentials_ciphertext),
+    tools: JSON.parse(text(row.tools)) as McpRow['tools'],
+    toolsRefreshedAt: nullableText(row.tools_refreshed_at),
   };
 }
 

@@ -97,6 +97,37 @@ export interface McpRow {
   healthCheckedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Usage rows recorded for this MCP, kept in step with `usage` by `recordUsage` (same transaction). */
+  requestCount: number;
+  /** The newest usage row's `createdAt`, or null before the first call. */
+  lastActive: string | null;
+}
+
+/** What a list of MCPs shows: the row without its tool catalogue or credentials, which lists never return. */
+export type McpSummaryRow = Omit<McpRow, 'tools' | 'toolsRefreshedAt' | 'credentialsCiphertext'>;
+
+/** One MCP's usage figures, from one aggregate (`McpDetail.stats`). */
+export interface McpUsageStats {
+  total: number;
+  /** Rows at or after the `since` instant given. */
+  since: number;
+  error: number;
+  avgLatencyMs: number;
+}
+
+/** Usage counts of one API key: all time and since each of the given instants. */
+export interface ApiKeyUsageCounts {
+  total: number;
+  today: number;
+  week: number;
+  month: number;
+}
+
+/** An API key with its creator's membership (undefined once the creator has left) and organisation, read together. */
+export interface KeyPrincipalRows {
+  key: ApiKeyRow;
+  member: MemberRow | undefined;
+  organization: OrganizationRow;
 }
 
 export interface UsageRow {
@@ -164,7 +195,10 @@ export interface UsageAggregate {
 export type NewOrganization = Omit<OrganizationRow, 'createdAt' | 'updatedAt'> & { createdAt?: string };
 export type NewMember = Omit<MemberRow, 'joinedAt' | 'updatedAt' | 'lastActive'> & { joinedAt?: string };
 export type NewApiKey = Omit<ApiKeyRow, 'createdAt' | 'updatedAt' | 'lastUsed' | 'revokedAt'> & { createdAt?: string };
-export type NewMcp = Omit<McpRow, 'createdAt' | 'updatedAt' | 'tools' | 'toolsRefreshedAt' | 'health' | 'healthCheckedAt'> & {
+export type NewMcp = Omit<
+  McpRow,
+  'createdAt' | 'updatedAt' | 'tools' | 'toolsRefreshedAt' | 'health' | 'healthCheckedAt' | 'requestCount' | 'lastActive'
+> & {
   createdAt?: string;
 };
 
@@ -180,6 +214,8 @@ export interface Store {
   createMember(member: NewMember): Promise<MemberRow>;
   getMember(orgId: string, userId: string): Promise<MemberRow | undefined>;
   findMemberByEmail(orgId: string, email: string): Promise<MemberRow | undefined>;
+  /** The members with these ids (missing ones are simply absent): one query for a whole page's creators. */
+  getMembers(orgId: string, userIds: readonly string[]): Promise<MemberRow[]>;
   listMembers(orgId: string, filter: { role?: Role }, page: PageRequest): Promise<Page<MemberRow>>;
   countMembers(orgId: string, filter?: { role?: Role }): Promise<number>;
   updateMemberRole(orgId: string, userId: string, role: Role): Promise<MemberRow | undefined>;
@@ -192,6 +228,8 @@ export interface Store {
   createApiKey(key: NewApiKey): Promise<ApiKeyRow>;
   /** Looks a key up by hash across all organisations (authentication). */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRow | undefined>;
+  /** Authentication in one query: the key by hash, its creator's membership and its organisation. */
+  findKeyPrincipal(keyHash: string): Promise<KeyPrincipalRows | undefined>;
   getApiKey(orgId: string, id: string): Promise<ApiKeyRow | undefined>;
   listApiKeys(orgId: string, filter: ApiKeyFilter, page: PageRequest): Promise<Page<ApiKeyRow>>;
   /** Active means neither revoked nor expired at `now`. */
@@ -207,6 +245,8 @@ export interface Store {
   createMcp(mcp: NewMcp): Promise<McpRow>;
   getMcp(orgId: string, id: string): Promise<McpRow | undefined>;
   listMcps(orgId: string, filter: McpFilter, page: PageRequest): Promise<Page<McpRow>>;
+  /** Like `listMcps`, without the tool catalogues and credentials a list never shows (nothing to decode). */
+  listMcpSummaries(orgId: string, filter: McpFilter, page: PageRequest): Promise<Page<McpSummaryRow>>;
   /** Every MCP of every organisation (the health checker's round). */
   listAllMcps(): Promise<McpRow[]>;
   countMcps(orgId: string): Promise<number>;
@@ -224,6 +264,14 @@ export interface Store {
   listUsage(orgId: string, filter: UsageFilter, page: PageRequest): Promise<Page<UsageRow>>;
   countUsage(orgId: string, filter: UsageFilter): Promise<number>;
   summarizeUsage(orgId: string, filter: UsageFilter): Promise<UsageAggregate>;
+  /** One MCP's totals, errors, mean latency and rows since `since`, in one indexed aggregate. */
+  mcpUsageStats(orgId: string, mcpId: string, since: string): Promise<McpUsageStats>;
+  /** Per-key counts for a page of keys in one grouped query; keys without usage get zeros. */
+  apiKeyUsageCounts(
+    orgId: string,
+    apiKeyIds: readonly string[],
+    since: { today: string; week: string; month: string },
+  ): Promise<Map<string, ApiKeyUsageCounts>>;
   /** The latest rows of a key, newest first (a key's `recent_activity`). */
   recentUsage(orgId: string, apiKeyId: string, limit: number): Promise<UsageRow[]>;
 

@@ -4,7 +4,10 @@ import { toUsage } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { Store, UsageFilter } from './types.js';
 
-type UsageQueries = Pick<Store, 'recordUsage' | 'listUsage' | 'countUsage' | 'summarizeUsage' | 'recentUsage'>;
+type UsageQueries = Pick<
+  Store,
+  'recordUsage' | 'listUsage' | 'countUsage' | 'summarizeUsage' | 'mcpUsageStats' | 'apiKeyUsageCounts' | 'recentUsage'
+>;
 
 function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
   const clauses = ['org_id = ?'];
@@ -39,13 +42,20 @@ export function usageQueries(db: SqlDb): UsageQueries {
 
   return {
     async recordUsage(row) {
-      await db.write(() =>
+      await db.write(() => {
         db.run(
           `INSERT INTO usage (id, org_id, api_key_id, mcp_id, mcp_name, tool, status, error_code, latency_ms, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [row.id, row.orgId, row.apiKeyId, row.mcpId, row.mcpName, row.tool, row.status, row.errorCode, Math.round(row.latencyMs), row.createdAt],
-        ),
-      );
+        );
+        // The MCP's counters move in the same transaction as the row they count: they can never disagree with it.
+        db.run(
+          `UPDATE mcps SET request_count = request_count + 1,
+             last_active = CASE WHEN last_active IS NULL OR last_active < ? THEN ? ELSE last_active END
+           WHERE org_id = ? AND id = ?`,
+          [row.createdAt, row.createdAt, row.orgId, row.mcpId],
+        );
+      });
     },
     async listUsage(orgId, filter, page) {
       const [where, params] = whereFor(orgId, filter);
@@ -91,6 +101,34 @@ export function usageQueries(db: SqlDb): UsageQueries {
         })),
         byDay: byDay.map((row) => ({ date: String(row.day), requests: num(row.requests), errors: num(row.errors) })),
       };
+    },
+    async mcpUsageStats(orgId, mcpId, since) {
+      const row = db.get(
+        `SELECT COUNT(*) AS total, COALESCE(SUM(created_at >= ?), 0) AS since, COALESCE(SUM(status = 'error'), 0) AS error,
+           COALESCE(AVG(latency_ms), 0) AS avg_latency
+         FROM usage WHERE org_id = ? AND mcp_id = ?`,
+        [since, orgId, mcpId],
+      );
+      return {
+        total: num(row?.total),
+        since: num(row?.since),
+        error: num(row?.error),
+        avgLatencyMs: Math.round(num(row?.avg_latency)),
+      };
+    },
+    async apiKeyUsageCounts(orgId, apiKeyIds, since) {
+      const counts = new Map(apiKeyIds.map((id) => [id, { total: 0, today: 0, week: 0, month: 0 }]));
+      if (apiKeyIds.length === 0) return counts;
+      const rows = db.all(
+        `SELECT api_key_id, COUNT(*) AS total, COALESCE(SUM(created_at >= ?), 0) AS today,
+           COALESCE(SUM(created_at >= ?), 0) AS week, COALESCE(SUM(created_at >= ?), 0) AS month
+         FROM usage WHERE org_id = ? AND api_key_id IN ${placeholders(apiKeyIds.length)} GROUP BY api_key_id`,
+        [since.today, since.week, since.month, orgId, ...apiKeyIds],
+      );
+      for (const row of rows) {
+        counts.set(String(row.api_key_id), { total: num(row.total), today: num(row.today), week: num(row.week), month: num(row.month) });
+      }
+      return counts;
     },
     async recentUsage(orgId, apiKeyId, limit) {
       return db

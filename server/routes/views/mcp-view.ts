@@ -1,12 +1,12 @@
 /** McpRow → the API's `Mcp` and `McpDetail`. Credentials never leave the server: they are not even read here. */
 import type { components } from '../../../generated/schema.js';
 import { startOfUtcDay } from '../../policy/usage-range.js';
-import type { McpRow, Store } from '../../store/types.js';
+import type { McpRow, McpSummaryRow, Store } from '../../store/types.js';
 
 type Schemas = components['schemas'];
 
-export async function mcpView(store: Store, row: McpRow): Promise<Schemas['Mcp']> {
-  const usage = await store.summarizeUsage(row.orgId, { mcpId: row.id });
+/** Needs no query: the request count and last call are kept on the row by the store (see migrations.ts, version 2). */
+export function mcpView(row: McpSummaryRow): Schemas['Mcp'] {
   return {
     id: row.id,
     name: row.name,
@@ -17,25 +17,23 @@ export async function mcpView(store: Store, row: McpRow): Promise<Schemas['Mcp']
     auth_type: row.authType,
     created_at: row.createdAt,
     updated_at: row.updatedAt,
-    last_active: usage.lastAt,
+    last_active: row.lastActive,
     health_checked_at: row.healthCheckedAt,
-    request_count: usage.total,
+    request_count: row.requestCount,
   };
 }
 
 export async function mcpDetailView(store: Store, row: McpRow, now: Date): Promise<Schemas['McpDetail']> {
-  const [base, all, today] = await Promise.all([
-    mcpView(store, row),
-    store.summarizeUsage(row.orgId, { mcpId: row.id }),
-    store.countUsage(row.orgId, { mcpId: row.id, from: startOfUtcDay(now) }),
-  ]);
+  const stats = await store.mcpUsageStats(row.orgId, row.id, startOfUtcDay(now));
   return {
-    ...base,
+    ...mcpView(row),
+    // The detail's figures come from the history itself, in the same read, so they agree with each other.
+    request_count: stats.total,
     stats: {
-      total_requests: all.total,
-      requests_today: today,
-      error_rate: all.total === 0 ? 0 : all.error / all.total,
-      avg_latency_ms: all.avgLatencyMs,
+      total_requests: stats.total,
+      requests_today: stats.since,
+      error_rate: stats.total === 0 ? 0 : stats.error / stats.total,
+      avg_latency_ms: stats.avgLatencyMs,
     },
     tools: row.tools.map((tool) => ({
       name: tool.name,
