@@ -55,9 +55,12 @@ export function scanJournal(databasePath: string, snapshotSeq: number, warn: (me
   const records: JournalRecord[] = [];
   const positions: RecordPosition[] = [];
   let expected = snapshotSeq + 1;
+  /** The size of the file read last, which is the newest when the scan gets to the end. */
+  let lastSize = 0;
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
     const buffer = readFileSync(file.path);
+    lastSize = buffer.length;
     const last = index === files.length - 1;
     let offset = 0;
     while (offset < buffer.length) {
@@ -83,8 +86,7 @@ export function scanJournal(databasePath: string, snapshotSeq: number, warn: (me
       return cut(files, index, offset, result.kind === 'torn' ? 'an incomplete record (a write cut short by a crash)' : `a corrupt record (${result.reason})`);
     }
   }
-  const newest = files[files.length - 1];
-  return { records, positions, files, tailBytes: newest ? readFileSync(newest.path).length : 0 };
+  return { records, positions, files, tailBytes: lastSize };
 
   function cut(all: JournalFile[], index: number, offset: number, what: string): JournalScan {
     const kept = cutJournal(all, { file: all[index]!, offset }, `${what}`, warn);
