@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.js';
+import { createLogger, redactSecrets } from './logger.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -43,5 +43,25 @@ describe('logger', () => {
     const { lines, logger } = capture();
     logger.debug('hidden');
     expect(lines).toEqual([]);
+  });
+});
+
+describe('logger redaction', () => {
+  it('keeps an error an error (type, message, stack) while censoring a secret it carries, without changing it', () => {
+    const { lines, logger } = capture();
+    const err = Object.assign(new TypeError('upstream refused'), { credentials: { token: 'secret1' }, status: 502 });
+    logger.error({ err, headers: { Authorization: 'Bearer secret2' } }, 'request failed');
+    const line = lines[0] as { err: Record<string, unknown>; headers: Record<string, unknown> };
+    expect(JSON.stringify(line)).not.toMatch(/secret\d/);
+    expect(line.err).toMatchObject({ type: 'TypeError', message: 'upstream refused', status: 502, credentials: '[REDACTED]' });
+    expect(String(line.err.stack)).toContain('upstream refused');
+    expect(line.headers).toEqual({ Authorization: '[REDACTED]' });
+    expect(err.credentials).toEqual({ token: 'secret1' });
+  });
+
+  it('redacts inside arrays and leaves objects without secrets untouched', () => {
+    const plain = { a: 1, b: { c: 'x' } };
+    expect(redactSecrets(plain)).toBe(plain);
+    expect(redactSecrets({ list: [{ password: 'p' }, 'ok'] })).toEqual({ list: [{ password: '[REDACTED]' }, 'ok'] });
   });
 });

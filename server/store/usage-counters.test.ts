@@ -55,6 +55,9 @@ describe('per-MCP usage counters', () => {
       expect([mcp.requestCount, mcp.lastActive]).toEqual([history.total, history.lastAt]);
     }
     expect(await t.store.getMcp('org_b', 'mcp_3')).toMatchObject({ requestCount: 1, lastActive: '2026-03-05T00:00:00.000Z' });
+    // The total is the filtered list's, on a short page and on a page past the end.
+    expect((await t.store.listMcpSummaries('org_a', {}, { page: 2, perPage: 1 })).total).toBe(2);
+    expect(await t.store.listMcpSummaries('org_a', { ids: ['mcp_2'] }, { page: 3, perPage: 1 })).toEqual({ items: [], total: 1 });
   });
 
   it('start from the history already recorded under a new MCP id, and a fresh MCP starts at zero', async () => {
