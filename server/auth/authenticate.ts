@@ -38,8 +38,8 @@ export function authenticate(options: AuthenticateOptions) {
     if (presented.kind === 'missing') throw unauthorized('unauthorized');
     if (presented.kind === 'malformed') throw unauthorized('unauthorized', presented.reason);
 
-    // One joined read per request, and no cache: revocation, removal and role changes take effect on the very next
-    // request, on every instance sharing the database.
+    // One store call per request, and no cache: revocation, removal, a role change or a deleted organisation takes
+    // effect on the very next request, on every instance sharing the database.
     const found = await store.findKeyPrincipal(hashApiKey(presented.key));
     if (!found) throw unauthorized('unauthorized');
     const { key, member, organization } = found;

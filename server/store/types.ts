@@ -228,7 +228,7 @@ export interface Store {
   createApiKey(key: NewApiKey): Promise<ApiKeyRow>;
   /** Looks a key up by hash across all organisations (authentication). */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRow | undefined>;
-  /** Authentication in one query: the key by hash, its creator's membership and its organisation. */
+  /** Authentication in one call: the key by hash, its creator's membership and its organisation. */
   findKeyPrincipal(keyHash: string): Promise<KeyPrincipalRows | undefined>;
   getApiKey(orgId: string, id: string): Promise<ApiKeyRow | undefined>;
   listApiKeys(orgId: string, filter: ApiKeyFilter, page: PageRequest): Promise<Page<ApiKeyRow>>;
