@@ -36,7 +36,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
   const logger = createLogger({ level: config.logLevel });
-  const store = await openSqliteStore({ path: config.databasePath });
+  const store = await openSqliteStore({
+    path: config.databasePath,
+    checkpointBytes: config.checkpointBytes,
+    checkpointAgeMs: config.checkpointAgeMs,
+    // Recovery's warnings (a torn or corrupt journal tail set aside) belong in the server's log.
+    warn: (message) => logger.warn(message),
+  });
   try {
     const secrets = await resolveSecrets(store, config);
     for (const variable of secrets.generated) logger.info(`${variable} was not set: generated one and kept it with the database`);

@@ -23,6 +23,8 @@ describe('loadConfig defaults', () => {
       healthCheckIntervalMs: 60000,
       allowPrivateMcpUrls: false,
       validateResponses: true,
+      checkpointBytes: undefined,
+      checkpointAgeMs: undefined,
     } satisfies Config);
   });
 
@@ -56,6 +58,7 @@ const valid: [string, Record<string, string>, Partial<Config>][] = [
   ['a log level', { LOG_LEVEL: 'debug' }, { logLevel: 'debug' }],
   ['private MCP URLs', { PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' }, { allowPrivateMcpUrls: true }],
   ['an owner email', { PLEXMCP_OWNER_EMAIL: 'ops@example.com' }, { ownerEmail: 'ops@example.com' }],
+  ['checkpoint thresholds', { PLEXMCP_CHECKPOINT_BYTES: '65536', PLEXMCP_CHECKPOINT_AGE_MS: ' 1000 ' }, { checkpointBytes: 65536, checkpointAgeMs: 1000 }],
 ];
 
 describe('loadConfig accepts', () => {
@@ -81,6 +84,8 @@ const invalid: [string, Record<string, string>, RegExp][] = [
   ['an unknown log level', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
   ['a response validation typo', { PLEXMCP_VALIDATE_RESPONSES: 'ture' }, /^PLEXMCP_VALIDATE_RESPONSES must be true or false/],
   ['an owner email without @', { PLEXMCP_OWNER_EMAIL: 'owner' }, /^PLEXMCP_OWNER_EMAIL must be an email address/],
+  ['a checkpoint size with a unit', { PLEXMCP_CHECKPOINT_BYTES: '16MB' }, /^PLEXMCP_CHECKPOINT_BYTES must be a whole number/],
+  ['a zero checkpoint age', { PLEXMCP_CHECKPOINT_AGE_MS: '0' }, /^PLEXMCP_CHECKPOINT_AGE_MS must be a whole number 1 or more/],
 ];
 
 describe('loadConfig rejects', () => {

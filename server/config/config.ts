@@ -52,6 +52,10 @@ export interface Config {
   allowPrivateMcpUrls: boolean;
   /** PLEXMCP_VALIDATE_RESPONSES: validate responses against the contract; default true unless NODE_ENV=production. */
   validateResponses: boolean;
+  /** PLEXMCP_CHECKPOINT_BYTES: journal size that triggers a checkpoint; undefined means the store's default (16 MiB). */
+  checkpointBytes: number | undefined;
+  /** PLEXMCP_CHECKPOINT_AGE_MS: age of the oldest journal record that triggers a checkpoint; default 5 minutes. */
+  checkpointAgeMs: number | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -111,6 +115,8 @@ export function loadConfig(env: Env = process.env): Config {
     validateResponses: withDefault('PLEXMCP_VALIDATE_RESPONSES', env.NODE_ENV !== 'production', (v) =>
       parseBoolean('PLEXMCP_VALIDATE_RESPONSES', v),
     ),
+    checkpointBytes: withDefault('PLEXMCP_CHECKPOINT_BYTES', undefined, (v) => parseInteger('PLEXMCP_CHECKPOINT_BYTES', v, 1)),
+    checkpointAgeMs: withDefault('PLEXMCP_CHECKPOINT_AGE_MS', undefined, (v) => parseInteger('PLEXMCP_CHECKPOINT_AGE_MS', v, 1)),
   };
 }
 

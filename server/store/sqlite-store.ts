@@ -10,7 +10,6 @@ import { migrate } from './migrations.js';
 import { organizationQueries } from './organizations-sql.js';
 import { filePersistence, memoryPersistence, type StorageOptions } from './persistence.js';
 import { SqlDb } from './sql-db.js';
-import { storageOptionsFromEnv } from './storage-env.js';
 import type { Store } from './types.js';
 import { usageQueries } from './usage-sql.js';
 
@@ -32,7 +31,7 @@ export interface SqliteStore extends Store {
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const path = options.path === ':memory:' ? ':memory:' : resolve(options.path);
   const { path: _path, ...given } = options;
-  const storage = { ...storageOptionsFromEnv(), ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
+  const storage = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Omit<SqliteStoreOptions, 'path'>;
   const persistence = path === ':memory:' ? memoryPersistence() : filePersistence(path, storage);
   let db: SqlDb;
   try {
