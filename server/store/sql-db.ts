@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue, type Statement } from 'sql.js';
 import { translateSqlError } from './errors.js';
 import type { JournalRecord, JournalStatement } from './journal-format.js';
 import type { CheckpointImage, Persistence } from './persistence.js';
@@ -34,6 +34,13 @@ export class StoreClosedError extends Error {
 /** Holds the sequence number a snapshot covers; written only by checkpoints, never by journaled statements. */
 const CHECKPOINT_TABLE = 'journal_checkpoint';
 
+/**
+ * Prepared statements kept for reuse, least recently used first out. Compiling a statement costs more than running
+ * most of the store's (primary-key lookups, one-row inserts), and the store issues a small fixed set of SQL texts;
+ * the bound keeps texts built per call (IN lists of varying length) from growing the cache without limit.
+ */
+const STATEMENT_CACHE_SIZE = 200;
+
 export class SqlDb {
   #db: Database;
   #persistence: Persistence;
@@ -43,6 +50,8 @@ export class SqlDb {
   /** The statements of the transaction running now (only while journaling). */
   #recording: JournalStatement[] | undefined;
   #inTransaction = false;
+  /** SQL text -> its prepared statement, in order of last use (Map keeps insertion order). */
+  #statements = new Map<string, Statement>();
 
   private constructor(db: Database, persistence: Persistence, seq: number) {
     this.#db = db;
@@ -92,19 +101,32 @@ export class SqlDb {
 
   all(sql: string, params: readonly SqlParam[] = []): SqlRow[] {
     this.#assertOpen();
-    const statement = this.#db.prepare(sql);
+    const statement = this.#prepared(sql);
     try {
       statement.bind(params.map(toSqlValue));
       const rows: SqlRow[] = [];
-      while (statement.step()) rows.push(statement.getAsObject() as SqlRow);
+      // Names are read per call, not cached with the statement: SQLite re-prepares a statement after a schema change,
+      // and `SELECT *` then has other columns.
+      let names: string[] | undefined;
+      while (statement.step()) {
+        names ??= statement.getColumnNames();
+        rows.push(toRow(names, statement.get()));
+      }
       return rows;
     } finally {
-      statement.free();
+      statement.reset();
     }
   }
 
   get(sql: string, params: readonly SqlParam[] = []): SqlRow | undefined {
-    return this.all(sql, params)[0];
+    this.#assertOpen();
+    const statement = this.#prepared(sql);
+    try {
+      statement.bind(params.map(toSqlValue));
+      return statement.step() ? toRow(statement.getColumnNames(), statement.get()) : undefined;
+    } finally {
+      statement.reset();
+    }
   }
 
   /** Runs several statements without parameters (migrations). Only inside `write`. */
@@ -119,7 +141,14 @@ export class SqlDb {
   run(sql: string, params: readonly SqlParam[] = []): number {
     this.#assertWriting();
     const values = params.map(toSqlValue);
-    this.#db.run(sql, values);
+    const statement = this.#prepared(sql);
+    try {
+      statement.bind(values);
+      statement.step();
+    } finally {
+      // Also after a failed step: a statement left unreset would keep the transaction's statement journal open.
+      statement.reset();
+    }
     this.#recording?.push([sql, values]);
     return this.#db.getRowsModified();
   }
@@ -172,8 +201,28 @@ export class SqlDb {
     try {
       await this.#persistence.close();
     } finally {
+      // Database.close() finalises every statement it prepared, cached ones included.
+      this.#statements.clear();
       this.#db.close();
     }
+  }
+
+  /** The cached prepared statement for `sql`, compiled on first use; reset by its caller after every use. */
+  #prepared(sql: string): Statement {
+    const cached = this.#statements.get(sql);
+    if (cached) {
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    const statement = this.#db.prepare(sql);
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      const [oldest, evicted] = this.#statements.entries().next().value as [string, Statement];
+      this.#statements.delete(oldest);
+      evicted.free();
+    }
+    return statement;
   }
 
   /** Called by checkpoints between transactions: the whole database, labelled with the last sequence number in it. */
@@ -218,6 +267,12 @@ function replay(db: Database, record: JournalRecord): void {
     }
     throw error;
   }
+}
+
+function toRow(names: readonly string[], values: readonly SqlValue[]): SqlRow {
+  const row: SqlRow = {};
+  for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i] ?? null;
+  return row;
 }
 
 function toSqlValue(value: SqlParam): SqlValue {
