@@ -3,7 +3,8 @@
  * is refused with 429 `quota_exceeded` and a `Retry-After` that points at the first instant of next month (UTC).
  *
  * The count is the organisation's usage rows this month (every invocation, successful or not, is one row), read from
- * the store, so it is shared by every server instance on the same database. Calls that pass `check` at the same moment
+ * the store's monthly counter (kept in step with the rows, see Store.countMonthlyUsage), so it is shared by every
+ * server instance on the same database. Calls that pass `check` at the same moment
  * may overshoot the quota by at most the number of calls in flight: the quota is a monthly allowance, not a lock.
  */
 import { ApiError } from '../http/errors.js';
@@ -12,8 +13,8 @@ import { monthWindow } from './month-window.js';
 import { planLimits } from './plan-limits.js';
 
 export interface QuotaGuardOptions {
-  /** Only `countUsage` is used. */
-  store: Pick<Store, 'countUsage'>;
+  /** Only `countMonthlyUsage` is used. */
+  store: Pick<Store, 'countMonthlyUsage'>;
   /** `PLEXMCP_SELF_HOSTED=true`: no quota at all, and no counting. */
   selfHosted: boolean;
   /** The current instant; injectable so tests can cross a month boundary. */
@@ -47,7 +48,7 @@ export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
 
   async function usage(orgId: string, plan: Plan): Promise<MonthlyUsage> {
     const window = monthWindow(clock());
-    const used = await store.countUsage(orgId, { from: window.from, to: window.to });
+    const used = await store.countMonthlyUsage(orgId, window.month);
     return { used, limit: planLimits(plan, { selfHosted }).monthlyRequests, resetsAt: window.resetsAt };
   }
 
@@ -56,7 +57,7 @@ export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
     if (limit === null) return;
     const now = clock();
     const window = monthWindow(now);
-    const used = await store.countUsage(orgId, { from: window.from, to: window.to });
+    const used = await store.countMonthlyUsage(orgId, window.month);
     if (used < limit) return;
     // RFC 9110 §10.2.3: delay-seconds; the contract asks for at least 1.
     const retryAfter = Math.max(1, Math.ceil((Date.parse(window.resetsAt) - now.getTime()) / 1000));

@@ -131,6 +131,22 @@ export const MIGRATIONS: readonly Migration[] = [
         last_active = (SELECT MAX(created_at) FROM usage WHERE usage.org_id = mcps.org_id AND usage.mcp_id = mcps.id);
     `,
   },
+  {
+    version: 3,
+    name: 'per-organisation monthly usage counters',
+    // The quota check before every tool call reads one row instead of counting the month's usage rows. recordUsage
+    // moves the counter in the transaction that inserts the row, and the organisation's deletion removes both.
+    sql: `
+      CREATE TABLE usage_monthly (
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        month TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        PRIMARY KEY (org_id, month)
+      );
+      INSERT INTO usage_monthly (org_id, month, requests)
+        SELECT org_id, substr(created_at, 1, 7), COUNT(*) FROM usage GROUP BY org_id, substr(created_at, 1, 7);
+    `,
+  },
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */

@@ -263,6 +263,11 @@ export interface Store {
   /** Newest last: ordered by `createdAt`, then `id`. */
   listUsage(orgId: string, filter: UsageFilter, page: PageRequest): Promise<Page<UsageRow>>;
   countUsage(orgId: string, filter: UsageFilter): Promise<number>;
+  /**
+   * The organisation's usage rows created in one calendar month, `month` as 'YYYY-MM' (UTC, the first 7 characters of
+   * `createdAt`): a counter recordUsage moves in the row's own transaction, so it always equals counting the rows.
+   */
+  countMonthlyUsage(orgId: string, month: string): Promise<number>;
   summarizeUsage(orgId: string, filter: UsageFilter): Promise<UsageAggregate>;
   /** One MCP's totals, errors, mean latency and rows since `since`, in one indexed aggregate. */
   mcpUsageStats(orgId: string, mcpId: string, since: string): Promise<McpUsageStats>;

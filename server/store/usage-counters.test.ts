@@ -106,7 +106,7 @@ describe('migration 2', () => {
           );
         }
       });
-      expect(await migrate(db)).toEqual([2]);
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 2))).toEqual([2]);
       const rows = db.all('SELECT id, request_count, last_active FROM mcps ORDER BY id');
       expect(rows).toEqual([
         { id: 'm1', request_count: 2, last_active: '2026-01-02T00:00:00.000Z' },

@@ -6,7 +6,14 @@ import type { Store, UsageFilter } from './types.js';
 
 type UsageQueries = Pick<
   Store,
-  'recordUsage' | 'listUsage' | 'countUsage' | 'summarizeUsage' | 'mcpUsageStats' | 'apiKeyUsageCounts' | 'recentUsage'
+  | 'recordUsage'
+  | 'listUsage'
+  | 'countUsage'
+  | 'countMonthlyUsage'
+  | 'summarizeUsage'
+  | 'mcpUsageStats'
+  | 'apiKeyUsageCounts'
+  | 'recentUsage'
 >;
 
 function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
@@ -55,6 +62,12 @@ export function usageQueries(db: SqlDb): UsageQueries {
            WHERE org_id = ? AND id = ?`,
           [row.createdAt, row.createdAt, row.orgId, row.mcpId],
         );
+        // The month is the row's own (its created_at's 'YYYY-MM'), so the counter is exactly the month's row count.
+        db.run(
+          `INSERT INTO usage_monthly (org_id, month, requests) VALUES (?, ?, 1)
+           ON CONFLICT (org_id, month) DO UPDATE SET requests = requests + 1`,
+          [row.orgId, row.createdAt.slice(0, 7)],
+        );
       });
     },
     async listUsage(orgId, filter, page) {
@@ -65,6 +78,8 @@ export function usageQueries(db: SqlDb): UsageQueries {
       return { items, total: count(where, params) };
     },
     countUsage: async (orgId, filter) => count(...whereFor(orgId, filter)),
+    countMonthlyUsage: async (orgId, month) =>
+      num(db.get('SELECT requests FROM usage_monthly WHERE org_id = ? AND month = ?', [orgId, month])?.requests),
     async summarizeUsage(orgId, filter) {
       const [where, params] = whereFor(orgId, filter);
       const totals = db.get(
