@@ -6,9 +6,10 @@
  */
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 
-type RequestId = string | number;
+export type RequestId = string | number;
 
-function requestIdOf(init: RequestInit | undefined): RequestId | undefined {
+/** The id of the JSON-RPC request a POST carries (not of a notification or a response). */
+export function requestIdOf(init: RequestInit | undefined): RequestId | undefined {
   if (init?.method !== 'POST' || typeof init.body !== 'string') return undefined;
   try {
     const message = JSON.parse(init.body) as { id?: unknown; method?: unknown };

@@ -8,7 +8,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { credentialHeaders } from './credential-headers.js';
-import { fetchNoticingLostResponses } from './response-loss.js';
+import { nodeHttpFetch } from './node-http-fetch.js';
 import type { UpstreamTarget } from './types.js';
 import { DeadlineExceeded, shouldFallBackToSse } from './upstream-errors.js';
 
@@ -110,7 +110,7 @@ export async function connectUpstream(target: UpstreamTarget, options: ConnectOp
   // connection, so it fails at once as unreachable and the session's other calls carry on.
   const streamable: StreamableHTTPClientTransport = new StreamableHTTPClientTransport(url, {
     requestInit,
-    fetch: fetchNoticingLostResponses((id) =>
+    fetch: nodeHttpFetch((id) =>
       streamable.onmessage?.({ jsonrpc: '2.0', id, error: { code: ErrorCode.ConnectionClosed, message: 'Connection closed' } }),
     ),
   });
