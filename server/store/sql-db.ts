@@ -157,7 +157,7 @@ export class SqlDb {
   async write<T>(body: () => T): Promise<T> {
     this.#assertOpen();
     if (this.#inTransaction) throw new TypeError('write() transactions do not nest');
-    this.#db.run('BEGIN IMMEDIATE');
+    this.#control('BEGIN IMMEDIATE');
     this.#inTransaction = true;
     const statements: JournalStatement[] = [];
     this.#recording = this.#persistence.durable ? statements : undefined;
@@ -166,10 +166,10 @@ export class SqlDb {
       result = body();
       // An asynchronous body would let other code run inside the transaction and commit before its work is done.
       if (result instanceof Promise) throw new TypeError('A transaction body must be synchronous');
-      this.#db.run('COMMIT');
+      this.#control('COMMIT');
     } catch (error) {
       try {
-        this.#db.run('ROLLBACK');
+        this.#control('ROLLBACK');
       } catch {
         // SQLite has already rolled back (some errors end the transaction themselves).
       }
@@ -204,6 +204,16 @@ export class SqlDb {
       // Database.close() finalises every statement it prepared, cached ones included.
       this.#statements.clear();
       this.#db.close();
+    }
+  }
+
+  /** BEGIN, COMMIT and ROLLBACK from the cache too: Database.run without parameters compiles its SQL every time. */
+  #control(sql: string): void {
+    const statement = this.#prepared(sql);
+    try {
+      statement.step();
+    } finally {
+      statement.reset();
     }
   }
 
