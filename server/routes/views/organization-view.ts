@@ -1,7 +1,7 @@
 /** OrganizationRow → the API's `Organization`, with its plan's limits and live counts against them. */
 import type { components } from '../../../generated/schema.js';
 import { limitsOf } from '../../policy/plan-limits.js';
-import { startOfUtcMonth } from '../../policy/usage-range.js';
+import { monthWindow } from '../../quota/month-window.js';
 import type { OrganizationRow, Store } from '../../store/types.js';
 
 export async function organizationView(
@@ -14,7 +14,8 @@ export async function organizationView(
     store.countMcps(row.id),
     store.countActiveApiKeys(row.id, { now: now.toISOString() }),
     store.countMembers(row.id),
-    store.countUsage(row.id, { from: startOfUtcMonth(now) }),
+    // The same monthly counter the quota is enforced against, so the figure shown is the figure enforced.
+    store.countMonthlyUsage(row.id, monthWindow(now).month),
   ]);
   return {
     id: row.id,
