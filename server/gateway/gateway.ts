@@ -26,12 +26,14 @@ export interface GatewayOptions {
   clock?: Clock;
 }
 
-// Loose on purpose: content blocks, structured content and isError are passed through unchanged, not re-validated
-// against the SDK's schema or the tool's output schema (that is the caller's business).
+// Loose on purpose: content blocks and structured content are passed through unchanged, not re-validated against the
+// SDK's schema or the tool's output schema (that is the caller's business). What is checked is the shape every caller
+// relies on (MCP schema 2025-06-18 CallToolResult): `content` an array of blocks with a string `type`, `isError` a
+// boolean. A result that fails it is `mcp_error` (see upstream-errors.ts).
 const CallResultSchema = z.looseObject({
   content: z.array(z.looseObject({ type: z.string() })).optional(),
   structuredContent: z.unknown().optional(),
-  isError: z.unknown().optional(),
+  isError: z.boolean().optional(),
   toolResult: z.unknown().optional(),
 });
 

@@ -43,6 +43,41 @@ function mcpErrorMessage(error: McpError): string {
   return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
 }
 
+/** At most this many schema problems are reported; one is usually enough to fix the upstream. */
+const MAX_PROBLEMS = 10;
+
+interface SchemaIssue {
+  path?: readonly PropertyKey[];
+  message?: string;
+  /** invalid_union: the issues of each alternative. */
+  errors?: readonly (readonly SchemaIssue[])[];
+}
+
+/**
+ * A result that is not an object fails the transport's JSON-RPC message union (request | notification | result
+ * response | error response), whose own message is only "Invalid input". The message answers a request, so the
+ * result-response alternative says what is wrong: its issues, with paths relative to `result`.
+ */
+function resultIssues(issue: SchemaIssue): readonly SchemaIssue[] {
+  const branch = issue.errors?.find((issues) => issues.length > 0 && issues.every((i) => i.path?.[0] === 'result'));
+  return branch ? branch.map((i) => ({ ...i, path: i.path?.slice(1) })) : [issue];
+}
+
+/**
+ * What was wrong, when `error` is a failed schema check. The SDK reports a result that does not match the request's
+ * result schema as zod's error (`$ZodError` from zod/mini in Protocol.request, `ZodError` when its transport rejects a
+ * message that is not JSON-RPC); both carry `issues` with a path and a message.
+ */
+function schemaProblems(error: unknown): { path: string; message: string }[] | undefined {
+  if (!(error instanceof Error) || (error.name !== 'ZodError' && error.name !== '$ZodError')) return undefined;
+  const issues = (error as { issues?: unknown }).issues;
+  if (!Array.isArray(issues) || issues.length === 0) return [{ path: '', message: 'Invalid input' }];
+  return (issues as SchemaIssue[]).flatMap(resultIssues).slice(0, MAX_PROBLEMS).map((issue) => ({
+    path: (issue.path ?? []).map(String).join('.'),
+    message: String(issue.message ?? 'Invalid input'),
+  }));
+}
+
 /** True for failures that mean the upstream could not be reached: these, and only these, trip the circuit breaker. */
 export function countsAgainstUpstream(error: ApiError): boolean {
   return error.code === 'mcp_unreachable' || error.code === 'mcp_timeout';
@@ -81,8 +116,11 @@ export function toApiError(error: unknown, phase: 'connect' | 'request'): ApiErr
     }
     return new ApiError('mcp_error', `The MCP server answered with HTTP ${status}`, details);
   }
-  if (error instanceof Error && error.name === 'ZodError') {
-    return new ApiError('mcp_error', 'The MCP server sent a response that is not valid MCP');
+  const problems = schemaProblems(error);
+  if (problems) {
+    // The upstream answered, just not in MCP's shape: an upstream error, not a failure to reach it (so the circuit
+    // breaker does not count it, see countsAgainstUpstream).
+    return new ApiError('mcp_error', "The MCP server's answer is not valid MCP", { problems });
   }
   return new ApiError('mcp_unreachable', 'Could not connect to MCP server');
 }
