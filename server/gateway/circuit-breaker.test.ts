@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { closedMcpUrl } from './test-ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
 import { ApiError } from '../http/errors.js';
@@ -85,10 +85,7 @@ describe('circuit breaker in the gateway', () => {
   let closedUrl: string;
   beforeAll(async () => {
     demo = await startDemoMcpServer();
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    closedUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/mcp`;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    closedUrl = await closedMcpUrl();
   });
   afterAll(async () => {
     await demo.close();

@@ -1,5 +1,5 @@
+import { closedMcpUrl } from './test-ports.js';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
 import { weatherFor } from '../../demo/mcp/tools.js';
@@ -11,13 +11,6 @@ function target(endpointUrl: string, extra: Partial<UpstreamTarget> = {}): Upstr
   return { id: 'mcp_demo', endpointUrl, authType: 'none', credentials: null, version: 'v1', ...extra };
 }
 
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/mcp`;
-}
 
 /** A minimal stateless MCP upstream (JSON responses) whose tools/call always answers with a JSON-RPC error. */
 async function startJsonRpcErrorUpstream(): Promise<{ url: string; close(): Promise<void> }> {
@@ -132,7 +125,7 @@ describe('gateway against the demo MCP server', () => {
 
   it('answers mcp_unreachable for a closed port', async () => {
     gateway = createGateway();
-    const error = await apiErrorOf(gateway.callTool(target(await closedPortUrl()), 'get_weather', { location: 'x' }, { timeoutMs: 5_000 }));
+    const error = await apiErrorOf(gateway.callTool(target(await closedMcpUrl()), 'get_weather', { location: 'x' }, { timeoutMs: 5_000 }));
     expect(error.code).toBe('mcp_unreachable');
     expect(error.status).toBe(502);
   });

@@ -1,5 +1,5 @@
 /** Invoking tools and testing MCPs end to end: the API, the real gateway and a real MCP server on loopback. */
-import { createServer } from 'node:net';
+import { freeLoopbackPort } from '../../server/gateway/test-ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
@@ -8,14 +8,6 @@ import { call, startHarness, type Harness } from './harness.js';
 
 const UPSTREAM_TOKEN = 'upstream-bearer-secret';
 
-/** A loopback port that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('tool invocation through the gateway', () => {
   let h: Harness;
@@ -105,7 +97,7 @@ describe('tool invocation through the gateway', () => {
   });
 
   it('an upstream nobody listens on is 502 mcp_unreachable and marks the MCP unhealthy', async () => {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     const created = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { name: 'Gone', endpoint_url: `http://127.0.0.1:${port}/mcp` } });
     const id = created.body.data.id as string;
     const tested = await call(h.baseUrl, 'POST', `/v1/mcps/${id}/test`, { key: h.ownerKey });
