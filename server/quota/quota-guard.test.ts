@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler } from '../http/error-handler.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.js';
+import { usageRow } from '../store/test-store.js';
 import type { Plan } from '../store/types.js';
 import { createQuotaGuard, type QuotaGuard } from './quota-guard.js';
 
@@ -29,22 +30,6 @@ interface Harness {
   usage: QuotaGuard['usage'];
 }
 
-let rowId = 0;
-function usageRow(orgId: string, at: string) {
-  rowId += 1;
-  return {
-    id: `use_${rowId}`,
-    orgId,
-    apiKeyId: null,
-    mcpId: 'mcp_weather',
-    mcpName: 'Weather',
-    tool: 'forecast',
-    status: 'success' as const,
-    errorCode: null,
-    latencyMs: 5,
-    createdAt: at,
-  };
-}
 
 async function startHarness(selfHosted: boolean): Promise<{ harness: Harness; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'plexmcp-quota-'));
@@ -58,7 +43,7 @@ async function startHarness(selfHosted: boolean): Promise<{ harness: Harness; cl
     const org = await store.getOrganization(req.params.orgId);
     if (!org) throw new Error('unknown organisation');
     await quota.check(org.id, org.plan);
-    await store.recordUsage(usageRow(org.id, now.toISOString()));
+    await store.recordUsage(usageRow({ orgId: org.id, mcpId: 'mcp_weather', createdAt: now.toISOString() }));
     res.json({ success: true, data: { is_error: false } });
   });
   app.use(errorHandler(pino({ level: 'silent' })));
@@ -84,7 +69,7 @@ async function startHarness(selfHosted: boolean): Promise<{ harness: Harness; cl
     },
     async seedUsage(orgId, count, at) {
       // Concurrent writes share disk flushes, which keeps a thousand rows quick.
-      await Promise.all(Array.from({ length: count }, () => store.recordUsage(usageRow(orgId, at))));
+      await Promise.all(Array.from({ length: count }, () => store.recordUsage(usageRow({ orgId, mcpId: 'mcp_weather', createdAt: at }))));
     },
   };
   return {

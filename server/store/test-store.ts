@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { listJournalFiles } from './journal-scan.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
-import type { OrganizationRow } from './types.js';
+import type { OrganizationRow, UsageRow } from './types.js';
 
 export interface TempStore {
   store: SqliteStore;
@@ -30,6 +30,23 @@ export async function openTempStore(): Promise<TempStore> {
 
 export function seedOrganization(store: SqliteStore, id: string): Promise<OrganizationRow> {
   return store.createOrganization({ id, name: `Org ${id}`, slug: id, description: null, plan: 'free', settings: {} });
+}
+
+let usageRowCount = 0;
+
+/** A usage row for tests: a unique id and a successful call unless `fields` say otherwise. */
+export function usageRow(fields: Pick<UsageRow, 'orgId' | 'mcpId' | 'createdAt'> & Partial<UsageRow>): UsageRow {
+  usageRowCount += 1;
+  return {
+    id: `use_t${usageRowCount}`,
+    apiKeyId: null,
+    mcpName: 'name',
+    tool: 'echo',
+    status: 'success',
+    errorCode: null,
+    latencyMs: 10,
+    ...fields,
+  };
 }
 
 /** Copies a database's snapshot and journal files, as they are on disk now, to `to`: what a crash at this moment

@@ -3,24 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { memoryPersistence } from './persistence.js';
 import { SqlDb } from './sql-db.js';
-import { openTempStore, seedOrganization, type TempStore } from './test-store.js';
+import { openTempStore, seedOrganization, usageRow, type TempStore } from './test-store.js';
 import type { UsageRow } from './types.js';
 
 let t: TempStore;
-let n = 0;
-const use = (orgId: string, mcpId: string, createdAt: string, extra: Partial<UsageRow> = {}): UsageRow => ({
-  id: `use_${n++}`,
-  orgId,
-  apiKeyId: null,
-  mcpId,
-  mcpName: 'name',
-  tool: 'echo',
-  status: 'success',
-  errorCode: null,
-  latencyMs: 10,
-  createdAt,
-  ...extra,
-});
+const use = (orgId: string, mcpId: string, createdAt: string, extra: Partial<UsageRow> = {}): UsageRow =>
+  usageRow({ orgId, mcpId, createdAt, ...extra });
 const newMcp = (orgId: string, id: string) =>
   t.store.createMcp({ id, orgId, name: id, endpointUrl: 'https://example.com/mcp', description: null, status: 'active', authType: 'none', credentialsCiphertext: null });
 

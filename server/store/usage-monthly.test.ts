@@ -4,24 +4,12 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { memoryPersistence } from './persistence.js';
 import { SqlDb } from './sql-db.js';
 import { openSqliteStore } from './sqlite-store.js';
-import { openTempStore, seedOrganization, type TempStore } from './test-store.js';
+import { openTempStore, seedOrganization, usageRow, type TempStore } from './test-store.js';
 import type { UsageRow } from './types.js';
 
 let t: TempStore;
-let n = 0;
-const use = (orgId: string, createdAt: string, extra: Partial<UsageRow> = {}): UsageRow => ({
-  id: `use_${n++}`,
-  orgId,
-  apiKeyId: null,
-  mcpId: 'mcp_1',
-  mcpName: 'name',
-  tool: 'echo',
-  status: 'success',
-  errorCode: null,
-  latencyMs: 10,
-  createdAt,
-  ...extra,
-});
+const use = (orgId: string, createdAt: string, extra: Partial<UsageRow> = {}): UsageRow =>
+  usageRow({ orgId, mcpId: 'mcp_1', createdAt, ...extra });
 /** What the counter must equal: the rows counted over the month's instants. */
 const counted = (orgId: string, month: string, last: string) =>
   t.store.countUsage(orgId, { from: `${month}-01T00:00:00.000Z`, to: `${month}-${last}T23:59:59.999Z` });

@@ -1,5 +1,6 @@
 /** Idempotent retries of create operations, the monthly quota on POST /mcp, and self-hosted limits, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usageRow } from '../../server/store/test-store.js';
 import { call, startHarness, type Harness } from './harness.js';
 
 describe('Idempotency-Key', () => {
@@ -61,18 +62,7 @@ describe('monthly quota', () => {
     const mcp = await h.addMcp({ orgId: free.org.id });
     const now = new Date().toISOString();
     for (let i = 0; i < 1_000; i++) {
-      await h.store.recordUsage({
-        id: `use_q${i}`,
-        orgId: free.org.id,
-        apiKeyId: free.ownerKeyRow.id,
-        mcpId: mcp.id,
-        mcpName: mcp.name,
-        tool: 't',
-        status: 'success',
-        errorCode: null,
-        latencyMs: 1,
-        createdAt: now,
-      });
+      await h.store.recordUsage(usageRow({ orgId: free.org.id, apiKeyId: free.ownerKeyRow.id, mcpId: mcp.id, mcpName: mcp.name, createdAt: now }));
     }
     const response = await call(h.baseUrl, 'POST', '/mcp', { key: free.ownerKey, body: { mcp_id: mcp.id, tool: 't' } });
     expect(response.status).toBe(429);

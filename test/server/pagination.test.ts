@@ -1,5 +1,6 @@
 /** Pagination over real HTTP: complete walks, true totals, bounds and RFC 8288 links. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usageRow } from '../../server/store/test-store.js';
 import { call, startHarness, type Harness } from './harness.js';
 
 const LISTS = ['/v1/mcps', '/v1/organization/members', '/v1/api-keys', '/v1/usage/history'];
@@ -14,18 +15,16 @@ describe('pagination', () => {
     // Each member comes with a key: 23 members (the owner and 22 viewers) and 23 keys.
     for (let i = 1; i < TOTAL; i++) await h.addMember('viewer');
     for (let i = 0; i < TOTAL; i++) {
-      await h.store.recordUsage({
-        id: `use_${String(i).padStart(3, '0')}`,
-        orgId: h.org.id,
-        apiKeyId: h.ownerKeyRow.id,
-        mcpId: mcp.id,
-        mcpName: mcp.name,
-        tool: 't',
-        status: 'success',
-        errorCode: null,
-        latencyMs: 1,
-        createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString(),
-      });
+      await h.store.recordUsage(
+        usageRow({
+          id: `use_${String(i).padStart(3, '0')}`,
+          orgId: h.org.id,
+          apiKeyId: h.ownerKeyRow.id,
+          mcpId: mcp.id,
+          mcpName: mcp.name,
+          createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString(),
+        }),
+      );
     }
   });
   afterAll(() => h.close());
