@@ -8,7 +8,9 @@ import { runBench } from './main.js';
 import { toMarkdown } from './report.js';
 
 describe('npm run bench --quick', () => {
-  it('reports the write-path scenario with figures, table rows and the machine it ran on', { timeout: 60_000 }, async () => {
+  it('reports the write-path scenario with figures, table rows and the machine it ran on', {
+    timeout: 60_000,
+  }, async () => {
     const config = {
       ...loadBenchConfig(['--quick', '--only', 'write-path'], {}),
       durationS: 0.5,
@@ -22,7 +24,12 @@ describe('npm run bench --quick', () => {
     expect(report.machine.node).toBe(process.version);
     const [scenario] = report.scenarios;
     expect(scenario?.id).toBe('write-path');
-    const results = (scenario?.figures.results as Record<string, { median: { ok: number; perSecond: number; p50Ms: number }; rounds: unknown[] }>)['create-key'];
+    const results = (
+      scenario?.figures.results as Record<
+        string,
+        { median: { ok: number; perSecond: number; p50Ms: number }; rounds: unknown[] }
+      >
+    )['create-key'];
     expect(results?.rounds).toHaveLength(1);
     expect(results?.median.ok).toBeGreaterThan(0);
     expect(results?.median.p50Ms).toBeGreaterThan(0);

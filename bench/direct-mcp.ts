@@ -18,7 +18,10 @@ const fetchWithoutListenerWarning: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
-export async function connectDirect(url: string, tool: { name: string; arguments: Record<string, unknown> }): Promise<DirectMcp> {
+export async function connectDirect(
+  url: string,
+  tool: { name: string; arguments: Record<string, unknown> },
+): Promise<DirectMcp> {
   const client = new Client({ name: 'plexmcp-bench', version: '1.0.0' });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { fetch: fetchWithoutListenerWarning }));
   return {

@@ -2,8 +2,9 @@
  * Load generation: autocannon for HTTP subjects and a closed loop for in-process ones (an SDK client, the store), both
  * answering the same `LoadResult`, and `alternate`, which interleaves baseline and subject rounds and keeps medians.
  */
-import autocannon from 'autocannon';
+
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 import { latencySummary, median } from './stats.js';
 
 export interface LoadResult {
@@ -25,7 +26,10 @@ export interface HttpLoad {
 }
 
 /** `durationS` of autocannon against one request; latencies are taken per response (float ms), 2xx only. */
-export async function httpLoad(request: HttpLoad, options: { durationS: number; connections: number }): Promise<LoadResult> {
+export async function httpLoad(
+  request: HttpLoad,
+  options: { durationS: number; connections: number },
+): Promise<LoadResult> {
   const samples: number[] = [];
   let instance: autocannon.Instance | undefined;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -110,7 +114,9 @@ export async function alternate(
     for (const subject of subjects) {
       const result = await subject.run(options.durationS);
       rounds.get(subject.name)?.push(result);
-      log(`  round ${round}/${options.rounds} ${subject.name}: ${result.perSecond.toFixed(0)}/s p50 ${result.p50Ms.toFixed(2)} ms p99 ${result.p99Ms.toFixed(2)} ms${result.failed ? ` failed ${result.failed}` : ''}`);
+      log(
+        `  round ${round}/${options.rounds} ${subject.name}: ${result.perSecond.toFixed(0)}/s p50 ${result.p50Ms.toFixed(2)} ms p99 ${result.p99Ms.toFixed(2)} ms${result.failed ? ` failed ${result.failed}` : ''}`,
+      );
     }
   }
   const out: Record<string, AlternatedResult> = {};

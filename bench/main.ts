@@ -8,10 +8,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { loadBenchConfig, type BenchConfig, type ScenarioId } from './config.js';
+import { type BenchConfig, loadBenchConfig, type ScenarioId } from './config.js';
 import type { Scenario, ScenarioResult } from './model.js';
 import { ROOT } from './processes.js';
-import { describeCommit, describeMachine, toMarkdown, type BenchReport } from './report.js';
+import { type BenchReport, describeCommit, describeMachine, toMarkdown } from './report.js';
 import { conformanceScenario } from './scenarios/conformance.js';
 import { gatewayScenario } from './scenarios/gateway.js';
 import { prismScenario } from './scenarios/prism.js';
@@ -29,7 +29,10 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
 };
 
 /** Runs the configured scenarios one after another (never two at once: they would share the CPUs). */
-export async function runBench(config: BenchConfig, log: (line: string) => void = (l) => void process.stderr.write(`${l}\n`)): Promise<BenchReport> {
+export async function runBench(
+  config: BenchConfig,
+  log: (line: string) => void = (l) => void process.stderr.write(`${l}\n`),
+): Promise<BenchReport> {
   const start = performance.now();
   const loadAtStart = loadavg()[0] ?? 0;
   const scenarios: ScenarioResult[] = [];

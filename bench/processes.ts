@@ -3,7 +3,7 @@
  * bench process) never shares an event loop with what it measures. Output goes to a file, not a pipe, so a chatty
  * access log costs the child what it costs in production and nothing here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -60,9 +60,18 @@ export async function spawnChild(options: SpawnOptions): Promise<Child> {
 }
 
 /** A TypeScript entry point under Node with tsx's loader; BENCH_CPU_PROF=<dir> profiles it (`node --cpu-prof`). */
-export function spawnTs(script: string, options: Omit<SpawnOptions, 'command' | 'args'> & { args?: string[] }): Promise<Child> {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  return spawnChild({ ...options, command: process.execPath, args: [...profile, '--import', 'tsx', join(ROOT, script), ...(options.args ?? [])] });
+export function spawnTs(
+  script: string,
+  options: Omit<SpawnOptions, 'command' | 'args'> & { args?: string[] },
+): Promise<Child> {
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
+  return spawnChild({
+    ...options,
+    command: process.execPath,
+    args: [...profile, '--import', 'tsx', join(ROOT, script), ...(options.args ?? [])],
+  });
 }
 
 /** A port free right now on loopback (for children, like Prism, that cannot listen on port 0 and report it). */

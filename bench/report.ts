@@ -25,17 +25,28 @@ export function describeMachine(): Machine {
   }
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
-    cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? cpu;
+    cpu =
+      readFileSync('/proc/cpuinfo', 'utf8')
+        .match(/^model name\s*:\s*(.+)$/m)?.[1]
+        ?.trim() ?? cpu;
   } catch {
     // Not Linux: keep os.cpus().
   }
   let tmpFilesystem = 'unknown';
   try {
-    tmpFilesystem = execFileSync('df', ['-T', tmpdir()], { encoding: 'utf8' }).split('\n')[1]?.split(/\s+/)[1] ?? tmpFilesystem;
+    tmpFilesystem =
+      execFileSync('df', ['-T', tmpdir()], { encoding: 'utf8' }).split('\n')[1]?.split(/\s+/)[1] ?? tmpFilesystem;
   } catch {
     // No df: unknown.
   }
-  return { nproc: cpus().length, memory, cpu, node: process.version, platform: `${process.platform} ${process.arch}`, tmpFilesystem };
+  return {
+    nproc: cpus().length,
+    memory,
+    cpu,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    tmpFilesystem,
+  };
 }
 
 /** `git describe`-like: the short commit, and whether uncommitted changes were measured with it. */
@@ -44,7 +55,8 @@ export function describeCommit(cwd: string): string {
   if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
     return dirty ? `${commit}+changes` : commit;
   } catch {
     return 'unknown';
@@ -80,10 +92,13 @@ export function toMarkdown(report: BenchReport): string {
   for (const scenario of report.scenarios) {
     for (const row of scenario.rows) {
       const met = row.met === null ? '' : row.met ? 'yes' : '**no**';
-      lines.push(`| ${[scenario.id, row.measure, row.subject, row.baseline, row.result, row.target, met].map(cell).join(' | ')} |`);
+      lines.push(
+        `| ${[scenario.id, row.measure, row.subject, row.baseline, row.result, row.target, met].map(cell).join(' | ')} |`,
+      );
     }
   }
-  for (const failure of report.failures) lines.push(`| ${failure.id} | failed to run | ${cell(failure.error.split('\n')[0] ?? '')} | | | | **no** |`);
+  for (const failure of report.failures)
+    lines.push(`| ${failure.id} | failed to run | ${cell(failure.error.split('\n')[0] ?? '')} | | | | **no** |`);
   const notes = report.scenarios.flatMap((s) => s.notes.map((n) => `- ${s.id}: ${n}`));
   if (notes.length) lines.push('', 'Notes:', ...notes);
   return `${lines.join('\n')}\n`;

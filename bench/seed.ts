@@ -23,25 +23,41 @@ const TOOLS: Tool[] = [
   {
     name: 'get_weather',
     description: 'Current weather for a location',
-    input_schema: { type: 'object', properties: { location: { type: 'string', minLength: 1 } }, required: ['location'] },
+    input_schema: {
+      type: 'object',
+      properties: { location: { type: 'string', minLength: 1 } },
+      required: ['location'],
+    },
   },
   {
     name: 'calculate',
     description: 'Basic arithmetic',
     input_schema: {
       type: 'object',
-      properties: { operation: { enum: ['add', 'subtract', 'multiply', 'divide'] }, a: { type: 'number' }, b: { type: 'number' } },
+      properties: {
+        operation: { enum: ['add', 'subtract', 'multiply', 'divide'] },
+        a: { type: 'number' },
+        b: { type: 'number' },
+      },
       required: ['operation', 'a', 'b'],
     },
   },
-  { name: 'echo', description: 'Returns its message', input_schema: { type: 'object', properties: { message: { type: 'string' } } } },
+  {
+    name: 'echo',
+    description: 'Returns its message',
+    input_schema: { type: 'object', properties: { message: { type: 'string' } } },
+  },
 ];
 
 /**
  * Seeds `count` usage rows with as few disk syncs as the store allows: every `recordUsage` commits synchronously
  * and then waits for durability, so a batch issued without awaiting in between shares one or two syncs (group commit).
  */
-export async function seedUsage(store: Store, rows: { orgId: string; apiKeyId: string | null; mcpIds: readonly string[] }, count: number): Promise<void> {
+export async function seedUsage(
+  store: Store,
+  rows: { orgId: string; apiKeyId: string | null; mcpIds: readonly string[] },
+  count: number,
+): Promise<void> {
   const now = Date.now();
   const batch = 10_000;
   for (let done = 0; done < count; done += batch) {
@@ -66,16 +82,32 @@ export async function seedUsage(store: Store, rows: { orgId: string; apiKeyId: s
   }
 }
 
-export async function seedDatabase(path: string, options: { upstreamUrl?: string; usageRows?: number } = {}): Promise<SeededDatabase> {
+export async function seedDatabase(
+  path: string,
+  options: { upstreamUrl?: string; usageRows?: number } = {},
+): Promise<SeededDatabase> {
   const hmacSecret = randomBytes(32).toString('hex');
   const store = await openSqliteStore({ path });
   try {
     const orgId = newId('org');
-    await store.createOrganization({ id: orgId, name: 'Acme Robotics', slug: 'acme-robotics', description: 'Bench organisation', plan: 'team', settings: {} });
+    await store.createOrganization({
+      id: orgId,
+      name: 'Acme Robotics',
+      slug: 'acme-robotics',
+      description: 'Bench organisation',
+      plan: 'team',
+      settings: {},
+    });
     const ownerId = newId('user');
     await store.createMember({ id: ownerId, orgId, email: 'owner@acme.example', name: 'Olive Owner', role: 'owner' });
     for (let i = 0; i < 8; i += 1) {
-      await store.createMember({ id: newId('user'), orgId, email: `member${i}@acme.example`, name: `Member ${i}`, role: i % 3 === 0 ? 'admin' : 'member' });
+      await store.createMember({
+        id: newId('user'),
+        orgId,
+        email: `member${i}@acme.example`,
+        name: `Member ${i}`,
+        role: i % 3 === 0 ? 'admin' : 'member',
+      });
     }
     const mcpIds: string[] = [];
     for (let i = 0; i < 20; i += 1) {
@@ -98,25 +130,62 @@ export async function seedDatabase(path: string, options: { upstreamUrl?: string
     }
     const { key: ownerKey, prefix } = generateApiKey();
     const ownerKeyRow = await store.createApiKey({
-      id: newId('key'), orgId, userId: ownerId, name: 'bench owner', description: null, prefix,
-      keyHash: hashApiKey(ownerKey, hmacSecret), role: 'owner', mcpScope: '*', expiresAt: null,
+      id: newId('key'),
+      orgId,
+      userId: ownerId,
+      name: 'bench owner',
+      description: null,
+      prefix,
+      keyHash: hashApiKey(ownerKey, hmacSecret),
+      role: 'owner',
+      mcpScope: '*',
+      expiresAt: null,
     });
     for (let i = 0; i < 5; i += 1) {
       const extra = generateApiKey();
       await store.createApiKey({
-        id: newId('key'), orgId, userId: ownerId, name: `service ${i}`, description: 'A CI key', prefix: extra.prefix,
-        keyHash: hashApiKey(extra.key, hmacSecret), role: 'member', mcpScope: i % 2 ? '*' : mcpIds.slice(0, 3), expiresAt: null,
+        id: newId('key'),
+        orgId,
+        userId: ownerId,
+        name: `service ${i}`,
+        description: 'A CI key',
+        prefix: extra.prefix,
+        keyHash: hashApiKey(extra.key, hmacSecret),
+        role: 'member',
+        mcpScope: i % 2 ? '*' : mcpIds.slice(0, 3),
+        expiresAt: null,
       });
     }
     await seedUsage(store, { orgId, apiKeyId: ownerKeyRow.id, mcpIds }, options.usageRows ?? 2_000);
     const otherOrgId = newId('org');
-    await store.createOrganization({ id: otherOrgId, name: 'Globex', slug: 'globex', description: null, plan: 'free', settings: {} });
+    await store.createOrganization({
+      id: otherOrgId,
+      name: 'Globex',
+      slug: 'globex',
+      description: null,
+      plan: 'free',
+      settings: {},
+    });
     const otherOwnerId = newId('user');
-    await store.createMember({ id: otherOwnerId, orgId: otherOrgId, email: 'owner@globex.example', name: 'Gil Owner', role: 'owner' });
+    await store.createMember({
+      id: otherOwnerId,
+      orgId: otherOrgId,
+      email: 'owner@globex.example',
+      name: 'Gil Owner',
+      role: 'owner',
+    });
     const other = generateApiKey();
     await store.createApiKey({
-      id: newId('key'), orgId: otherOrgId, userId: otherOwnerId, name: 'globex owner', description: null, prefix: other.prefix,
-      keyHash: hashApiKey(other.key, hmacSecret), role: 'owner', mcpScope: '*', expiresAt: null,
+      id: newId('key'),
+      orgId: otherOrgId,
+      userId: otherOwnerId,
+      name: 'globex owner',
+      description: null,
+      prefix: other.prefix,
+      keyHash: hashApiKey(other.key, hmacSecret),
+      role: 'owner',
+      mcpScope: '*',
+      expiresAt: null,
     });
     return { path, orgId, ownerKey, hmacSecret, mcpIds, otherOrgKey: other.key };
   } finally {

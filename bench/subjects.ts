@@ -1,7 +1,7 @@
 /** Starting what the scenarios measure, each in its own process: our server, the bare Express baseline, the demo MCP, Prism. */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, ROOT, spawnChild, spawnTs, type Child } from './processes.js';
+import { type Child, freePort, ROOT, spawnChild, spawnTs } from './processes.js';
 import type { SeededDatabase } from './seed.js';
 
 export interface Running {

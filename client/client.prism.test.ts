@@ -3,7 +3,7 @@
  * parses and validates against the spec, and its data has the documented fields; errors come back as typed values.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPrismMock, type PrismMock } from '../test/contract/prism-mock.js';
+import { type PrismMock, startPrismMock } from '../test/contract/prism-mock.js';
 import { describeErrors, responseSchemaPointer, validatorAt } from '../test/contract/spec.js';
 import { createPlexMcpClient, type PlexMcpClient } from './index.js';
 
@@ -28,12 +28,18 @@ function expectDocumented(method: string, path: string, status: string, body: un
 
 describe('seed operations through the typed client', () => {
   test('GET /v1/mcps lists MCP servers with pagination', async () => {
-    const { data, error, response } = await plexmcp.GET('/v1/mcps', { params: { query: { page: 1, per_page: 20, status: 'all' } } });
+    const { data, error, response } = await plexmcp.GET('/v1/mcps', {
+      params: { query: { page: 1, per_page: 20, status: 'all' } },
+    });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expectDocumented('GET', '/v1/mcps', '200', data);
     const first = data?.data[0];
-    expect(first).toMatchObject({ id: expect.any(String), endpoint_url: expect.any(String), status: expect.any(String) });
+    expect(first).toMatchObject({
+      id: expect.any(String),
+      endpoint_url: expect.any(String),
+      status: expect.any(String),
+    });
     expect(data?.pagination).toMatchObject({ page: 1, per_page: 20 });
   });
 
@@ -54,7 +60,11 @@ describe('seed operations through the typed client', () => {
     expectDocumented('POST', '/mcp', '200', data);
     expect(data?.data.is_error).toBe(false);
     expect(Array.isArray(data?.data.content)).toBe(true);
-    expect(data?.data.metadata).toMatchObject({ mcp_id: expect.any(String), tool: expect.any(String), latency_ms: expect.any(Number) });
+    expect(data?.data.metadata).toMatchObject({
+      mcp_id: expect.any(String),
+      tool: expect.any(String),
+      latency_ms: expect.any(Number),
+    });
   });
 
   test('GET /v1/organization returns the organisation with limits and usage', async () => {
@@ -106,7 +116,9 @@ describe('seed operations through the typed client', () => {
   });
 
   test('GET /v1/usage/history lists invocation records', async () => {
-    const { data, error } = await plexmcp.GET('/v1/usage/history', { params: { query: { status: 'success', per_page: 5 } } });
+    const { data, error } = await plexmcp.GET('/v1/usage/history', {
+      params: { query: { status: 'success', per_page: 5 } },
+    });
     expect(error).toBeUndefined();
     expectDocumented('GET', '/v1/usage/history', '200', data);
     expect(data?.data[0]).toMatchObject({ tool: expect.any(String), latency_ms: expect.any(Number) });

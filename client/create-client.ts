@@ -5,8 +5,8 @@
 import createClient, { type Client, type FetchResponse, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '../generated/schema.js';
-import { invalidResponse, toPlexMcpError, type PlexMcpError } from './errors.js';
-import { withRetry, type RetryOptions } from './retry.js';
+import { invalidResponse, type PlexMcpError, toPlexMcpError } from './errors.js';
+import { type RetryOptions, withRetry } from './retry.js';
 
 /**
  * Options of `createPlexMcpClient`.
@@ -37,9 +37,8 @@ export type PlexMcpResult<R> = R extends { error: unknown }
   : R | { data?: never; error: PlexMcpError; response: Response };
 
 // openapi-fetch's own (unexported) rule: the init argument is optional unless the operation has required inputs.
-type InitParam<Init> = RequiredKeysOf<Init> extends never
-  ? [(Init & { [key: string]: unknown })?]
-  : [Init & { [key: string]: unknown }];
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 
 /**
  * One HTTP method of the client: the path is checked against the contract, params and body are typed by it.
@@ -96,8 +95,10 @@ export function createPlexMcpClient(options: PlexMcpClientOptions): PlexMcpClien
     fetch: options.retry === false ? send : withRetry(send, options.retry ?? {}),
     headers: options.apiKey ? { Authorization: `ApiKey ${options.apiKey}` } : {},
   });
-  const method = (name: 'GET' | 'POST' | 'PATCH' | 'DELETE'): RawMethod =>
-    (url, init) => callWithTypedErrors(raw[name] as unknown as RawMethod, url, init);
+  const method =
+    (name: 'GET' | 'POST' | 'PATCH' | 'DELETE'): RawMethod =>
+    (url, init) =>
+      callWithTypedErrors(raw[name] as unknown as RawMethod, url, init);
   return {
     GET: method('GET') as unknown as PlexMcpMethod<'get'>,
     POST: method('POST') as unknown as PlexMcpMethod<'post'>,
@@ -107,7 +108,11 @@ export function createPlexMcpClient(options: PlexMcpClientOptions): PlexMcpClien
   };
 }
 
-async function callWithTypedErrors(call: RawMethod, url: string, init: Record<string, unknown> | undefined): Promise<RawResult> {
+async function callWithTypedErrors(
+  call: RawMethod,
+  url: string,
+  init: Record<string, unknown> | undefined,
+): Promise<RawResult> {
   // Keep hold of the response so a 2xx whose body is not JSON still yields a typed error with its status.
   let received: Response | undefined;
   const capture: Middleware = {
@@ -123,6 +128,9 @@ async function callWithTypedErrors(call: RawMethod, url: string, init: Record<st
   } catch (cause) {
     if (!(cause instanceof SyntaxError) || !received) throw cause;
     const requestId = received.headers.get('x-request-id');
-    return { error: invalidResponse(received.status, requestId, 'The response body is not valid JSON', ''), response: received };
+    return {
+      error: invalidResponse(received.status, requestId, 'The response body is not valid JSON', ''),
+      response: received,
+    };
   }
 }

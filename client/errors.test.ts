@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { createPlexMcpClient, isErrorCode, toPlexMcpError } from './index.js';
-import { errorEnvelope, sendJson, startScriptedServer, type ScriptedServer } from './scripted-server.js';
+import { errorEnvelope, type ScriptedServer, sendJson, startScriptedServer } from './scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -23,13 +23,20 @@ async function clientAnswering(status: number, body: string, contentType: string
 describe('typed errors from the client', () => {
   test('a validation_error carries code, message, details, status and request id', async () => {
     server = await startScriptedServer((_req, _index, res) =>
-      sendJson(res, 422, errorEnvelope('validation_error', 'Validation failed', { name: 'Required' }), { 'x-request-id': 'req_422' }),
+      sendJson(res, 422, errorEnvelope('validation_error', 'Validation failed', { name: 'Required' }), {
+        'x-request-id': 'req_422',
+      }),
     );
     const { error } = await createPlexMcpClient({ baseUrl: server.baseUrl, apiKey: 'pmcp_x' }).POST('/v1/api-keys', {
       body: { name: '' },
     });
     expect(error).toEqual({
-      kind: 'api_error', code: 'validation_error', message: 'Validation failed', details: { name: 'Required' }, status: 422, requestId: 'req_422',
+      kind: 'api_error',
+      code: 'validation_error',
+      message: 'Validation failed',
+      details: { name: 'Required' },
+      status: 422,
+      requestId: 'req_422',
     });
     expect(isErrorCode(error, 'validation_error', 'invalid_arguments')).toBe(true);
     expect(isErrorCode(error, 'not_found')).toBe(false);

@@ -90,7 +90,12 @@ export function toPlexMcpError(body: unknown, response: Response): PlexMcpError 
  * @example
  * const error = invalidResponse(502, response.headers.get('x-request-id'), 'The body is HTML', await response.text());
  */
-export function invalidResponse(status: number, requestId: string | null, message: string, body: string): PlexMcpInvalidResponse {
+export function invalidResponse(
+  status: number,
+  requestId: string | null,
+  message: string,
+  body: string,
+): PlexMcpInvalidResponse {
   return { kind: 'invalid_response', code: null, message, details: undefined, status, requestId, body };
 }
 
@@ -100,7 +105,10 @@ export function invalidResponse(status: number, requestId: string | null, messag
  * @example
  * if (isErrorCode(error, 'rate_limited', 'quota_exceeded')) scheduleLater();
  */
-export function isErrorCode<C extends ErrorCode>(error: PlexMcpError | undefined, ...codes: C[]): error is PlexMcpApiError & { code: C } {
+export function isErrorCode<C extends ErrorCode>(
+  error: PlexMcpError | undefined,
+  ...codes: C[]
+): error is PlexMcpApiError & { code: C } {
   return error?.kind === 'api_error' && (codes as string[]).includes(error.code);
 }
 

@@ -8,6 +8,8 @@
  * const { data, error } = await plexmcp.GET('/v1/mcps', { params: { query: { per_page: 50 } } });
  * const mcps: Schemas['Mcp'][] = error ? [] : data.data;
  */
+
+export type { components, operations, paths } from '../generated/schema.js';
 export {
   createPlexMcpClient,
   type PlexMcpClient,
@@ -16,16 +18,15 @@ export {
   type PlexMcpResult,
 } from './create-client.js';
 export {
+  type ErrorCode,
   invalidResponse,
   isErrorCode,
-  toPlexMcpError,
-  type ErrorCode,
   type PlexMcpApiError,
   type PlexMcpError,
   type PlexMcpInvalidResponse,
+  toPlexMcpError,
 } from './errors.js';
-export { DEFAULT_RETRY, parseRetryAfter, withRetry, type RetryOptions } from './retry.js';
-export type { components, operations, paths } from '../generated/schema.js';
+export { DEFAULT_RETRY, parseRetryAfter, type RetryOptions, withRetry } from './retry.js';
 
 import type { components } from '../generated/schema.js';
 /**

@@ -4,14 +4,20 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { createPlexMcpClient, parseRetryAfter } from './index.js';
-import { errorEnvelope, sendJson, startScriptedServer, type ScriptedServer } from './scripted-server.js';
+import { errorEnvelope, type ScriptedServer, sendJson, startScriptedServer } from './scripted-server.js';
 
 const API_KEY = 'pmcp_RetryTest0123456789abcdefghijABCDEFGHIJ';
 const ORGANIZATION = {
   success: true,
   data: {
-    id: 'org_1', name: 'Acme', slug: 'acme', description: null, plan: 'free',
-    created_at: '2024-01-15T10:30:00Z', updated_at: '2024-01-15T10:30:00Z', settings: {},
+    id: 'org_1',
+    name: 'Acme',
+    slug: 'acme',
+    description: null,
+    plan: 'free',
+    created_at: '2024-01-15T10:30:00Z',
+    updated_at: '2024-01-15T10:30:00Z',
+    settings: {},
     limits: { mcps: 3, api_keys: 3, team_members: 1, monthly_requests: 1000, requests_per_second: 10 },
     usage: { mcps: 0, api_keys: 1, team_members: 1, monthly_requests: 0 },
   },
@@ -26,7 +32,11 @@ afterEach(async () => {
 });
 
 function rateLimited(retryAfter: string, requestId: string): [number, unknown, Record<string, string>] {
-  return [429, errorEnvelope('rate_limited', 'Rate limit exceeded'), { 'retry-after': retryAfter, 'x-request-id': requestId }];
+  return [
+    429,
+    errorEnvelope('rate_limited', 'Rate limit exceeded'),
+    { 'retry-after': retryAfter, 'x-request-id': requestId },
+  ];
 }
 
 function gaps(times: number[]): number[] {
@@ -54,7 +64,12 @@ describe('retry of 429', () => {
     expect(server.received).toHaveLength(2);
     expect(response.status).toBe(429);
     expect(error).toEqual({
-      kind: 'api_error', code: 'rate_limited', message: 'Rate limit exceeded', details: undefined, status: 429, requestId: 'req_1',
+      kind: 'api_error',
+      code: 'rate_limited',
+      message: 'Rate limit exceeded',
+      details: undefined,
+      status: 429,
+      requestId: 'req_1',
     });
   });
 
@@ -74,7 +89,9 @@ describe('retry of 429', () => {
 
   test('retries a POST with the same body and credentials', async () => {
     server = await startScriptedServer((_req, index, res) =>
-      index === 0 ? sendJson(res, ...rateLimited('1', 'req_post')) : sendJson(res, 500, errorEnvelope('internal_error', 'boom')),
+      index === 0
+        ? sendJson(res, ...rateLimited('1', 'req_post'))
+        : sendJson(res, 500, errorEnvelope('internal_error', 'boom')),
     );
     const body = { mcp_id: 'mcp_1', tool: 'echo', arguments: { message: 'hi' } };
     const { error } = await createPlexMcpClient({ baseUrl: server.baseUrl, apiKey: API_KEY }).POST('/mcp', { body });

@@ -82,7 +82,11 @@ export function withRetry(baseFetch: Fetch, options: RetryOptions = {}): Fetch {
 async function isQuotaExceeded(response: Response): Promise<boolean> {
   try {
     const body: unknown = await response.clone().json();
-    return typeof body === 'object' && body !== null && (body as { error?: { code?: unknown } }).error?.code === 'quota_exceeded';
+    return (
+      typeof body === 'object' &&
+      body !== null &&
+      (body as { error?: { code?: unknown } }).error?.code === 'quota_exceeded'
+    );
   } catch {
     return false;
   }

@@ -2,8 +2,9 @@
  * A real node:http server on a free loopback port that answers from a script and records what it received, for
  * tests of client behaviour no mock of the contract can produce (timed 429s, garbled bodies).
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+
 import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -31,7 +32,13 @@ export async function startScriptedServer(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString(), at };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+        at,
+      };
       received.push(request);
       answer(request, received.length - 1, res);
     });
@@ -51,7 +58,12 @@ export async function startScriptedServer(
 }
 
 /** Writes a JSON response with headers. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

@@ -48,11 +48,18 @@ export interface CliOptions {
   list: boolean;
 }
 
-const ids = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined);
+const ids = (value: string | undefined) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean)
+    : undefined;
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliUsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new CliUsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -96,9 +103,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const help = values.help ?? false;
   const list = values.list ?? false;
   const reporter = values.reporter ?? 'pretty';
-  if (reporter !== 'pretty' && reporter !== 'json' && reporter !== 'junit') throw new CliUsageError(`--reporter must be pretty, json or junit, got ${JSON.stringify(reporter)}`);
+  if (reporter !== 'pretty' && reporter !== 'json' && reporter !== 'junit')
+    throw new CliUsageError(`--reporter must be pretty, json or junit, got ${JSON.stringify(reporter)}`);
   const rateLimit = values['rate-limit'] ?? 'auto';
-  if (rateLimit !== 'auto' && rateLimit !== 'off') throw new CliUsageError(`--rate-limit must be auto or off, got ${JSON.stringify(rateLimit)}`);
+  if (rateLimit !== 'auto' && rateLimit !== 'off')
+    throw new CliUsageError(`--rate-limit must be auto or off, got ${JSON.stringify(rateLimit)}`);
   const baseUrl = values['base-url'] ?? env.PLEXMCP_BASE_URL ?? '';
   const apiKey = values['api-key'] ?? env.PLEXMCP_API_KEY ?? '';
   if (!help && !list) {
@@ -112,7 +121,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     } catch {
       throw new CliUsageError('--arguments must be JSON');
     }
-    if (typeof args !== 'object' || args === null || Array.isArray(args)) throw new CliUsageError('--arguments must be a JSON object');
+    if (typeof args !== 'object' || args === null || Array.isArray(args))
+      throw new CliUsageError('--arguments must be a JSON object');
   }
   const otherOrgApiKey = values['other-org-api-key'] ?? env.PLEXMCP_OTHER_ORG_API_KEY;
   const config: ConformanceConfig = {

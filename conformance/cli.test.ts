@@ -9,7 +9,11 @@ import { closedPort, startTestTarget, type TestTarget } from './test-target.js';
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const KEY = 'pmcp_CliTestKey0123456789abcdefghijABCDEFGHIJK';
 
-function run(args: string[], env: Record<string, string> = {}, onSpawn?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  onSpawn?: (child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
@@ -67,7 +71,10 @@ describe('plexmcp-conformance CLI', () => {
   it('exits 1 when a check fails, reads the environment, and writes a redacted HAR', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
     const har = join(dir, 'run.har');
-    const { code, stdout } = await run(['--only', 'ENV-002', '--har', har], { PLEXMCP_BASE_URL: target.baseUrl, PLEXMCP_API_KEY: KEY });
+    const { code, stdout } = await run(['--only', 'ENV-002', '--har', har], {
+      PLEXMCP_BASE_URL: target.baseUrl,
+      PLEXMCP_API_KEY: KEY,
+    });
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL ENV-002/);
     const text = await readFile(har, 'utf8');
@@ -78,7 +85,18 @@ describe('plexmcp-conformance CLI', () => {
   it('exits 0 when nothing failed and writes the junit report to --output', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
     const output = join(dir, 'report.xml');
-    const { code, stdout } = await run(['--base-url', target.baseUrl, '--api-key', KEY, '--only', 'ENV-008', '--reporter', 'junit', '--output', output]);
+    const { code, stdout } = await run([
+      '--base-url',
+      target.baseUrl,
+      '--api-key',
+      KEY,
+      '--only',
+      'ENV-008',
+      '--reporter',
+      'junit',
+      '--output',
+      output,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/PASS ENV-008/);
     expect(await readFile(output, 'utf8')).toMatch(/<testsuites name="plexmcp-conformance" tests="1" failures="0"/);
@@ -87,20 +105,26 @@ describe('plexmcp-conformance CLI', () => {
   it('on Ctrl-C finishes the current check, removes what it created, runs no more checks and exits 130', async () => {
     // Creations answer with an id; the created (short-lived) key is refused once used, as an expired key would be.
     const slow = await startTestTarget((req) =>
-      req.method === 'POST' ? { status: 201, body: { success: true, data: { id: 'key_made', key: `pmcp_${'K'.repeat(43)}` } } }
-      : req.headers.authorization?.includes('KKKK') ? { status: 401, body: { success: false, error: { code: 'expired_key', message: 'Expired' } } }
-      : { status: 200, body: { success: true, data: {} } },
+      req.method === 'POST'
+        ? { status: 201, body: { success: true, data: { id: 'key_made', key: `pmcp_${'K'.repeat(43)}` } } }
+        : req.headers.authorization?.includes('KKKK')
+          ? { status: 401, body: { success: false, error: { code: 'expired_key', message: 'Expired' } } }
+          : { status: 200, body: { success: true, data: {} } },
     );
     let timer: NodeJS.Timeout | undefined;
     // AUTH-007 waits a few seconds for its key to expire: interrupt it during that wait.
-    const { code, stderr } = await run(['--base-url', slow.baseUrl, '--api-key', KEY, '--allow-writes', '--only', 'AUTH-007,LIFE-001'], {}, (child) => {
-      timer = setInterval(() => {
-        if (slow.requests.some((r) => r.method === 'POST')) {
-          clearInterval(timer);
-          child.kill('SIGINT');
-        }
-      }, 50);
-    });
+    const { code, stderr } = await run(
+      ['--base-url', slow.baseUrl, '--api-key', KEY, '--allow-writes', '--only', 'AUTH-007,LIFE-001'],
+      {},
+      (child) => {
+        timer = setInterval(() => {
+          if (slow.requests.some((r) => r.method === 'POST')) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 50);
+      },
+    );
     clearInterval(timer);
     await slow.close();
     expect(code).toBe(130);

@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { checks } from './checks/index.js';
 import { CliUsageError, parseCli, USAGE } from './cli-args.js';
 import { toHar } from './http/har.js';
-import { suitePackage } from './package-root.js';
 import type { Reporter } from './model.js';
+import { suitePackage } from './package-root.js';
 import { jsonReporter } from './reporters/json.js';
 import { junitReporter } from './reporters/junit.js';
 import { prettyReporter } from './reporters/pretty.js';
@@ -30,12 +30,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 0;
   }
   if (options.list) {
-    for (const c of checks) out(`${c.id.padEnd(11)} ${c.title}${c.needs ? `  [needs ${Object.keys(c.needs).join(', ')}]` : ''}\n`);
+    for (const c of checks)
+      out(`${c.id.padEnd(11)} ${c.title}${c.needs ? `  [needs ${Object.keys(c.needs).join(', ')}]` : ''}\n`);
     return 0;
   }
   const reporters: Reporter[] = [];
   const toStdout = options.reporter !== 'pretty' && !options.output;
-  if (!toStdout) reporters.push(prettyReporter({ write: out, colour: options.colour && Boolean(process.stdout.isTTY) }));
+  if (!toStdout)
+    reporters.push(prettyReporter({ write: out, colour: options.colour && Boolean(process.stdout.isTTY) }));
   const sink = (text: string) => (options.output ? writeFile(options.output, text) : void out(text));
   if (options.reporter === 'json') reporters.push(jsonReporter({ write: sink }));
   if (options.reporter === 'junit') reporters.push(junitReporter({ write: sink }));
@@ -48,7 +50,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   process.once('SIGINT', onSignal);
   try {
     const report = await runConformance(options.config, { reporters, signal: abort.signal });
-    if (options.har) await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, suitePackage().version), null, 2)}\n`);
+    if (options.har)
+      await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, suitePackage().version), null, 2)}\n`);
     if (abort.signal.aborted) return 130;
     return report.counts.fail > 0 ? 1 : 0;
   } catch (error) {
@@ -72,7 +75,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`plexmcp-conformance: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(
+        `plexmcp-conformance: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 2;
     },
   );

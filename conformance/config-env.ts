@@ -6,7 +6,13 @@
  */
 import type { ConformanceConfig } from './config.js';
 
-const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined);
+const list = (value: string | undefined) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean)
+    : undefined;
 
 /**
  * @example

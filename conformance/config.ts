@@ -46,7 +46,8 @@ export function resolveConfig(config: ConformanceConfig): ResolvedConfig {
   } catch {
     throw new TypeError(`baseUrl is not a URL: ${config.baseUrl}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`baseUrl must be http or https: ${config.baseUrl}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TypeError(`baseUrl must be http or https: ${config.baseUrl}`);
   if (!config.apiKey) throw new TypeError('apiKey is required');
   return {
     ...config,

@@ -2,9 +2,10 @@
  * What a check gets to work with: the configuration, raw recorded HTTP, the oracle, the cleanup registry, and the
  * assertion helpers that turn a surprise into a finding with evidence (request, received, documented).
  */
+
+import type { PlexMcpClient } from '../client/index.js';
 import type { CleanupRegistry } from './cleanup.js';
 import type { ResolvedConfig } from './config.js';
-import type { PlexMcpClient } from '../client/index.js';
 import type { Recorder } from './http/recorder.js';
 import type { HttpSession, Reply } from './http/session.js';
 import type { Exchange, Finding } from './model.js';
@@ -91,12 +92,22 @@ export class CheckContext {
   }
 
   fail(message: string, evidence: Evidence = {}): void {
-    this.findings.push({ severity: 'fail', message, ...(evidence.documented ? { documented: evidence.documented } : {}), ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}) });
+    this.findings.push({
+      severity: 'fail',
+      message,
+      ...(evidence.documented ? { documented: evidence.documented } : {}),
+      ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}),
+    });
   }
 
   /** Inconclusive, or a should-level lapse: reported, but does not fail the run. */
   warn(message: string, evidence: Evidence = {}): void {
-    this.findings.push({ severity: 'warn', message, ...(evidence.documented ? { documented: evidence.documented } : {}), ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}) });
+    this.findings.push({
+      severity: 'warn',
+      message,
+      ...(evidence.documented ? { documented: evidence.documented } : {}),
+      ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}),
+    });
   }
 
   note(message: string): void {
@@ -115,7 +126,10 @@ export class CheckContext {
 
   expectStatus(reply: Reply, expected: number | number[], documented: string): boolean {
     const list = Array.isArray(expected) ? expected : [expected];
-    return this.expect(list.includes(reply.status), `expected ${list.join(' or ')}, received ${reply.status}`, { reply, documented });
+    return this.expect(list.includes(reply.status), `expected ${list.join(' or ')}, received ${reply.status}`, {
+      reply,
+      documented,
+    });
   }
 
   /**
@@ -126,9 +140,19 @@ export class CheckContext {
     const codeList = Array.isArray(codes) ? codes : [codes];
     const statusOk = this.expectStatus(reply, status, documented);
     const envelopeErrors = this.oracle.validate('#/components/schemas/ErrorEnvelope', reply.json);
-    const envelopeOk = this.expect(envelopeErrors.length === 0, `the body is not the error envelope: ${envelopeErrors.join('; ') || 'not JSON'}`, { reply, documented: 'ErrorEnvelope (DESIGN.md "Envelope")' });
+    const envelopeOk = this.expect(
+      envelopeErrors.length === 0,
+      `the body is not the error envelope: ${envelopeErrors.join('; ') || 'not JSON'}`,
+      { reply, documented: 'ErrorEnvelope (DESIGN.md "Envelope")' },
+    );
     const code = errorCode(reply);
-    const codeOk = !envelopeOk || this.expect(code !== undefined && codeList.includes(code), `expected error code ${codeList.join(' or ')}, received ${code ?? '(none)'}`, { reply, documented });
+    const codeOk =
+      !envelopeOk ||
+      this.expect(
+        code !== undefined && codeList.includes(code),
+        `expected error code ${codeList.join(' or ')}, received ${code ?? '(none)'}`,
+        { reply, documented },
+      );
     const idOk = this.expectRequestId(reply);
     return statusOk && envelopeOk && codeOk && idOk;
   }
@@ -139,18 +163,29 @@ export class CheckContext {
     if (!statusOk) return false;
     const pointer = list ? '#/components/schemas/ListEnvelope' : '#/components/schemas/SuccessEnvelope';
     const errors = this.oracle.validate(pointer, reply.json);
-    const envelopeOk = this.expect(errors.length === 0, `the body is not the ${list ? 'list' : 'success'} envelope: ${errors.join('; ') || 'not JSON'}`, { reply, documented: pointer });
+    const envelopeOk = this.expect(
+      errors.length === 0,
+      `the body is not the ${list ? 'list' : 'success'} envelope: ${errors.join('; ') || 'not JSON'}`,
+      { reply, documented: pointer },
+    );
     return this.expectRequestId(reply) && envelopeOk;
   }
 
   expectRequestId(reply: Reply): boolean {
-    return this.expect(Boolean(reply.headers['x-request-id']), 'X-Request-Id is missing', { reply, documented: 'X-Request-Id on every response (DESIGN.md "Envelope")' });
+    return this.expect(Boolean(reply.headers['x-request-id']), 'X-Request-Id is missing', {
+      reply,
+      documented: 'X-Request-Id on every response (DESIGN.md "Envelope")',
+    });
   }
 
   /** Holds the response to everything the contract documents for it (operation, status, schema, headers). */
   expectContract(reply: Reply): boolean {
     const verdict = this.oracle.judge(reply.exchange, { basePath: this.basePath });
-    for (const issue of verdict.issues) this.fail(`${verdict.operation?.operationId ?? verdict.route}: ${issue.message}`, { reply, documented: issue.documented });
+    for (const issue of verdict.issues)
+      this.fail(`${verdict.operation?.operationId ?? verdict.route}: ${issue.message}`, {
+        reply,
+        documented: issue.documented,
+      });
     return verdict.issues.length === 0;
   }
 }

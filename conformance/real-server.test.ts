@@ -26,12 +26,22 @@ function failures(report: RunReport): string {
 /** Registers the demo MCP as `demo`, runs every check with writes, and returns the report with what remains after. */
 async function fullRun(target: { baseUrl: string; apiKey: string; otherOrgApiKey: string }) {
   const endpoint = await processes.demoMcp();
-  const client = createPlexMcpClient({ baseUrl: target.baseUrl, apiKey: target.apiKey, retry: { attempts: 4, maxDelayMs: 10_000 } });
+  const client = createPlexMcpClient({
+    baseUrl: target.baseUrl,
+    apiKey: target.apiKey,
+    retry: { attempts: 4, maxDelayMs: 10_000 },
+  });
   const created = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: endpoint } });
   const mcpId = created.data?.data.id;
   expect(mcpId, JSON.stringify(created.error)).toBeDefined();
 
-  const report = await runConformance({ ...target, allowWrites: true, mcpId, tool: 'get_weather', arguments: { location: 'Paris' } });
+  const report = await runConformance({
+    ...target,
+    allowWrites: true,
+    mcpId,
+    tool: 'get_weather',
+    arguments: { location: 'Paris' },
+  });
   const mcps = await client.GET('/v1/mcps', { params: { query: { per_page: 100 } } });
   const keys = await allApiKeys(client);
   const runKeys = keys.filter((k) => k.name.startsWith(report.runPrefix));
@@ -56,11 +66,16 @@ async function allApiKeys(client: PlexMcpClient): Promise<Schemas['ApiKey'][]> {
 }
 
 function outcomes(report: RunReport, outcome: string): string[] {
-  return report.results.filter((r) => r.outcome === outcome).map((r) => r.id).sort();
+  return report.results
+    .filter((r) => r.outcome === outcome)
+    .map((r) => r.id)
+    .sort();
 }
 
 describe('the suite against the real server', () => {
-  it('passes every check on a self-hosted server with writes, a second organisation and a known tool', { timeout: 180_000 }, async () => {
+  it('passes every check on a self-hosted server with writes, a second organisation and a known tool', {
+    timeout: 180_000,
+  }, async () => {
     const target = await processes.serverWithTwoOrganisations({ PLEXMCP_SELF_HOSTED: 'true' });
     const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target);
     expect(failures(report)).toBe('');
@@ -72,11 +87,16 @@ describe('the suite against the real server', () => {
     expect(listedKeys).toBeGreaterThan(0);
   });
 
-  it('passes every check on a plan-limited server, rate limits included, with writes, a second organisation and a known tool', { timeout: 300_000 }, async () => {
+  it('passes every check on a plan-limited server, rate limits included, with writes, a second organisation and a known tool', {
+    timeout: 300_000,
+  }, async () => {
     // Rate limits and quotas on, as in the cloud. The main organisation is on `pro` (100 requests per second, 50,000
     // invocations a month): a finite limit the RATE-003 burst (at most --max-burst 400 requests) can exceed, without
     // making the other checks wait out a 429 every tenth request as `free` would. The other organisation is on `free`.
-    const target = await processes.serverWithTwoOrganisations({ PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' }, { mainPlan: 'pro', otherPlan: 'free' });
+    const target = await processes.serverWithTwoOrganisations(
+      { PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' },
+      { mainPlan: 'pro', otherPlan: 'free' },
+    );
     const organization = await createPlexMcpClient(target).GET('/v1/organization');
     expect(organization.data?.data.limits).toMatchObject({ requests_per_second: 100, monthly_requests: 50_000 });
 

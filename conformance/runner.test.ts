@@ -8,7 +8,9 @@ let target: TestTarget;
 
 beforeAll(async () => {
   target = await startTestTarget((req) =>
-    req.url === '/health' ? { status: 200, body: { success: true, data: { status: 'ok' } } } : { status: 200, body: { success: true, data: { id: 'res_1' } } },
+    req.url === '/health'
+      ? { status: 200, body: { success: true, data: { status: 'ok' } } }
+      : { status: 200, body: { success: true, data: { id: 'res_1' } } },
   );
 });
 afterAll(() => target.close());
@@ -25,8 +27,19 @@ const createsThenFails: Check = {
     ctx.expectStatus(reply, 201, '201 Created');
   },
 };
-const needsWrites: Check = { id: 'TEST-002', title: 'needs writes to run', requirement: 'DESIGN.md', needs: { writes: true }, run: async () => {} };
-const skipsItself: Check = { id: 'TEST-003', title: 'skips with its reason', requirement: 'DESIGN.md', run: async (ctx) => ctx.skip('nothing to probe here') };
+const needsWrites: Check = {
+  id: 'TEST-002',
+  title: 'needs writes to run',
+  requirement: 'DESIGN.md',
+  needs: { writes: true },
+  run: async () => {},
+};
+const skipsItself: Check = {
+  id: 'TEST-003',
+  title: 'skips with its reason',
+  requirement: 'DESIGN.md',
+  run: async (ctx) => ctx.skip('nothing to probe here'),
+};
 const throws: Check = {
   id: 'TEST-004',
   title: 'throws after a request',
@@ -42,12 +55,20 @@ describe('runConformance', () => {
     const seen: CheckResult[] = [];
     const report = await runConformance(
       { baseUrl: target.baseUrl, apiKey: KEY, runPrefix: 'conf-test-' },
-      { checks: [createsThenFails, needsWrites, skipsItself, throws], reporters: [{ onCheckEnd: (r) => seen.push(r) }] },
+      {
+        checks: [createsThenFails, needsWrites, skipsItself, throws],
+        reporters: [{ onCheckEnd: (r) => seen.push(r) }],
+      },
     );
-    expect(seen.map((r) => `${r.id}:${r.outcome}`)).toEqual(['TEST-001:fail', 'TEST-002:skip', 'TEST-003:skip', 'TEST-004:fail']);
+    expect(seen.map((r) => `${r.id}:${r.outcome}`)).toEqual([
+      'TEST-001:fail',
+      'TEST-002:skip',
+      'TEST-003:skip',
+      'TEST-004:fail',
+    ]);
     const [failed, unwritable, skipped, crashed] = report.results;
     expect(failed?.findings[0]?.exchange?.request).toMatchObject({ method: 'POST', url: `${target.baseUrl}/v1/mcps` });
-    expect(failed?.findings[0]?.exchange?.request.headers['authorization']).toBe('ApiKey [REDACTED]');
+    expect(failed?.findings[0]?.exchange?.request.headers.authorization).toBe('ApiKey [REDACTED]');
     expect(failed?.findings[0]?.exchange?.response?.status).toBe(200);
     expect(failed?.findings[0]?.documented).toBe('201 Created');
     expect(unwritable?.reason).toMatch(/--allow-writes/);
@@ -59,8 +80,13 @@ describe('runConformance', () => {
   });
 
   it('runs only the selected checks and refuses unknown ids', async () => {
-    const report = await runConformance({ baseUrl: target.baseUrl, apiKey: KEY, only: ['TEST-003'] }, { checks: [skipsItself, throws] });
+    const report = await runConformance(
+      { baseUrl: target.baseUrl, apiKey: KEY, only: ['TEST-003'] },
+      { checks: [skipsItself, throws] },
+    );
     expect(report.results.map((r) => r.id)).toEqual(['TEST-003']);
-    await expect(runConformance({ baseUrl: target.baseUrl, apiKey: KEY, skip: ['NOPE-001'] }, { checks: [skipsItself] })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      runConformance({ baseUrl: target.baseUrl, apiKey: KEY, skip: ['NOPE-001'] }, { checks: [skipsItself] }),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 });

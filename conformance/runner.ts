@@ -3,14 +3,14 @@
  * and always runs the cleanup registry at the end, whatever happened.
  */
 import { createPlexMcpClient } from '../client/index.js';
+import { checks as registry } from './checks/index.js';
 import { CleanupRegistry } from './cleanup.js';
-import { resolveConfig, type ConformanceConfig, type ResolvedConfig } from './config.js';
+import { type ConformanceConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { CheckContext, SkipSignal } from './context.js';
 import { createRecorder } from './http/recorder.js';
 import { createHttpSession } from './http/session.js';
 import type { Check, CheckNeeds, CheckResult, Outcome, Reporter, RunReport } from './model.js';
 import { Oracle } from './oracle/oracle.js';
-import { checks as registry } from './checks/index.js';
 
 /** The configuration names an unknown check, or is otherwise unusable. */
 export class UsageError extends Error {
@@ -36,8 +36,10 @@ export interface RunOptions {
 export function missingNeed(needs: CheckNeeds | undefined, config: ResolvedConfig): string | undefined {
   if (!needs) return undefined;
   if (needs.writes && !config.allowWrites) return 'needs --allow-writes (this run is read-only)';
-  if (needs.otherOrgApiKey && !config.otherOrgApiKey) return "needs --other-org-api-key (a key of another organisation)";
-  if (needs.invocation && !(config.mcpId && config.tool)) return 'needs --mcp-id and --tool (a reachable MCP server and one of its tools)';
+  if (needs.otherOrgApiKey && !config.otherOrgApiKey)
+    return 'needs --other-org-api-key (a key of another organisation)';
+  if (needs.invocation && !(config.mcpId && config.tool))
+    return 'needs --mcp-id and --tool (a reachable MCP server and one of its tools)';
   if (needs.rateLimit && config.rateLimit === 'off') return 'rate-limit checks are off (--rate-limit off)';
   return undefined;
 }
@@ -45,7 +47,8 @@ export function missingNeed(needs: CheckNeeds | undefined, config: ResolvedConfi
 /** Picks the checks `only`/`skip` select; unknown ids are a usage error. */
 export function selectChecks(all: readonly Check[], config: ResolvedConfig): Check[] {
   const known = new Set(all.map((c) => c.id));
-  for (const id of [...config.only, ...config.skip]) if (!known.has(id)) throw new UsageError(`unknown check id: ${id}`);
+  for (const id of [...config.only, ...config.skip])
+    if (!known.has(id)) throw new UsageError(`unknown check id: ${id}`);
   return config.only.length ? all.filter((c) => config.only.includes(c.id)) : [...all];
 }
 
@@ -76,10 +79,24 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
   }
   const selected = selectChecks(options.checks ?? registry, config);
   const oracle = options.oracle ?? (await Oracle.load());
-  const recorder = createRecorder({ ...(options.fetch ? { fetch: options.fetch } : {}), secrets: [config.apiKey, config.otherOrgApiKey] });
-  const http = createHttpSession({ baseUrl: config.baseUrl, apiKey: config.apiKey, otherOrgApiKey: config.otherOrgApiKey, recorder, defaultTimeoutMs: config.requestTimeoutMs });
+  const recorder = createRecorder({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    secrets: [config.apiKey, config.otherOrgApiKey],
+  });
+  const http = createHttpSession({
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey,
+    otherOrgApiKey: config.otherOrgApiKey,
+    recorder,
+    defaultTimeoutMs: config.requestTimeoutMs,
+  });
   // The client retries 429s itself (Retry-After), like the raw session does for checks not about rate limits.
-  const client = createPlexMcpClient({ baseUrl: config.baseUrl, apiKey: config.apiKey, fetch: (request) => recorder.fetch(request), retry: { attempts: 4, maxDelayMs: 10_000 } });
+  const client = createPlexMcpClient({
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey,
+    fetch: (request) => recorder.fetch(request),
+    retry: { attempts: 4, maxDelayMs: 10_000 },
+  });
   const startedAt = new Date();
 
   recorder.setTag('preflight');
@@ -87,7 +104,9 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
     await http.send('GET', '/health', { auth: 'none', timeoutMs: Math.min(config.requestTimeoutMs, 15_000) });
   } catch (error) {
     const last = recorder.exchanges[recorder.exchanges.length - 1];
-    throw new TargetUnreachableError(`${config.baseUrl} did not answer: ${last?.networkError ?? (error as Error).message}`);
+    throw new TargetUnreachableError(
+      `${config.baseUrl} did not answer: ${last?.networkError ?? (error as Error).message}`,
+    );
   }
 
   const cleanup = new CleanupRegistry();
@@ -115,8 +134,13 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
           // A check that already found a failure before it had to stop still fails.
           if (!ctx.findings.some((f) => f.severity === 'fail')) outcome = 'skip';
         } else {
-          const last = recorder.exchanges.length > before ? recorder.exchanges[recorder.exchanges.length - 1] : undefined;
-          ctx.findings.push({ severity: 'fail', message: `the check could not complete: ${last?.networkError ?? (error as Error).message ?? String(error)}`, ...(last ? { exchange: last } : {}) });
+          const last =
+            recorder.exchanges.length > before ? recorder.exchanges[recorder.exchanges.length - 1] : undefined;
+          ctx.findings.push({
+            severity: 'fail',
+            message: `the check could not complete: ${last?.networkError ?? (error as Error).message ?? String(error)}`,
+            ...(last ? { exchange: last } : {}),
+          });
         }
       }
     }
@@ -172,7 +196,12 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
 export async function runConformance(input: ConformanceConfig, options: RunOptions = {}): Promise<RunReport> {
   const session = await openRunSession(input, options);
   const reporters = options.reporters ?? [];
-  for (const r of reporters) r.onStart?.({ baseUrl: session.config.baseUrl, total: session.selected.length, runPrefix: session.config.runPrefix });
+  for (const r of reporters)
+    r.onStart?.({
+      baseUrl: session.config.baseUrl,
+      total: session.selected.length,
+      runPrefix: session.config.runPrefix,
+    });
   let report: RunReport;
   try {
     for (const check of session.selected) {

@@ -14,7 +14,11 @@ import { openRunSession, type RunSession } from './runner.js';
 const config = configFromEnv(process.env);
 
 function explain(result: CheckResult): string {
-  return [`${result.id} ${result.title}`, `requirement: ${result.requirement}`, ...result.findings.flatMap(findingLines)].join('\n');
+  return [
+    `${result.id} ${result.title}`,
+    `requirement: ${result.requirement}`,
+    ...result.findings.flatMap(findingLines),
+  ].join('\n');
 }
 
 if (!config) {

@@ -2,7 +2,7 @@
  * Real processes for the suite's own tests: this repository's server (`server/main.ts`) and demo MCP server as
  * children on loopback, each server with its own database in a temp directory. The suite itself never imports them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,11 @@ export class ChildProcesses {
 
   /** Starts `node --import tsx <script>` and resolves once its output matches `ready`. */
   start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.children.push(child);
     return new Promise((resolve, reject) => {
       let log = '';
@@ -55,17 +59,31 @@ export class ChildProcesses {
       first.child.once('exit', resolve);
       first.child.kill('SIGTERM');
     });
-    const apiKey = plans.mainPlan ? await createOrganisation(first.env.DATABASE_URL, 'Conformance main', plans.mainPlan) : OWNER_KEY;
-    const otherOrgApiKey = await createOrganisation(first.env.DATABASE_URL, 'Conformance other', plans.otherPlan ?? 'free');
+    const apiKey = plans.mainPlan
+      ? await createOrganisation(first.env.DATABASE_URL, 'Conformance main', plans.mainPlan)
+      : OWNER_KEY;
+    const otherOrgApiKey = await createOrganisation(
+      first.env.DATABASE_URL,
+      'Conformance other',
+      plans.otherPlan ?? 'free',
+    );
     await this.start('server/main.ts', first.env, /listening on/);
     return { baseUrl: first.baseUrl, apiKey, otherOrgApiKey };
   }
 
-  private async serverProcess(extra: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess; env: Record<string, string> & { DATABASE_URL: string } }> {
+  private async serverProcess(
+    extra: Record<string, string>,
+  ): Promise<{ baseUrl: string; child: ChildProcess; env: Record<string, string> & { DATABASE_URL: string } }> {
     const port = await closedPort();
     const dir = await mkdtemp(join(tmpdir(), 'conformance-server-'));
     this.dirs.push(dir);
-    const env = { BIND_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY, LOG_LEVEL: 'warn', ...extra };
+    const env = {
+      BIND_ADDRESS: `127.0.0.1:${port}`,
+      DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
+      PLEXMCP_BOOTSTRAP_API_KEY: OWNER_KEY,
+      LOG_LEVEL: 'warn',
+      ...extra,
+    };
     const child = await this.start('server/main.ts', env, /listening on/);
     return { baseUrl: `http://127.0.0.1:${port}`, child, env };
   }
@@ -81,10 +99,13 @@ export class ChildProcesses {
   async stopAll(): Promise<void> {
     const running = this.children.filter((child) => child.exitCode === null && child.signalCode === null);
     await Promise.all(
-      running.map((child) => new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      })),
+      running.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
     );
     await Promise.all(this.dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
@@ -92,11 +113,15 @@ export class ChildProcesses {
 
 /** `plexmcp-admin create-org` on a stopped server's database; resolves to the new organisation's owner key. */
 async function createOrganisation(databaseUrl: string, name: string, plan: Plan): Promise<string> {
-  const admin = spawn(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', 'create-org', '--name', name, '--plan', plan], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const admin = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/admin/cli.ts', 'create-org', '--name', name, '--plan', plan],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   admin.stdout.on('data', (c: Buffer) => (out += c.toString()));
   admin.stderr.on('data', (c: Buffer) => (out += c.toString()));

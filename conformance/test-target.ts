@@ -11,14 +11,20 @@ export interface TestTarget {
   close(): Promise<void>;
 }
 
-export async function startTestTarget(answer: (req: IncomingMessage) => { status: number; body: unknown; headers?: Record<string, string> }): Promise<TestTarget> {
+export async function startTestTarget(
+  answer: (req: IncomingMessage) => { status: number; body: unknown; headers?: Record<string, string> },
+): Promise<TestTarget> {
   const requests: TestTarget['requests'] = [];
   const server: Server = createServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     req.resume();
     req.on('end', () => {
       const a = answer(req);
-      res.writeHead(a.status, { 'Content-Type': 'application/json', 'X-Request-Id': `req_${requests.length}`, ...a.headers });
+      res.writeHead(a.status, {
+        'Content-Type': 'application/json',
+        'X-Request-Id': `req_${requests.length}`,
+        ...a.headers,
+      });
       res.end(JSON.stringify(a.body));
     });
   });

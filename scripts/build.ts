@@ -21,8 +21,10 @@ const run = promisify(execFile);
 /** Each bin imports its program's `main`; the modules' own "run when executed directly" checks stay false. */
 const BINS: Record<string, string> = {
   'plexmcp-server': "import { main } from '../server/main.js';\n\nawait main();\n",
-  'plexmcp-conformance': "import { main } from '../conformance/cli.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n",
-  'plexmcp-admin': "import { main } from '../server/admin/cli.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n",
+  'plexmcp-conformance':
+    "import { main } from '../conformance/cli.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n",
+  'plexmcp-admin':
+    "import { main } from '../server/admin/cli.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n",
 };
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -33,7 +35,9 @@ async function step(label: string, work: () => Promise<unknown>): Promise<void> 
 
 async function compile(): Promise<void> {
   try {
-    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`tsc -p tsconfig.build.json failed:\n${stdout ?? ''}${stderr ?? ''}`);

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { createPlexMcpClient, type PlexMcpClient } from '../client/index.js';
 import { prettyReporter } from '../conformance/reporters/pretty.js';
 import { runConformance } from '../conformance/runner.js';
-import { startDemoMcpServer, type DemoMcpServer } from '../demo/mcp/server.js';
+import { type DemoMcpServer, startDemoMcpServer } from '../demo/mcp/server.js';
 import { generateApiKey } from '../server/auth/api-key.js';
-import { runTsx, startTsx, type Child } from './demo/child.js';
+import { type Child, runTsx, startTsx } from './demo/child.js';
 import { compactReporter, curlCommands } from './demo/report.js';
 
 const write = (text: string) => void process.stdout.write(text);
@@ -26,8 +26,12 @@ const step = (label: string, text: string) => write(`${label.padEnd(12)} ${text}
 /** Thrown for a step that did not work; the demo reports it and exits 2. */
 class DemoError extends Error {}
 
-function unwrap<T>(what: string, result: { data?: T; error?: { status: number; code: string | null; message: string } }): T {
-  if (result.data === undefined) throw new DemoError(`${what}: ${result.error?.status} ${result.error?.code}: ${result.error?.message}`);
+function unwrap<T>(
+  what: string,
+  result: { data?: T; error?: { status: number; code: string | null; message: string } },
+): T {
+  if (result.data === undefined)
+    throw new DemoError(`${what}: ${result.error?.status} ${result.error?.code}: ${result.error?.message}`);
   return result.data;
 }
 
@@ -46,7 +50,11 @@ async function startServer(env: Record<string, string>): Promise<{ child: Child;
  * organisation, whose key is the bootstrap key, is then "another organisation" for the isolation check (AUTH-009).
  */
 async function createProOrganization(env: Record<string, string>): Promise<{ id: string; apiKey: string }> {
-  const result = await runTsx('server/admin/cli.ts', ['create-org', '--name', 'Demo organisation', '--plan', 'pro', '--owner-email', 'demo@localhost'], env);
+  const result = await runTsx(
+    'server/admin/cli.ts',
+    ['create-org', '--name', 'Demo organisation', '--plan', 'pro', '--owner-email', 'demo@localhost'],
+    env,
+  );
   if (result.code !== 0) throw new DemoError(`plexmcp-admin create-org failed:\n${result.output}`);
   const created = JSON.parse(result.stdout) as { organization_id: string; api_key: string };
   return { id: created.organization_id, apiKey: created.api_key };
@@ -58,14 +66,28 @@ async function registerAndInvoke(plexmcp: PlexMcpClient, endpointUrl: string): P
 
   const mcp = unwrap(
     'POST /v1/mcps',
-    await plexmcp.POST('/v1/mcps', { body: { name: 'Demo weather', endpoint_url: endpointUrl, description: 'The demo MCP server' } }),
+    await plexmcp.POST('/v1/mcps', {
+      body: { name: 'Demo weather', endpoint_url: endpointUrl, description: 'The demo MCP server' },
+    }),
   ).data;
-  const probe = unwrap('POST /v1/mcps/{mcp_id}/test', await plexmcp.POST('/v1/mcps/{mcp_id}/test', { params: { path: { mcp_id: mcp.id } } })).data;
-  step('registered', `${mcp.name} (${mcp.id}) at ${endpointUrl}: reachable ${probe.reachable}, ${probe.tools_count} tools`);
+  const probe = unwrap(
+    'POST /v1/mcps/{mcp_id}/test',
+    await plexmcp.POST('/v1/mcps/{mcp_id}/test', { params: { path: { mcp_id: mcp.id } } }),
+  ).data;
+  step(
+    'registered',
+    `${mcp.name} (${mcp.id}) at ${endpointUrl}: reachable ${probe.reachable}, ${probe.tools_count} tools`,
+  );
 
   const args = { location: 'Paris' };
-  const invoked = unwrap('POST /mcp', await plexmcp.POST('/mcp', { body: { mcp_id: mcp.id, tool: 'get_weather', arguments: args } })).data;
-  step('invoked', `get_weather ${JSON.stringify(args)} → ${JSON.stringify(invoked.result)} (${invoked.metadata.latency_ms} ms)`);
+  const invoked = unwrap(
+    'POST /mcp',
+    await plexmcp.POST('/mcp', { body: { mcp_id: mcp.id, tool: 'get_weather', arguments: args } }),
+  ).data;
+  step(
+    'invoked',
+    `get_weather ${JSON.stringify(args)} → ${JSON.stringify(invoked.result)} (${invoked.metadata.latency_ms} ms)`,
+  );
   return mcp.id;
 }
 
@@ -122,19 +144,38 @@ async function main(argv: string[]): Promise<number> {
 
     write('\nConformance suite against the live server\n');
     const report = await runConformance(
-      { baseUrl: started.url, apiKey, otherOrgApiKey: bootstrapKey, allowWrites: true, mcpId, tool: 'get_weather', arguments: { location: 'Paris' } },
-      { reporters: [verbose ? prettyReporter({ write, colour: Boolean(process.stdout.isTTY) }) : compactReporter(write)], signal: interrupted.signal },
+      {
+        baseUrl: started.url,
+        apiKey,
+        otherOrgApiKey: bootstrapKey,
+        allowWrites: true,
+        mcpId,
+        tool: 'get_weather',
+        arguments: { location: 'Paris' },
+      },
+      {
+        reporters: [
+          verbose ? prettyReporter({ write, colour: Boolean(process.stdout.isTTY) }) : compactReporter(write),
+        ],
+        signal: interrupted.signal,
+      },
     );
     const code = report.counts.fail > 0 ? 1 : 0;
 
-    write(`\n${keep ? 'Try it (the server stays up until Ctrl-C):' : 'Try it next: `npm run demo -- --keep` keeps this server up for these commands'}\n\n`);
+    write(
+      `\n${keep ? 'Try it (the server stays up until Ctrl-C):' : 'Try it next: `npm run demo -- --keep` keeps this server up for these commands'}\n\n`,
+    );
     for (const line of curlCommands(started.url, apiKey, mcpId)) write(`  ${line}\n`);
-    write('\nOr run your own: `PLEXMCP_SELF_HOSTED=true npm start` (prints an owner API key) and `npm run demo:mcp`.\n');
+    write(
+      '\nOr run your own: `PLEXMCP_SELF_HOSTED=true npm start` (prints an owner API key) and `npm run demo:mcp`.\n',
+    );
     if (keep && !interrupted.signal.aborted) await interrupted.promise;
     write(`\nConformance: ${code === 0 ? 'nothing failed' : 'some checks failed'} (exit ${code})\n`);
     return interrupted.signal.aborted && !keep ? 130 : code;
   } catch (error) {
-    process.stderr.write(`\nThe demo could not run: ${error instanceof DemoError ? error.message : String((error as Error).stack ?? error)}\n`);
+    process.stderr.write(
+      `\nThe demo could not run: ${error instanceof DemoError ? error.message : String((error as Error).stack ?? error)}\n`,
+    );
     return 2;
   } finally {
     await server?.stop();

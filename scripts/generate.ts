@@ -2,7 +2,7 @@
  * Writes generated/schema.d.ts from openapi.yaml with openapi-typescript.
  * `--check` writes nothing and exits 1 when the file on disk differs from what would be generated.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 

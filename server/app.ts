@@ -12,9 +12,10 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
+import type { CredentialCipher } from './crypto/credentials.js';
 import type { Gateway } from './gateway/types.js';
-import { loadContract } from './http/contract.js';
 import { accessLog } from './http/access-log.js';
+import { loadContract } from './http/contract.js';
 import { errorHandler } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { knownRoutes, notFound } from './http/known-routes.js';
@@ -29,8 +30,6 @@ import { systemRoutes } from './routes/system.js';
 import { toolRoutes } from './routes/tools.js';
 import { usageRoutes } from './routes/usage.js';
 import type { Store } from './store/types.js';
-
-import type { CredentialCipher } from './crypto/credentials.js';
 
 export type { CredentialCipher };
 

@@ -25,7 +25,14 @@ describe('logger', () => {
     const { lines, logger } = capture();
     logger.info(
       {
-        req: { headers: { authorization: 'ApiKey pmcp_secret1', 'x-api-key': 'pmcp_secret2', cookie: 'c=secret3', host: 'h' } },
+        req: {
+          headers: {
+            authorization: 'ApiKey pmcp_secret1',
+            'x-api-key': 'pmcp_secret2',
+            cookie: 'c=secret3',
+            host: 'h',
+          },
+        },
         key: 'pmcp_secret4',
         body: { credentials: { token: 'secret5' }, password: 'secret6' },
         config: { apiKeyHmacSecret: 'secret7', encryptionKey: 'secret8' },
@@ -53,7 +60,12 @@ describe('logger redaction', () => {
     logger.error({ err, headers: { Authorization: 'Bearer secret2' } }, 'request failed');
     const line = lines[0] as { err: Record<string, unknown>; headers: Record<string, unknown> };
     expect(JSON.stringify(line)).not.toMatch(/secret\d/);
-    expect(line.err).toMatchObject({ type: 'TypeError', message: 'upstream refused', status: 502, credentials: '[REDACTED]' });
+    expect(line.err).toMatchObject({
+      type: 'TypeError',
+      message: 'upstream refused',
+      status: 502,
+      credentials: '[REDACTED]',
+    });
     expect(String(line.err.stack)).toContain('upstream refused');
     expect(line.headers).toEqual({ Authorization: '[REDACTED]' });
     expect(err.credentials).toEqual({ token: 'secret1' });

@@ -8,7 +8,7 @@
  * per-request access line (flat: ids, method, path, status, duration) costs a few key lookups, and it copies an
  * object only when something in it is redacted: what the caller logged is never mutated.
  */
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './config/config.js';
 
 /** Compared in lower case, so `Authorization`, `apiKey` and `API_KEY` are all caught. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoMcpServer } from '../demo/mcp/server.js';
-import { runTs, spawnTs, type Child } from './admin/test-child.js';
+import { type Child, runTs, spawnTs } from './admin/test-child.js';
 
 const MAIN = 'server/main.ts';
 let dir: string;
@@ -13,7 +13,11 @@ const children: Child[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plexmcp-main-'));
-  env = { BIND_ADDRESS: '127.0.0.1:0', DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`, PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0' };
+  env = {
+    BIND_ADDRESS: '127.0.0.1:0',
+    DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`,
+    PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0',
+  };
 });
 afterEach(() => {
   for (const child of children.splice(0)) if (child.process.exitCode === null) child.process.kill('SIGKILL');
@@ -52,7 +56,7 @@ describe('npm start', () => {
   });
 
   it('uses PLEXMCP_BOOTSTRAP_API_KEY without printing it, on the enterprise plan when self-hosted', async () => {
-    const key = 'pmcp_' + 'k3Y'.repeat(14);
+    const key = `pmcp_${'k3Y'.repeat(14)}`;
     const { child, url } = await start({ PLEXMCP_BOOTSTRAP_API_KEY: key, PLEXMCP_SELF_HOSTED: 'true' });
     expect(child.stdout()).not.toContain(key);
     const res = await organization(url, key);
@@ -66,7 +70,11 @@ describe('npm start', () => {
     // A request whose body is still arriving when the signal comes: it must be answered, not cut off.
     const req = request(`${url}/v1/api-keys`, {
       method: 'POST',
-      headers: { Authorization: `ApiKey ${key}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      headers: {
+        Authorization: `ApiKey ${key}`,
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+      },
     });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       req.on('response', (res) => {
@@ -90,7 +98,10 @@ describe('npm start', () => {
   it('checks MCP health in the background: healthy while the upstream answers, unhealthy once it is gone', async () => {
     const demo = await startDemoMcpServer({ host: '127.0.0.1', port: 0 });
     try {
-      const { child, url } = await start({ PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '300', PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' });
+      const { child, url } = await start({
+        PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '300',
+        PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true',
+      });
       const key = /(pmcp_[0-9A-Za-z]{43})/.exec(child.stdout())![1]!;
       const headers = { Authorization: `ApiKey ${key}`, 'Content-Type': 'application/json' };
       const created = await fetch(`${url}/v1/mcps`, {
@@ -117,8 +128,16 @@ describe('npm start', () => {
   });
 
   it.each([
-    ['an invalid variable', { MCP_REQUEST_TIMEOUT_MS: 'soon' }, /^Configuration error: MCP_REQUEST_TIMEOUT_MS must be a whole number/],
-    ['a PostgreSQL URL', { DATABASE_URL: 'postgres://db/plexmcp' }, /^Configuration error: DATABASE_URL .*not supported yet/],
+    [
+      'an invalid variable',
+      { MCP_REQUEST_TIMEOUT_MS: 'soon' },
+      /^Configuration error: MCP_REQUEST_TIMEOUT_MS must be a whole number/,
+    ],
+    [
+      'a PostgreSQL URL',
+      { DATABASE_URL: 'postgres://db/plexmcp' },
+      /^Configuration error: DATABASE_URL .*not supported yet/,
+    ],
   ])('refuses to start with %s, naming it, exit 1', async (_name, extra, message) => {
     const result = await runTs(MAIN, [], { ...env, ...extra });
     expect(result.code).toBe(1);

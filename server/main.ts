@@ -10,9 +10,9 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { hashApiKey } from './auth/api-key.js';
-import { bootstrap, type BootstrapResult } from './bootstrap.js';
-import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { createCredentialCipher, type CredentialCipher } from './crypto/credentials.js';
+import { type BootstrapResult, bootstrap } from './bootstrap.js';
+import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { type CredentialCipher, createCredentialCipher } from './crypto/credentials.js';
 import { createGateway, createHealthChecker, type Gateway } from './gateway/index.js';
 import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
@@ -45,14 +45,18 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
   });
   try {
     const secrets = await resolveSecrets(store, config);
-    for (const variable of secrets.generated) logger.info(`${variable} was not set: generated one and kept it with the database`);
+    for (const variable of secrets.generated)
+      logger.info(`${variable} was not set: generated one and kept it with the database`);
     for (const warning of secrets.warnings) logger.warn(warning);
     const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
     printBootstrap(await bootstrap(store, { ...config, hashApiKey: hash }), out);
 
     const cipher = createCredentialCipher(secrets.encryptionKey);
     const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs });
-    const failedAuth = { limiter: createMemoryRateLimiter({ keyPrefix: 'failed-auth' }), selfHosted: config.selfHosted };
+    const failedAuth = {
+      limiter: createMemoryRateLimiter({ keyPrefix: 'failed-auth' }),
+      selfHosted: config.selfHosted,
+    };
     const app = createApp({
       store,
       logger,
@@ -80,7 +84,14 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       server.listen(config.bindAddress.port, config.bindAddress.host, () => resolve());
     });
     const url = localUrl(server.address() as AddressInfo);
-    const stopHealth = startHealthRounds({ store, gateway, cipher, logger, intervalMs: config.healthCheckIntervalMs, timeoutMs: config.mcpRequestTimeoutMs });
+    const stopHealth = startHealthRounds({
+      store,
+      gateway,
+      cipher,
+      logger,
+      intervalMs: config.healthCheckIntervalMs,
+      timeoutMs: config.mcpRequestTimeoutMs,
+    });
     const stopPruning = startIdempotencyPruning(store, logger);
     logger.info({ url, publicUrl: config.publicUrl, database: store.path }, 'listening');
     out.write(`PlexMCP server listening on ${url}${config.publicUrl ? ` (public URL ${config.publicUrl})` : ''}\n`);
@@ -129,7 +140,7 @@ function printBootstrap(result: BootstrapResult, out: NodeJS.WritableStream): vo
       : 'Owner API key: the one given in PLEXMCP_BOOTSTRAP_API_KEY.',
     '',
   ];
-  out.write(lines.join('\n') + '\n');
+  out.write(`${lines.join('\n')}\n`);
 }
 
 /** Probes every active MCP each interval (the gateway's health checker) and records the verdicts and fresh tools. */
@@ -171,7 +182,9 @@ function startHealthRounds(options: {
 /** Drops stored idempotent responses past their replay window, at start and hourly, so the table stays small. */
 function startIdempotencyPruning(store: Store, logger: Logger): () => void {
   const prune = () =>
-    pruneIdempotency(store, new Date()).catch((err: unknown) => logger.error({ err }, 'pruning idempotency records failed'));
+    pruneIdempotency(store, new Date()).catch((err: unknown) =>
+      logger.error({ err }, 'pruning idempotency records failed'),
+    );
   void prune();
   const timer = setInterval(() => void prune(), 60 * 60 * 1000);
   timer.unref();
@@ -193,7 +206,9 @@ export async function main(): Promise<void> {
     running = await startServer(config);
   } catch (error) {
     const known = error instanceof DatabaseLockedError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    process.stderr.write(`Could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`);
+    process.stderr.write(
+      `Could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
+    );
     process.exit(1);
   }
   let stopping = false;

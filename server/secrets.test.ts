@@ -26,7 +26,10 @@ describe('secrets', () => {
     expect(first).toMatchObject({ apiKeyHmacSecret: 'h'.repeat(40), generated: [], warnings: [] });
     expect(await t.store.getMeta('secret.api_key_hmac_secret')).toBeUndefined();
     expect(await t.store.getMeta('secret.encryption_key')).toBeUndefined();
-    const changed = await resolveSecrets(t.store, { apiKeyHmacSecret: 'x'.repeat(40), encryptionKey: Buffer.alloc(32, 2) });
+    const changed = await resolveSecrets(t.store, {
+      apiKeyHmacSecret: 'x'.repeat(40),
+      encryptionKey: Buffer.alloc(32, 2),
+    });
     expect(changed.warnings).toHaveLength(2);
     expect(changed.warnings[0]).toMatch(/^API_KEY_HMAC_SECRET differs/);
     expect(changed.warnings[1]).toMatch(/^PLEXMCP_ENCRYPTION_KEY differs/);

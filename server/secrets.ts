@@ -18,7 +18,10 @@ export interface ServerSecrets {
 }
 
 const STORED = { hmac: 'secret.api_key_hmac_secret', encryption: 'secret.encryption_key' } as const;
-const FINGERPRINT = { hmac: 'secret.api_key_hmac_fingerprint', encryption: 'secret.encryption_key_fingerprint' } as const;
+const FINGERPRINT = {
+  hmac: 'secret.api_key_hmac_fingerprint',
+  encryption: 'secret.encryption_key_fingerprint',
+} as const;
 
 function fingerprint(secret: string | Buffer): string {
   return createHmac('sha256', secret).update('plexmcp secret fingerprint').digest('hex').slice(0, 32);
@@ -31,7 +34,12 @@ export async function resolveSecrets(
   const generated: ServerSecrets['generated'] = [];
   const warnings: string[] = [];
 
-  async function resolveOne(kind: 'hmac' | 'encryption', given: string | undefined, variable: ServerSecrets['generated'][number], consequence: string) {
+  async function resolveOne(
+    kind: 'hmac' | 'encryption',
+    given: string | undefined,
+    variable: ServerSecrets['generated'][number],
+    consequence: string,
+  ) {
     let secret = given ?? (await store.getMeta(STORED[kind]));
     if (secret === undefined) {
       secret = randomBytes(32).toString('hex');

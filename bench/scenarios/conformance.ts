@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fmt, type Row, type Scenario } from '../model.js';
 import { ROOT } from '../processes.js';
 import { seedDatabase } from '../seed.js';
-import { startApiServer, startDemoMcp, type Running } from '../subjects.js';
+import { type Running, startApiServer, startDemoMcp } from '../subjects.js';
 
 export const TARGET_CONFORMANCE_S = 20;
 
@@ -25,14 +25,20 @@ interface CliRun {
 async function runCli(args: string[], outPath: string): Promise<CliRun> {
   const fd = openSync(outPath, 'w');
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'conformance/cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'conformance/cli.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', fd, 'pipe'],
+  });
   closeSync(fd);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const seconds = (performance.now() - t0) / 1000;
   try {
-    const report = JSON.parse(readFileSync(outPath, 'utf8')) as { counts: CliRun['counts']; results?: { id?: string; checkId?: string; durationMs?: number }[] };
+    const report = JSON.parse(readFileSync(outPath, 'utf8')) as {
+      counts: CliRun['counts'];
+      results?: { id?: string; checkId?: string; durationMs?: number }[];
+    };
     const slowest = (report.results ?? [])
       .map((r) => ({ id: r.id ?? r.checkId ?? '?', ms: r.durationMs ?? 0 }))
       .sort((a, b) => b.ms - a.ms)
@@ -51,17 +57,41 @@ export const conformanceScenario: Scenario = async ({ dir, log }) => {
     const db = await seedDatabase(join(dir, 'seed.db'), { upstreamUrl: demo.url });
     const server = await startApiServer(db, dir, { name: 'conformance', validateResponses: true });
     started.push(server);
-    const common = ['--base-url', server.url, '--api-key', db.ownerKey, '--other-org-api-key', db.otherOrgKey, '--rate-limit', 'off', '--reporter', 'json'];
-    const invoke = ['--mcp-id', db.mcpIds[0] ?? '', '--tool', 'calculate', '--arguments', JSON.stringify({ operation: 'add', a: 1, b: 2 })];
+    const common = [
+      '--base-url',
+      server.url,
+      '--api-key',
+      db.ownerKey,
+      '--other-org-api-key',
+      db.otherOrgKey,
+      '--rate-limit',
+      'off',
+      '--reporter',
+      'json',
+    ];
+    const invoke = [
+      '--mcp-id',
+      db.mcpIds[0] ?? '',
+      '--tool',
+      'calculate',
+      '--arguments',
+      JSON.stringify({ operation: 'add', a: 1, b: 2 }),
+    ];
     const readOnly = await runCli([...common, ...invoke], join(dir, 'read-only.json'));
-    log(`  read-only: ${readOnly.seconds.toFixed(1)} s, exit ${readOnly.exitCode}, ${JSON.stringify(readOnly.counts ?? readOnly.error)}`);
+    log(
+      `  read-only: ${readOnly.seconds.toFixed(1)} s, exit ${readOnly.exitCode}, ${JSON.stringify(readOnly.counts ?? readOnly.error)}`,
+    );
     const writes = await runCli([...common, ...invoke, '--allow-writes'], join(dir, 'writes.json'));
-    log(`  with writes: ${writes.seconds.toFixed(1)} s, exit ${writes.exitCode}, ${JSON.stringify(writes.counts ?? writes.error)}`);
+    log(
+      `  with writes: ${writes.seconds.toFixed(1)} s, exit ${writes.exitCode}, ${JSON.stringify(writes.counts ?? writes.error)}`,
+    );
     const row = (label: string, run: CliRun): Row => ({
       measure: `conformance wall time, ${label}`,
       subject: fmt.s(run.seconds),
       baseline: '',
-      result: run.counts ? `${run.counts.pass} pass, ${run.counts.fail} fail, ${run.counts.warn} warn, ${run.counts.skip} skip` : `no report (exit ${run.exitCode})`,
+      result: run.counts
+        ? `${run.counts.pass} pass, ${run.counts.fail} fail, ${run.counts.warn} warn, ${run.counts.skip} skip`
+        : `no report (exit ${run.exitCode})`,
       target: `< ${TARGET_CONFORMANCE_S} s`,
       met: run.counts !== undefined && run.seconds < TARGET_CONFORMANCE_S,
     });

@@ -9,7 +9,7 @@ import { connectDirect, type DirectMcp } from '../direct-mcp.js';
 import { alternate, closedLoop, httpLoad } from '../load.js';
 import { fmt, type Scenario } from '../model.js';
 import { seedDatabase } from '../seed.js';
-import { startApiServer, startDemoMcp, type Running } from '../subjects.js';
+import { type Running, startApiServer, startDemoMcp } from '../subjects.js';
 
 export const TARGET_GATEWAY_RATIO = 0.6;
 export const TARGET_ADDED_P50_MS = 2;
@@ -66,11 +66,39 @@ export const gatewayScenario: Scenario = async ({ config, dir, log }) => {
     return {
       id: 'gateway',
       title: 'Gateway: POST /mcp vs the SDK client calling the upstream directly',
-      figures: { ratio, addedP50Ms: added, addedP50UnderLoadMs: gT.p50Ms - dT.p50Ms, validateResponses, throughput, latency },
+      figures: {
+        ratio,
+        addedP50Ms: added,
+        addedP50UnderLoadMs: gT.p50Ms - dT.p50Ms,
+        validateResponses,
+        throughput,
+        latency,
+      },
       rows: [
-        { measure: `tool calls/s (${config.connections} concurrent)`, subject: fmt.rate(gT.perSecond), baseline: `direct SDK ${fmt.rate(dT.perSecond)}`, result: fmt.ratio(ratio), target: `>= ${TARGET_GATEWAY_RATIO}x`, met: ratio >= TARGET_GATEWAY_RATIO },
-        { measure: 'added p50 latency (1 call at a time)', subject: `${fmt.ms(gL.p50Ms)} (p99 ${fmt.ms(gL.p99Ms)})`, baseline: `${fmt.ms(dL.p50Ms)} (p99 ${fmt.ms(dL.p99Ms)})`, result: `+${fmt.ms(added)}`, target: `<= ${TARGET_ADDED_P50_MS} ms`, met: added <= TARGET_ADDED_P50_MS },
-        { measure: `p50 / p99 under load (${config.connections} concurrent)`, subject: `${fmt.ms(gT.p50Ms)} / ${fmt.ms(gT.p99Ms)}`, baseline: `${fmt.ms(dT.p50Ms)} / ${fmt.ms(dT.p99Ms)}`, result: `+${fmt.ms(gT.p50Ms - dT.p50Ms)} p50`, target: '', met: null },
+        {
+          measure: `tool calls/s (${config.connections} concurrent)`,
+          subject: fmt.rate(gT.perSecond),
+          baseline: `direct SDK ${fmt.rate(dT.perSecond)}`,
+          result: fmt.ratio(ratio),
+          target: `>= ${TARGET_GATEWAY_RATIO}x`,
+          met: ratio >= TARGET_GATEWAY_RATIO,
+        },
+        {
+          measure: 'added p50 latency (1 call at a time)',
+          subject: `${fmt.ms(gL.p50Ms)} (p99 ${fmt.ms(gL.p99Ms)})`,
+          baseline: `${fmt.ms(dL.p50Ms)} (p99 ${fmt.ms(dL.p99Ms)})`,
+          result: `+${fmt.ms(added)}`,
+          target: `<= ${TARGET_ADDED_P50_MS} ms`,
+          met: added <= TARGET_ADDED_P50_MS,
+        },
+        {
+          measure: `p50 / p99 under load (${config.connections} concurrent)`,
+          subject: `${fmt.ms(gT.p50Ms)} / ${fmt.ms(gT.p99Ms)}`,
+          baseline: `${fmt.ms(dT.p50Ms)} / ${fmt.ms(dT.p99Ms)}`,
+          result: `+${fmt.ms(gT.p50Ms - dT.p50Ms)} p50`,
+          target: '',
+          met: null,
+        },
       ],
       notes: [
         `response validation ${validateResponses ? 'on' : 'off'} (BENCH_VALIDATE_RESPONSES); every call through the gateway also records a usage row durably (group commit); failed calls per round (median): gateway ${gT.failed}, direct ${dT.failed}`,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { alternate, httpLoad } from '../load.js';
 import { fmt, type Scenario } from '../model.js';
 import { seedDatabase } from '../seed.js';
-import { startApiServer, startPrism, type Running } from '../subjects.js';
+import { type Running, startApiServer, startPrism } from '../subjects.js';
 
 export const TARGET_PRISM_RATIO = 3;
 
@@ -25,8 +25,14 @@ export const prismScenario: Scenario = async ({ config, dir, log }) => {
     const options = { durationS: config.durationS, connections: config.connections };
     const results = await alternate(
       [
-        { name: 'prism', run: (durationS) => httpLoad({ url: `${prism.url}/v1/mcps`, headers }, { ...options, durationS }) },
-        { name: 'ours', run: (durationS) => httpLoad({ url: `${ours.url}/v1/mcps`, headers }, { ...options, durationS }) },
+        {
+          name: 'prism',
+          run: (durationS) => httpLoad({ url: `${prism.url}/v1/mcps`, headers }, { ...options, durationS }),
+        },
+        {
+          name: 'ours',
+          run: (durationS) => httpLoad({ url: `${ours.url}/v1/mcps`, headers }, { ...options, durationS }),
+        },
       ],
       config,
       log,
@@ -40,10 +46,26 @@ export const prismScenario: Scenario = async ({ config, dir, log }) => {
       title: 'GET /v1/mcps: ours vs the Prism mock',
       figures: { ratio, results },
       rows: [
-        { measure: 'GET /v1/mcps req/s vs Prism mock', subject: fmt.rate(o.perSecond), baseline: `Prism ${fmt.rate(p.perSecond)}`, result: fmt.ratio(ratio), target: `>= ${TARGET_PRISM_RATIO}x`, met: ratio >= TARGET_PRISM_RATIO },
-        { measure: 'GET /v1/mcps p50 / p99 vs Prism mock', subject: `${fmt.ms(o.p50Ms)} / ${fmt.ms(o.p99Ms)}`, baseline: `${fmt.ms(p.p50Ms)} / ${fmt.ms(p.p99Ms)}`, result: '', target: '', met: null },
+        {
+          measure: 'GET /v1/mcps req/s vs Prism mock',
+          subject: fmt.rate(o.perSecond),
+          baseline: `Prism ${fmt.rate(p.perSecond)}`,
+          result: fmt.ratio(ratio),
+          target: `>= ${TARGET_PRISM_RATIO}x`,
+          met: ratio >= TARGET_PRISM_RATIO,
+        },
+        {
+          measure: 'GET /v1/mcps p50 / p99 vs Prism mock',
+          subject: `${fmt.ms(o.p50Ms)} / ${fmt.ms(o.p99Ms)}`,
+          baseline: `${fmt.ms(p.p50Ms)} / ${fmt.ms(p.p99Ms)}`,
+          result: '',
+          target: '',
+          met: null,
+        },
       ],
-      notes: ['Prism answers from the contract\'s examples (static); ours authenticates, validates and reads 20 MCPs from the store.'],
+      notes: [
+        "Prism answers from the contract's examples (static); ours authenticates, validates and reads 20 MCPs from the store.",
+      ],
     };
   } finally {
     for (const s of started.reverse()) await s.stop();

@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alternate, httpLoad, type HttpLoad } from '../load.js';
+import { alternate, type HttpLoad, httpLoad } from '../load.js';
 import { fmt, type Row, type Scenario } from '../model.js';
 import { seedDatabase } from '../seed.js';
-import { startApiServer, startBareExpress, type Running } from '../subjects.js';
+import { type Running, startApiServer, startBareExpress } from '../subjects.js';
 
 export const TARGET_READ_RATIO = 0.5;
 
@@ -23,7 +23,8 @@ export const readPath: Scenario = async ({ config, dir, log }) => {
     const response = await fetch(`${plain.url}/v1/mcps`, { headers });
     const body = Buffer.from(await response.arrayBuffer());
     const page = JSON.parse(body.toString('utf8')) as { data?: unknown[] };
-    if (response.status !== 200 || page.data?.length !== 20) throw new Error(`GET /v1/mcps answered ${response.status} with ${page.data?.length} items`);
+    if (response.status !== 200 || page.data?.length !== 20)
+      throw new Error(`GET /v1/mcps answered ${response.status} with ${page.data?.length} items`);
     const bodyFile = join(dir, 'mcps.json');
     writeFileSync(bodyFile, body);
     const bare = await startBareExpress(dir, bodyFile);
@@ -73,7 +74,9 @@ export const readPath: Scenario = async ({ config, dir, log }) => {
       title: 'Read path: GET /v1/mcps vs bare Express',
       figures,
       rows,
-      notes: [`${config.connections} connections; the page is ${body.length} bytes; failed responses (median per round): ${results['validation-on']?.median.failed ?? 0} / ${results['validation-off']?.median.failed ?? 0}`],
+      notes: [
+        `${config.connections} connections; the page is ${body.length} bytes; failed responses (median per round): ${results['validation-on']?.median.failed ?? 0} / ${results['validation-off']?.median.failed ?? 0}`,
+      ],
     };
   } finally {
     for (const s of started.reverse()) await s.stop();

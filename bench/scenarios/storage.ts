@@ -9,10 +9,10 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { newId, openSqliteStore, type SqliteStore, type UsageRow } from '../../server/store/index.js';
 import { alternate, closedLoop, type LoadResult } from '../load.js';
 import { fmt, type Row, type Scenario } from '../model.js';
 import { seedUsage } from '../seed.js';
-import { newId, openSqliteStore, type SqliteStore, type UsageRow } from '../../server/store/index.js';
 
 export const TARGET_STORAGE_P50_RATIO = 1.5;
 
@@ -28,14 +28,29 @@ interface Concurrency {
 }
 
 function usageRow(orgId: string, mcpId: string): UsageRow {
-  return { id: newId('use'), orgId, apiKeyId: null, mcpId, mcpName: 'bench', tool: 'calculate', status: 'success', errorCode: null, latencyMs: 12, createdAt: new Date().toISOString() };
+  return {
+    id: newId('use'),
+    orgId,
+    apiKeyId: null,
+    mcpId,
+    mcpName: 'bench',
+    tool: 'calculate',
+    status: 'success',
+    errorCode: null,
+    latencyMs: 12,
+    createdAt: new Date().toISOString(),
+  };
 }
 
 type Sizes = { storageWrites: number; storageWriters: number; durationS: number };
 
 /** `storageWrites` writes one after another, bounded by time too so a slow store cannot stretch the run. */
 function sequential(write: () => Promise<void>, config: Sizes): Promise<LoadResult> {
-  return closedLoop(write, { durationS: Math.max(2, config.durationS * 2), concurrency: 1, maxOperations: config.storageWrites });
+  return closedLoop(write, {
+    durationS: Math.max(2, config.durationS * 2),
+    concurrency: 1,
+    maxOperations: config.storageWrites,
+  });
 }
 
 function writers(write: () => Promise<void>, config: Sizes): Promise<LoadResult> {
@@ -59,13 +74,27 @@ interface Seeded {
 async function seeded(path: string, rows: number): Promise<Seeded> {
   const store = await openSqliteStore({ path });
   const orgId = newId('org');
-  await store.createOrganization({ id: orgId, name: 'Storage bench', slug: 'storage-bench', description: null, plan: 'team', settings: {} });
+  await store.createOrganization({
+    id: orgId,
+    name: 'Storage bench',
+    slug: 'storage-bench',
+    description: null,
+    plan: 'team',
+    settings: {},
+  });
   const mcpIds = Array.from({ length: 20 }, () => newId('mcp'));
   const t0 = performance.now();
   await seedUsage(store, { orgId, apiKeyId: null, mcpIds }, rows);
   const seconds = (performance.now() - t0) / 1000;
   await settle(store);
-  return { path, store, orgId, mcpId: mcpIds[0] ?? 'mcp_x', rows: await store.countUsage(orgId, {}), seeding: { seconds, rowsPerSecond: rows / seconds } };
+  return {
+    path,
+    store,
+    orgId,
+    mcpId: mcpIds[0] ?? 'mcp_x',
+    rows: await store.countUsage(orgId, {}),
+    seeding: { seconds, rowsPerSecond: rows / seconds },
+  };
 }
 
 export const storageScenario: Scenario = async ({ config, dir, log }) => {
@@ -75,7 +104,9 @@ export const storageScenario: Scenario = async ({ config, dir, log }) => {
     open.push(small.store);
     const large = await seeded(join(dir, 'large.db'), config.storageLargeRows);
     open.push(large.store);
-    log(`  seeded ${small.rows} rows in ${small.seeding.seconds.toFixed(1)} s and ${large.rows} rows in ${large.seeding.seconds.toFixed(1)} s`);
+    log(
+      `  seeded ${small.rows} rows in ${small.seeding.seconds.toFixed(1)} s and ${large.rows} rows in ${large.seeding.seconds.toFixed(1)} s`,
+    );
     const writeTo = (db: Seeded) => () => db.store.recordUsage(usageRow(db.orgId, db.mcpId));
     const alternated = await alternate(
       [
@@ -105,7 +136,9 @@ export const storageScenario: Scenario = async ({ config, dir, log }) => {
     await settle(reopened.store);
     const perWrite = await writers(writeTo(reopened), config);
     const compared: Concurrency = { rows: rowsNow, groupCommit, perWrite };
-    log(`  at ${compared.rows} rows, ${config.storageWriters} writers: group commit ${groupCommit.perSecond.toFixed(0)}/s, one sync per write ${perWrite.perSecond.toFixed(0)}/s`);
+    log(
+      `  at ${compared.rows} rows, ${config.storageWriters} writers: group commit ${groupCommit.perSecond.toFixed(0)}/s, one sync per write ${perWrite.perSecond.toFixed(0)}/s`,
+    );
     const seeding = [small, large].map((db) => ({ rows: db.rows, ...db.seeding }));
     const rows: Row[] = sizes.map((size) => ({
       measure: `durable writes, 1 writer, ${size.rows.toLocaleString('en-US')} rows: writes/s, p50 / p99`,

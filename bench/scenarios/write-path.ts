@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { alternate, httpLoad } from '../load.js';
 import { fmt, type Scenario } from '../model.js';
 import { seedDatabase } from '../seed.js';
-import { startApiServer, type Running } from '../subjects.js';
+import { type Running, startApiServer } from '../subjects.js';
 
 export const writePath: Scenario = async ({ config, dir, log }) => {
   const db = await seedDatabase(join(dir, 'seed.db'));
@@ -21,7 +21,13 @@ export const writePath: Scenario = async ({ config, dir, log }) => {
     if (first.status !== 201) throw new Error(`POST /v1/api-keys answered ${first.status}: ${text}`);
     const target = server;
     const results = await alternate(
-      [{ name: 'create-key', run: (durationS) => httpLoad({ ...request, url: `${target.url}/v1/api-keys` }, { durationS, connections: config.connections }) }],
+      [
+        {
+          name: 'create-key',
+          run: (durationS) =>
+            httpLoad({ ...request, url: `${target.url}/v1/api-keys` }, { durationS, connections: config.connections }),
+        },
+      ],
       config,
       log,
     );
@@ -32,10 +38,26 @@ export const writePath: Scenario = async ({ config, dir, log }) => {
       title: 'Write path: POST /v1/api-keys, durable',
       figures: { results },
       rows: [
-        { measure: `POST /v1/api-keys durable writes/s (${config.connections} concurrent)`, subject: fmt.rate(r.perSecond), baseline: '', result: fmt.rate(r.perSecond), target: '', met: null },
-        { measure: 'POST /v1/api-keys p50 / p99', subject: `${fmt.ms(r.p50Ms)} / ${fmt.ms(r.p99Ms)}`, baseline: '', result: '', target: '', met: null },
+        {
+          measure: `POST /v1/api-keys durable writes/s (${config.connections} concurrent)`,
+          subject: fmt.rate(r.perSecond),
+          baseline: '',
+          result: fmt.rate(r.perSecond),
+          target: '',
+          met: null,
+        },
+        {
+          measure: 'POST /v1/api-keys p50 / p99',
+          subject: `${fmt.ms(r.p50Ms)} / ${fmt.ms(r.p99Ms)}`,
+          baseline: '',
+          result: '',
+          target: '',
+          met: null,
+        },
       ],
-      notes: [`each 201 is answered only once the new key is on disk; failed responses per round (median): ${r.failed}`],
+      notes: [
+        `each 201 is answered only once the new key is on disk; failed responses per round (median): ${r.failed}`,
+      ],
     };
   } finally {
     await server?.stop();

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** The documented key forms all authenticate: ApiKey (scheme case-insensitive), Bearer and X-API-Key. */
 async function acceptedForms(ctx: CheckContext): Promise<void> {
@@ -12,13 +12,18 @@ async function acceptedForms(ctx: CheckContext): Promise<void> {
   ];
   for (const [label, header, value] of forms) {
     const reply = await ctx.http.send('GET', '/v1/organization', { auth: { header, value } });
-    ctx.expectSuccess(reply, 200, `${label}: 200 (DESIGN.md "Authentication"; openapi.yaml securitySchemes, scheme name case-insensitive)`);
+    ctx.expectSuccess(
+      reply,
+      200,
+      `${label}: 200 (DESIGN.md "Authentication"; openapi.yaml securitySchemes, scheme name case-insensitive)`,
+    );
   }
 }
 
 export const authAcceptedForms: Check = {
   id: 'AUTH-004',
   title: 'ApiKey, Bearer and X-API-Key all authenticate',
-  requirement: 'DESIGN.md "Authentication": Authorization: ApiKey <key> is documented; Bearer and X-API-Key are accepted too; openapi.yaml: the scheme name is case-insensitive.',
+  requirement:
+    'DESIGN.md "Authentication": Authorization: ApiKey <key> is documented; Bearer and X-API-Key are accepted too; openapi.yaml: the scheme name is case-insensitive.',
   run: acceptedForms,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { createApiKey } from '../probes/fixtures.js';
 
 const LIFETIME_MS = 3_000;
@@ -13,8 +13,14 @@ async function expiredKey(ctx: CheckContext): Promise<void> {
   const expiresAt = new Date(Date.now() + LIFETIME_MS);
   const created = await createApiKey(ctx, 'expiring', { expires_at: expiresAt.toISOString() });
   if (!created.key) {
-    if (created.reply.status >= 500) ctx.fail('creating a short-lived key crashed', { reply: created.reply, documented: '201, or 422 validation_error' });
-    ctx.skip(`the server does not allow a key expiring in ${LIFETIME_MS / 1000} s (answered ${created.reply.status}: ${created.reply.text.slice(0, 160)})`);
+    if (created.reply.status >= 500)
+      ctx.fail('creating a short-lived key crashed', {
+        reply: created.reply,
+        documented: '201, or 422 validation_error',
+      });
+    ctx.skip(
+      `the server does not allow a key expiring in ${LIFETIME_MS / 1000} s (answered ${created.reply.status}: ${created.reply.text.slice(0, 160)})`,
+    );
   }
   const key = created.key.key;
   const deadline = expiresAt.getTime() + GRACE_MS;
@@ -24,13 +30,19 @@ async function expiredKey(ctx: CheckContext): Promise<void> {
     await sleep(1_000);
     last = await ctx.http.send('GET', '/v1/organization', { auth: { key } });
   }
-  ctx.expectError(last, 401, 'expired_key', `401 expired_key after expires_at ${expiresAt.toISOString()} (DESIGN.md "Error codes")`);
+  ctx.expectError(
+    last,
+    401,
+    'expired_key',
+    `401 expired_key after expires_at ${expiresAt.toISOString()} (DESIGN.md "Error codes")`,
+  );
 }
 
 export const authExpiredKey: Check = {
   id: 'AUTH-007',
   title: 'An expired key answers 401 expired_key',
-  requirement: 'DESIGN.md "Error codes": expired_key 401; openapi.yaml ApiKeyCreate.expires_at: must be in the future, the key stops working then.',
+  requirement:
+    'DESIGN.md "Error codes": expired_key 401; openapi.yaml ApiKeyCreate.expires_at: must be in the future, the key stops working then.',
   needs: { writes: true },
   run: expiredKey,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { fillPath, listOperations } from '../probes/operations.js';
 
 /**
@@ -10,16 +10,23 @@ async function missingKey(ctx: CheckContext): Promise<void> {
   const documented = '401 unauthorized (DESIGN.md "Authentication"; openapi.yaml Unauthorized)';
   let withoutChallenge = 0;
   for (const op of listOperations(ctx.oracle.doc).filter((o) => o.authenticated)) {
-    const reply = await ctx.http.send(op.method, fillPath(op.path, {}, `${ctx.runPrefix}none`), { auth: 'none', ...(op.requestBody ? { json: {} } : {}) });
+    const reply = await ctx.http.send(op.method, fillPath(op.path, {}, `${ctx.runPrefix}none`), {
+      auth: 'none',
+      ...(op.requestBody ? { json: {} } : {}),
+    });
     ctx.expectError(reply, 401, 'unauthorized', `${op.operationId}: ${documented}`);
     if (reply.status === 401 && !reply.headers['www-authenticate']) withoutChallenge++;
   }
-  if (withoutChallenge) ctx.warn(`${withoutChallenge} 401 responses without WWW-Authenticate`, { documented: 'RFC 9110 §11.6.1: a 401 sends WWW-Authenticate; openapi.yaml documents it on Unauthorized' });
+  if (withoutChallenge)
+    ctx.warn(`${withoutChallenge} 401 responses without WWW-Authenticate`, {
+      documented: 'RFC 9110 §11.6.1: a 401 sends WWW-Authenticate; openapi.yaml documents it on Unauthorized',
+    });
 }
 
 export const authMissingKey: Check = {
   id: 'AUTH-001',
   title: 'No key: every authenticated operation answers 401 unauthorized',
-  requirement: 'DESIGN.md "Authentication" and openapi.yaml security: every operation but /health, /openapi.* and /docs needs a key; missing → 401 unauthorized.',
+  requirement:
+    'DESIGN.md "Authentication" and openapi.yaml security: every operation but /health, /openapi.* and /docs needs a key; missing → 401 unauthorized.',
   run: missingKey,
 };

@@ -1,6 +1,6 @@
-import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
+import { type CheckContext, dataOf } from '../context.js';
 import type { Auth } from '../http/session.js';
+import type { Check } from '../model.js';
 
 async function ids(ctx: CheckContext, auth: Auth, path: string): Promise<string[]> {
   const reply = await ctx.http.send('GET', path, { auth, query: { per_page: 100 } });
@@ -23,15 +23,37 @@ async function otherOrganisation(ctx: CheckContext): Promise<void> {
     const visibleMcps = new Set(await ids(ctx, viewer, '/v1/mcps'));
     for (const id of keyIds.slice(0, 3)) {
       probed++;
-      ctx.expect(!visibleKeys.has(id), `${label}: API key ${id} appears in the other organisation's list`, { documented });
-      ctx.expectError(await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(id)}`, { auth: viewer }), 404, 'not_found', `${label}: ${documented}`);
-      ctx.expectError(await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(id)}/usage`, { auth: viewer }), 404, 'not_found', `${label}: ${documented}`);
+      ctx.expect(!visibleKeys.has(id), `${label}: API key ${id} appears in the other organisation's list`, {
+        documented,
+      });
+      ctx.expectError(
+        await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(id)}`, { auth: viewer }),
+        404,
+        'not_found',
+        `${label}: ${documented}`,
+      );
+      ctx.expectError(
+        await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(id)}/usage`, { auth: viewer }),
+        404,
+        'not_found',
+        `${label}: ${documented}`,
+      );
     }
     for (const id of mcpIds.slice(0, 3)) {
       probed++;
       ctx.expect(!visibleMcps.has(id), `${label}: MCP ${id} appears in the other organisation's list`, { documented });
-      ctx.expectError(await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(id)}`, { auth: viewer }), 404, 'not_found', `${label}: ${documented}`);
-      ctx.expectError(await ctx.http.send('POST', '/mcp', { auth: viewer, json: { mcp_id: id, tool: 'echo', arguments: {} } }), 404, 'not_found', `${label}: ${documented}`);
+      ctx.expectError(
+        await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(id)}`, { auth: viewer }),
+        404,
+        'not_found',
+        `${label}: ${documented}`,
+      );
+      ctx.expectError(
+        await ctx.http.send('POST', '/mcp', { auth: viewer, json: { mcp_id: id, tool: 'echo', arguments: {} } }),
+        404,
+        'not_found',
+        `${label}: ${documented}`,
+      );
     }
   }
   const orgA = dataOf<{ id?: string }>(await ctx.http.send('GET', '/v1/organization'));
@@ -43,7 +65,8 @@ async function otherOrganisation(ctx: CheckContext): Promise<void> {
 export const authOtherOrg: Check = {
   id: 'AUTH-009',
   title: "Another organisation's resources are 404",
-  requirement: 'DESIGN.md "Roles": a resource of another organisation is 404, never 403 or 200; openapi.yaml "Roles": the same.',
+  requirement:
+    'DESIGN.md "Roles": a resource of another organisation is 404, never 403 or 200; openapi.yaml "Roles": the same.',
   needs: { otherOrgApiKey: true },
   run: otherOrganisation,
 };

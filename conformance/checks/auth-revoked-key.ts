@@ -1,5 +1,5 @@
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { createApiKey, requireCreated } from '../probes/fixtures.js';
 
 /** A key that worked, once revoked with the main key, is 401 revoked_key in every accepted form. */
@@ -11,7 +11,10 @@ async function revokedKey(ctx: CheckContext): Promise<void> {
   const revoke = await ctx.http.send('DELETE', `/v1/api-keys/${encodeURIComponent(key.id)}`);
   if (ctx.expectSuccess(revoke, 200, 'DELETE /v1/api-keys/{key_id}: 200 { id, status: revoked, revoked_at }')) {
     const data = dataOf<{ status?: unknown; id?: unknown }>(revoke);
-    ctx.expect(data?.status === 'revoked' && data.id === key.id, `revocation answered ${JSON.stringify(data)}`, { reply: revoke, documented: 'ApiKeyRevoked { id, status: "revoked", revoked_at }' });
+    ctx.expect(data?.status === 'revoked' && data.id === key.id, `revocation answered ${JSON.stringify(data)}`, {
+      reply: revoke,
+      documented: 'ApiKeyRevoked { id, status: "revoked", revoked_at }',
+    });
   }
   for (const scheme of ['ApiKey', 'Bearer', 'X-API-Key'] as const) {
     const after = await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key, scheme } });
@@ -22,7 +25,8 @@ async function revokedKey(ctx: CheckContext): Promise<void> {
 export const authRevokedKey: Check = {
   id: 'AUTH-006',
   title: 'A revoked key answers 401 revoked_key',
-  requirement: 'DESIGN.md "Error codes": revoked_key 401; openapi.yaml revokeApiKey: revokes the key at once and for good.',
+  requirement:
+    'DESIGN.md "Error codes": revoked_key 401; openapi.yaml revokeApiKey: revokes the key at once and for good.',
   needs: { writes: true },
   run: revokedKey,
 };

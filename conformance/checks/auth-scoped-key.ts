@@ -1,5 +1,5 @@
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { createApiKey, createMcp, registerCreated, requireCreated } from '../probes/fixtures.js';
 
 /**
@@ -26,19 +26,34 @@ async function scopedKey(ctx: CheckContext): Promise<void> {
   const list = await ctx.http.send('GET', '/v1/mcps', { auth, query: { per_page: 100 } });
   if (ctx.expectSuccess(list, 200, 'the scoped key lists MCPs', true)) {
     const ids = (dataOf<{ id?: string }[]>(list) ?? []).map((m) => m.id);
-    ctx.expect(!ids.includes(mcpB.id), `the scoped key's list includes MCP ${mcpB.id} outside its scope`, { reply: list, documented: 'a scoped key sees only its MCPs in lists' });
-    ctx.expect(ids.includes(mcpA.id), `the scoped key's list lacks its own MCP ${mcpA.id}`, { reply: list, documented: 'a scoped key sees its MCPs' });
+    ctx.expect(!ids.includes(mcpB.id), `the scoped key's list includes MCP ${mcpB.id} outside its scope`, {
+      reply: list,
+      documented: 'a scoped key sees only its MCPs in lists',
+    });
+    ctx.expect(ids.includes(mcpA.id), `the scoped key's list lacks its own MCP ${mcpA.id}`, {
+      reply: list,
+      documented: 'a scoped key sees its MCPs',
+    });
   }
 
-  const wider = await ctx.http.send('POST', '/v1/api-keys', { auth, json: { name: `${ctx.runPrefix}wider`, permissions: { mcps: '*' } } });
+  const wider = await ctx.http.send('POST', '/v1/api-keys', {
+    auth,
+    json: { name: `${ctx.runPrefix}wider`, permissions: { mcps: '*' } },
+  });
   registerCreated(ctx, 'api-key', wider);
-  ctx.expectError(wider, 403, ['forbidden', 'mcp_not_permitted'], '403: a key can never create a key with a wider permissions.mcps (DESIGN.md "Roles")');
+  ctx.expectError(
+    wider,
+    403,
+    ['forbidden', 'mcp_not_permitted'],
+    '403: a key can never create a key with a wider permissions.mcps (DESIGN.md "Roles")',
+  );
 }
 
 export const authScopedKey: Check = {
   id: 'AUTH-008',
   title: 'A scoped key is 403 mcp_not_permitted outside its MCPs',
-  requirement: 'DESIGN.md "Roles": a key scoped to some MCPs sees only those in lists and gets 403 mcp_not_permitted on others; a key never creates a wider key.',
+  requirement:
+    'DESIGN.md "Roles": a key scoped to some MCPs sees only those in lists and gets 403 mcp_not_permitted on others; a key never creates a wider key.',
   needs: { writes: true },
   run: scopedKey,
 };

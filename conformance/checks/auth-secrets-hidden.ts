@@ -1,5 +1,5 @@
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 
 const WRITE_ONLY_MCP_FIELDS = ['auth_token', 'auth_password', 'auth_username'];
 
@@ -8,34 +8,54 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
   const keys = await ctx.http.send('GET', '/v1/api-keys', { query: { per_page: 100 } });
   const keyItems = dataOf<Record<string, unknown>[]>(keys) ?? [];
   for (const item of keyItems) {
-    ctx.expect(!('key' in item), `API key ${String(item.id)} is listed with its secret`, { reply: keys, documented: 'the full key is returned once, at creation (DESIGN.md "Authentication")' });
-    ctx.expect(typeof item.prefix !== 'string' || item.prefix.length <= 16, `API key ${String(item.id)} has a ${String(item.prefix).length}-character prefix`, { reply: keys, documented: 'a display prefix (first 12 characters)' });
+    ctx.expect(!('key' in item), `API key ${String(item.id)} is listed with its secret`, {
+      reply: keys,
+      documented: 'the full key is returned once, at creation (DESIGN.md "Authentication")',
+    });
+    ctx.expect(
+      typeof item.prefix !== 'string' || item.prefix.length <= 16,
+      `API key ${String(item.id)} has a ${String(item.prefix).length}-character prefix`,
+      { reply: keys, documented: 'a display prefix (first 12 characters)' },
+    );
   }
   const firstKey = keyItems.find((k) => typeof k.id === 'string');
   if (firstKey) {
     const detail = await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(String(firstKey.id))}`);
-    ctx.expect(!('key' in (dataOf<object>(detail) ?? {})), 'GET /v1/api-keys/{key_id} returns the secret', { reply: detail, documented: 'the secret is never returned (openapi.yaml getApiKey)' });
+    ctx.expect(!('key' in (dataOf<object>(detail) ?? {})), 'GET /v1/api-keys/{key_id} returns the secret', {
+      reply: detail,
+      documented: 'the secret is never returned (openapi.yaml getApiKey)',
+    });
   }
   const mcps = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 100 } });
   const mcpItems = dataOf<Record<string, unknown>[]>(mcps) ?? [];
   for (const item of mcpItems) {
     const leaked = WRITE_ONLY_MCP_FIELDS.filter((f) => f in item);
-    ctx.expect(leaked.length === 0, `MCP ${String(item.id)} returns ${leaked.join(', ')}`, { reply: mcps, documented: 'upstream credentials are writeOnly and never returned (openapi.yaml McpCreate)' });
+    ctx.expect(leaked.length === 0, `MCP ${String(item.id)} returns ${leaked.join(', ')}`, {
+      reply: mcps,
+      documented: 'upstream credentials are writeOnly and never returned (openapi.yaml McpCreate)',
+    });
   }
   const firstMcp = mcpItems.find((m) => typeof m.id === 'string');
   if (firstMcp) {
     const detail = await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(String(firstMcp.id))}`);
     const leaked = WRITE_ONLY_MCP_FIELDS.filter((f) => f in (dataOf<object>(detail) ?? {}));
-    ctx.expect(leaked.length === 0, `GET /v1/mcps/{mcp_id} returns ${leaked.join(', ')}`, { reply: detail, documented: 'credentials are never returned' });
+    ctx.expect(leaked.length === 0, `GET /v1/mcps/{mcp_id} returns ${leaked.join(', ')}`, {
+      reply: detail,
+      documented: 'credentials are never returned',
+    });
   }
   for (const reply of [keys, mcps]) {
-    ctx.expect(!reply.text.includes(ctx.config.apiKey), 'a response contains the caller\'s own API key', { reply, documented: 'only a SHA-256 hash of a key is stored' });
+    ctx.expect(!reply.text.includes(ctx.config.apiKey), "a response contains the caller's own API key", {
+      reply,
+      documented: 'only a SHA-256 hash of a key is stored',
+    });
   }
 }
 
 export const authSecretsHidden: Check = {
   id: 'AUTH-010',
   title: 'Secrets are never returned',
-  requirement: 'DESIGN.md "Authentication" and "Security": the full key is shown once at creation, only a hash is stored; upstream credentials are encrypted and never returned (writeOnly in openapi.yaml).',
+  requirement:
+    'DESIGN.md "Authentication" and "Security": the full key is shown once at creation, only a hash is stored; upstream credentials are encrypted and never returned (writeOnly in openapi.yaml).',
   run: secretsHidden,
 };

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -20,6 +20,7 @@ async function unknownKey(ctx: CheckContext): Promise<void> {
 export const authUnknownKey: Check = {
   id: 'AUTH-003',
   title: 'Unknown or malformed key answers 401 unauthorized',
-  requirement: 'DESIGN.md "Error codes": unauthorized 401 for a missing, malformed or unknown key, whichever of the three accepted forms carries it.',
+  requirement:
+    'DESIGN.md "Error codes": unauthorized 401 for a missing, malformed or unknown key, whichever of the three accepted forms carries it.',
   run: unknownKey,
 };

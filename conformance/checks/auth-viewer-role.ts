@@ -1,19 +1,25 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { createApiKey, registerCreated, requireCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
 
 /** A viewer key reads, and is 403 forbidden on every write it tries (MCP create, key create, organisation update). */
 async function viewerRole(ctx: CheckContext): Promise<void> {
   const k = await createApiKey(ctx, 'viewer', { role: 'viewer' });
   const viewer = requireCreated(ctx, 'a viewer key', k.reply, k.key);
-  ctx.expect(viewer.role === 'viewer', `a key created with role viewer has role ${viewer.role}`, { reply: k.reply, documented: 'ApiKeyCreate.role is the key\'s role' });
+  ctx.expect(viewer.role === 'viewer', `a key created with role viewer has role ${viewer.role}`, {
+    reply: k.reply,
+    documented: "ApiKeyCreate.role is the key's role",
+  });
   const auth = { key: viewer.key };
   const documented = '403 forbidden: viewers read only (DESIGN.md "Roles")';
 
   for (const path of ['/v1/organization', '/v1/mcps', '/v1/usage']) {
     ctx.expectSuccess(await ctx.http.send('GET', path, { auth }), 200, `a viewer reads ${path}`, path === '/v1/mcps');
   }
-  const mcp = await ctx.http.send('POST', '/v1/mcps', { auth, json: { name: `${ctx.runPrefix}viewer-mcp`, endpoint_url: UNREACHABLE_ENDPOINT } });
+  const mcp = await ctx.http.send('POST', '/v1/mcps', {
+    auth,
+    json: { name: `${ctx.runPrefix}viewer-mcp`, endpoint_url: UNREACHABLE_ENDPOINT },
+  });
   registerCreated(ctx, 'mcp', mcp);
   ctx.expectError(mcp, 403, 'forbidden', `POST /v1/mcps: ${documented}`);
   const key = await ctx.http.send('POST', '/v1/api-keys', { auth, json: { name: `${ctx.runPrefix}viewer-key` } });
@@ -27,7 +33,8 @@ async function viewerRole(ctx: CheckContext): Promise<void> {
 export const authViewerRole: Check = {
   id: 'AUTH-011',
   title: 'A viewer key reads but is 403 forbidden on writes',
-  requirement: 'DESIGN.md "Roles": viewer: read only; openapi.yaml createMcp/updateOrganization (admins and owners only), createApiKey (viewers cannot create keys) → 403 forbidden.',
+  requirement:
+    'DESIGN.md "Roles": viewer: read only; openapi.yaml createMcp/updateOrganization (admins and owners only), createApiKey (viewers cannot create keys) → 403 forbidden.',
   needs: { writes: true },
   run: viewerRole,
 };

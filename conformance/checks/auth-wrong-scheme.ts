@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** Credentials in an undocumented form are 401 unauthorized, even when the key itself is valid. */
 async function wrongScheme(ctx: CheckContext): Promise<void> {
@@ -13,13 +13,19 @@ async function wrongScheme(ctx: CheckContext): Promise<void> {
   ];
   for (const [label, header, value] of forms) {
     const reply = await ctx.http.send('GET', '/v1/organization', { auth: { header, value } });
-    ctx.expectError(reply, 401, 'unauthorized', `${label}: 401 unauthorized (DESIGN.md "Authentication": ApiKey, Bearer or X-API-Key only)`);
+    ctx.expectError(
+      reply,
+      401,
+      'unauthorized',
+      `${label}: 401 unauthorized (DESIGN.md "Authentication": ApiKey, Bearer or X-API-Key only)`,
+    );
   }
 }
 
 export const authWrongScheme: Check = {
   id: 'AUTH-002',
   title: 'Wrong authentication scheme answers 401 unauthorized',
-  requirement: 'DESIGN.md "Authentication": Authorization: ApiKey <key> (also Bearer and X-API-Key); anything else is a malformed key → 401 unauthorized.',
+  requirement:
+    'DESIGN.md "Authentication": Authorization: ApiKey <key> (also Bearer and X-API-Key); anything else is a malformed key → 401 unauthorized.',
   run: wrongScheme,
 };

@@ -1,11 +1,14 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** A body that is not JSON, sent as application/json, is 400 invalid_request in the envelope (never 5xx). */
 async function malformedJson(ctx: CheckContext): Promise<void> {
   const documented = '400 invalid_request (DESIGN.md "Error codes": malformed JSON)';
   for (const raw of ['{"mcp_id": "x", "tool":', '{mcp_id: x}', 'not json at all']) {
-    const reply = await ctx.http.send('POST', '/mcp', { rawBody: raw, headers: { 'Content-Type': 'application/json' } });
+    const reply = await ctx.http.send('POST', '/mcp', {
+      rawBody: raw,
+      headers: { 'Content-Type': 'application/json' },
+    });
     ctx.expectError(reply, 400, 'invalid_request', documented);
   }
 }
@@ -13,6 +16,7 @@ async function malformedJson(ctx: CheckContext): Promise<void> {
 export const envMalformedJson: Check = {
   id: 'ENV-004',
   title: 'Malformed JSON answers 400 invalid_request',
-  requirement: 'DESIGN.md "Error codes": invalid_request 400 covers malformed JSON; "Envelope": malformed JSON is answered in the envelope.',
+  requirement:
+    'DESIGN.md "Error codes": invalid_request 400 covers malformed JSON; "Envelope": malformed JSON is answered in the envelope.',
   run: malformedJson,
 };

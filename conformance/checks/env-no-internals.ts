@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** Shapes that betray internals: stack frames, file paths of the server, SQL. */
 const LEAKS: [RegExp, string][] = [
@@ -18,14 +18,22 @@ async function noInternals(ctx: CheckContext): Promise<void> {
     seen++;
     for (const [pattern, what] of LEAKS) {
       if (pattern.test(r.body)) {
-        ctx.findings.push({ severity: 'fail', message: `a ${r.status} response exposes ${what}`, documented: 'internal_error 500: no stack, no internals (DESIGN.md "Error codes")', exchange });
+        ctx.findings.push({
+          severity: 'fail',
+          message: `a ${r.status} response exposes ${what}`,
+          documented: 'internal_error 500: no stack, no internals (DESIGN.md "Error codes")',
+          exchange,
+        });
         break;
       }
     }
   }
   if (!seen) {
     const reply = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 'NaN' } });
-    ctx.expect(!LEAKS.some(([p]) => p.test(reply.text)), 'an error response exposes internals', { reply, documented: 'no stack, no internals' });
+    ctx.expect(!LEAKS.some(([p]) => p.test(reply.text)), 'an error response exposes internals', {
+      reply,
+      documented: 'no stack, no internals',
+    });
   }
   ctx.note(`${seen} error responses inspected`);
 }
@@ -33,6 +41,7 @@ async function noInternals(ctx: CheckContext): Promise<void> {
 export const envNoInternals: Check = {
   id: 'ENV-008',
   title: 'Error responses expose no internals',
-  requirement: 'DESIGN.md "Error codes": internal_error 500 (no stack, no internals); every error is the envelope with a message for people.',
+  requirement:
+    'DESIGN.md "Error codes": internal_error 500 (no stack, no internals); every error is the envelope with a message for people.',
   run: noInternals,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** Read-only operations that need no ids: each must answer 200 in the success (or list) envelope. */
 const READS: [string, boolean][] = [
@@ -25,6 +25,7 @@ async function successEnvelopes(ctx: CheckContext): Promise<void> {
 export const envSuccessEnvelope: Check = {
   id: 'ENV-001',
   title: 'Success responses use the success envelope with X-Request-Id',
-  requirement: 'DESIGN.md "Envelope": success is { success: true, data } (lists add pagination) and every response carries X-Request-Id; openapi.yaml SuccessEnvelope/ListEnvelope.',
+  requirement:
+    'DESIGN.md "Envelope": success is { success: true, data } (lists add pagination) and every response carries X-Request-Id; openapi.yaml SuccessEnvelope/ListEnvelope.',
   run: successEnvelopes,
 };

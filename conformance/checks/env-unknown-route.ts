@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** An unknown route is 404 not_found in the error envelope, whether or not the request carries a key. */
 async function unknownRoute(ctx: CheckContext): Promise<void> {
@@ -10,12 +10,18 @@ async function unknownRoute(ctx: CheckContext): Promise<void> {
   ctx.expectError(deep, 404, 'not_found', documented);
   const anonymous = await ctx.http.send('GET', '/no-such-route', { auth: 'none' });
   // Without a key a server may authenticate first (401) or route first (404); both must be enveloped.
-  ctx.expectError(anonymous, [401, 404], ['unauthorized', 'not_found'], 'error envelope (401 or 404) for an unknown route without a key');
+  ctx.expectError(
+    anonymous,
+    [401, 404],
+    ['unauthorized', 'not_found'],
+    'error envelope (401 or 404) for an unknown route without a key',
+  );
 }
 
 export const envUnknownRoute: Check = {
   id: 'ENV-002',
   title: 'Unknown routes answer 404 not_found in the envelope',
-  requirement: 'DESIGN.md "Envelope": every response is JSON in the envelope, unknown routes included; "Error codes": not_found 404.',
+  requirement:
+    'DESIGN.md "Envelope": every response is JSON in the envelope, unknown routes included; "Error codes": not_found 404.',
   run: unknownRoute,
 };

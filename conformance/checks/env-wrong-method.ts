@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 const CASES: { method: string; path: string; allowed: string[] }[] = [
   { method: 'PUT', path: '/v1/mcps', allowed: ['GET', 'POST'] },
@@ -10,18 +10,27 @@ const CASES: { method: string; path: string; allowed: string[] }[] = [
 /** A documented path with an undocumented method is 405 method_not_allowed with an Allow header naming the documented methods. */
 async function wrongMethod(ctx: CheckContext): Promise<void> {
   for (const c of CASES) {
-    const reply = await ctx.http.send(c.method, c.path, c.method === 'GET' || c.method === 'DELETE' ? {} : { json: {} });
+    const reply = await ctx.http.send(
+      c.method,
+      c.path,
+      c.method === 'GET' || c.method === 'DELETE' ? {} : { json: {} },
+    );
     const documented = `405 method_not_allowed with Allow: ${c.allowed.join(', ')} (DESIGN.md "Error codes")`;
     if (!ctx.expectError(reply, 405, 'method_not_allowed', documented)) continue;
-    const allow = (reply.headers['allow'] ?? '').toUpperCase().split(/\s*,\s*/);
+    const allow = (reply.headers.allow ?? '').toUpperCase().split(/\s*,\s*/);
     const missing = c.allowed.filter((m) => !allow.includes(m));
-    ctx.expect(missing.length === 0, `Allow is ${JSON.stringify(reply.headers['allow'] ?? null)}, missing ${missing.join(', ')}`, { reply, documented });
+    ctx.expect(
+      missing.length === 0,
+      `Allow is ${JSON.stringify(reply.headers.allow ?? null)}, missing ${missing.join(', ')}`,
+      { reply, documented },
+    );
   }
 }
 
 export const envWrongMethod: Check = {
   id: 'ENV-003',
   title: 'Wrong methods answer 405 method_not_allowed with Allow',
-  requirement: 'DESIGN.md "Error codes": method_not_allowed 405 (+ Allow, RFC 9110 §15.5.6); the envelope covers wrong methods.',
+  requirement:
+    'DESIGN.md "Error codes": method_not_allowed 405 (+ Allow, RFC 9110 §15.5.6); the envelope covers wrong methods.',
   run: wrongMethod,
 };

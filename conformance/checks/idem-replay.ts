@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { registerCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
 
 /**
@@ -14,30 +14,52 @@ async function idempotentReplay(ctx: CheckContext): Promise<void> {
   const first = await ctx.http.send('POST', '/v1/mcps', { json: body, headers });
   const firstId = registerCreated(ctx, 'mcp', first);
   if (!firstId) {
-    if (first.status === 403 || first.status === 429) ctx.skip(`could not create an MCP server: ${first.status} ${first.text.slice(0, 160)}`);
+    if (first.status === 403 || first.status === 429)
+      ctx.skip(`could not create an MCP server: ${first.status} ${first.text.slice(0, 160)}`);
     ctx.fail(`POST /v1/mcps answered ${first.status}`, { reply: first, documented: '201 (openapi.yaml createMcp)' });
     return;
   }
-  const documented = 'Idempotency-Key: the first response is replayed with Idempotent-Replayed: true for the same key and body (openapi.yaml IdempotencyKey)';
+  const documented =
+    'Idempotency-Key: the first response is replayed with Idempotent-Replayed: true for the same key and body (openapi.yaml IdempotencyKey)';
   const second = await ctx.http.send('POST', '/v1/mcps', { json: body, headers });
   const secondId = registerCreated(ctx, 'mcp', second);
   if (ctx.expectSuccess(second, 201, `a replay answers the first response's status: ${documented}`)) {
-    ctx.expect(secondId === firstId, `the retry created ${secondId}, the first request ${firstId}`, { reply: second, documented });
-    ctx.expect(second.headers['idempotent-replayed'] === 'true', `Idempotent-Replayed is ${JSON.stringify(second.headers['idempotent-replayed'] ?? null)}`, { reply: second, documented });
+    ctx.expect(secondId === firstId, `the retry created ${secondId}, the first request ${firstId}`, {
+      reply: second,
+      documented,
+    });
+    ctx.expect(
+      second.headers['idempotent-replayed'] === 'true',
+      `Idempotent-Replayed is ${JSON.stringify(second.headers['idempotent-replayed'] ?? null)}`,
+      { reply: second, documented },
+    );
     ctx.expectContract(second);
   }
-  const other = await ctx.http.send('POST', '/v1/mcps', { json: { ...body, name: `${ctx.runPrefix}idem-other` }, headers });
+  const other = await ctx.http.send('POST', '/v1/mcps', {
+    json: { ...body, name: `${ctx.runPrefix}idem-other` },
+    headers,
+  });
   registerCreated(ctx, 'mcp', other);
-  ctx.expectError(other, 409, 'already_exists', '409 already_exists: the same Idempotency-Key with another body (openapi.yaml IdempotencyKey)');
+  ctx.expectError(
+    other,
+    409,
+    'already_exists',
+    '409 already_exists: the same Idempotency-Key with another body (openapi.yaml IdempotencyKey)',
+  );
   const list = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 100 } });
   const named = (dataOf<{ name?: string }[]>(list) ?? []).filter((m) => m.name === body.name);
-  ctx.expect(named.length <= 1, `${named.length} MCP servers named ${body.name} exist after one request and one replay`, { reply: list, documented });
+  ctx.expect(
+    named.length <= 1,
+    `${named.length} MCP servers named ${body.name} exist after one request and one replay`,
+    { reply: list, documented },
+  );
 }
 
 export const idemReplay: Check = {
   id: 'IDEM-001',
   title: 'Idempotency-Key replays the first response and refuses another body',
-  requirement: 'openapi.yaml components/parameters/IdempotencyKey on createMcp: the first response is stored and replayed with Idempotent-Replayed: true; the same key with another body is 409 already_exists.',
+  requirement:
+    'openapi.yaml components/parameters/IdempotencyKey on createMcp: the first response is stored and replayed with Idempotent-Replayed: true; the same key with another body is 409 already_exists.',
   needs: { writes: true },
   run: idempotentReplay,
 };

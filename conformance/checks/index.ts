@@ -67,7 +67,8 @@ export function defineChecks(list: readonly Check[]): readonly Check[] {
   for (const check of list) {
     if (!ID_SHAPE.test(check.id)) throw new Error(`check id ${JSON.stringify(check.id)} is not of the form AREA-NNN`);
     if (seen.has(check.id)) throw new Error(`duplicate check id ${check.id}`);
-    if (!check.title || !check.requirement || typeof check.run !== 'function') throw new Error(`check ${check.id} lacks a title, requirement or run`);
+    if (!check.title || !check.requirement || typeof check.run !== 'function')
+      throw new Error(`check ${check.id} lacks a title, requirement or run`);
     seen.add(check.id);
   }
   return Object.freeze([...list]);

@@ -1,5 +1,5 @@
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { isObject, type JsonObject } from '../oracle/contract.js';
 
 interface ToolInfo {
@@ -9,14 +9,17 @@ interface ToolInfo {
 
 /** Arguments that break the tool's input_schema: drop a required one, else give a typed one the wrong type. */
 function badArguments(schema: JsonObject, good: Record<string, unknown>): Record<string, unknown> | undefined {
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === 'string')
+    : [];
   if (required.length) {
     const { [required[0]!]: _dropped, ...rest } = good;
     return rest;
   }
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const [name, p] of Object.entries(properties)) {
-    if (isObject(p) && typeof p.type === 'string' && p.type !== 'string') return { ...good, [name]: 'conformance-wrong-type' };
+    if (isObject(p) && typeof p.type === 'string' && p.type !== 'string')
+      return { ...good, [name]: 'conformance-wrong-type' };
     if (isObject(p) && p.type === 'string') return { ...good, [name]: { wrong: 'type' } };
   }
   return undefined;
@@ -32,11 +35,19 @@ async function badArgumentsCheck(ctx: CheckContext): Promise<void> {
   const preferred = tools.find((t) => t.name === ctx.config.tool);
   const candidates = preferred ? [preferred, ...tools] : tools;
   for (const tool of candidates) {
-    const good = tool.name === ctx.config.tool ? ctx.config.arguments ?? {} : {};
+    const good = tool.name === ctx.config.tool ? (ctx.config.arguments ?? {}) : {};
     const args = badArguments(tool.input_schema!, good);
     if (!args) continue;
     const reply = await ctx.http.send('POST', '/mcp', { json: { mcp_id: mcpId, tool: tool.name, arguments: args } });
-    if (ctx.expectError(reply, 422, 'invalid_arguments', `422 invalid_arguments for ${tool.name}(${JSON.stringify(args).slice(0, 80)}) (DESIGN.md "Error codes")`)) ctx.expectContract(reply);
+    if (
+      ctx.expectError(
+        reply,
+        422,
+        'invalid_arguments',
+        `422 invalid_arguments for ${tool.name}(${JSON.stringify(args).slice(0, 80)}) (DESIGN.md "Error codes")`,
+      )
+    )
+      ctx.expectContract(reply);
     return;
   }
   ctx.skip(`no tool of ${mcpId} has an input_schema with required or typed properties (${tools.length} tools listed)`);
@@ -45,6 +56,7 @@ async function badArgumentsCheck(ctx: CheckContext): Promise<void> {
 export const invBadArguments: Check = {
   id: 'INV-003',
   title: 'Arguments that break the input_schema are 422 invalid_arguments',
-  requirement: 'DESIGN.md "Error codes": invalid_arguments 422 (tool arguments against the tool\'s input_schema); openapi.yaml InvokeRequest.arguments.',
+  requirement:
+    'DESIGN.md "Error codes": invalid_arguments 422 (tool arguments against the tool\'s input_schema); openapi.yaml InvokeRequest.arguments.',
   run: badArgumentsCheck,
 };

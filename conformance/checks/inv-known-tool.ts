@@ -1,6 +1,6 @@
-import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import type { components } from '../../generated/schema.js';
+import { type CheckContext, dataOf } from '../context.js';
+import type { Check } from '../model.js';
 
 type InvokeResult = components['schemas']['InvokeResult'];
 
@@ -9,22 +9,37 @@ async function knownTool(ctx: CheckContext): Promise<void> {
   const { mcpId, tool } = ctx.config;
   if (!mcpId || !tool) ctx.skip('needs --mcp-id and --tool');
   const before = Date.now();
-  const reply = await ctx.http.send('POST', '/mcp', { json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} } });
+  const reply = await ctx.http.send('POST', '/mcp', {
+    json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} },
+  });
   if (!ctx.expectSuccess(reply, 200, 'POST /mcp: 200 InvokeResult')) return;
   ctx.expectContract(reply);
   const data = dataOf<InvokeResult>(reply);
   const meta = data?.metadata;
   const documented = 'metadata { mcp_id, tool, latency_ms, timestamp } (DESIGN.md "Operations": POST /mcp)';
-  ctx.expect(meta?.mcp_id === mcpId && meta.tool === tool, `metadata names ${meta?.mcp_id}/${meta?.tool}, not ${mcpId}/${tool}`, { reply, documented });
+  ctx.expect(
+    meta?.mcp_id === mcpId && meta.tool === tool,
+    `metadata names ${meta?.mcp_id}/${meta?.tool}, not ${mcpId}/${tool}`,
+    { reply, documented },
+  );
   const at = Date.parse(meta?.timestamp ?? '');
-  ctx.expect(Number.isFinite(at) && at >= before - 120_000 && at <= Date.now() + 120_000, `metadata.timestamp ${meta?.timestamp} is not the time of the call`, { reply, documented });
-  if (data?.is_error) ctx.warn(`the tool reported is_error: true with arguments ${JSON.stringify(ctx.config.arguments ?? {})}`, { reply, documented: 'pick arguments the tool accepts (--arguments)' });
+  ctx.expect(
+    Number.isFinite(at) && at >= before - 120_000 && at <= Date.now() + 120_000,
+    `metadata.timestamp ${meta?.timestamp} is not the time of the call`,
+    { reply, documented },
+  );
+  if (data?.is_error)
+    ctx.warn(`the tool reported is_error: true with arguments ${JSON.stringify(ctx.config.arguments ?? {})}`, {
+      reply,
+      documented: 'pick arguments the tool accepts (--arguments)',
+    });
 }
 
 export const invKnownTool: Check = {
   id: 'INV-004',
   title: 'A known tool answers the documented InvokeResult',
-  requirement: 'openapi.yaml invokeTool 200 InvokeResult {result, content, structured_content, is_error, metadata{mcp_id, tool, latency_ms, timestamp}}; DESIGN.md "Tool invocation".',
+  requirement:
+    'openapi.yaml invokeTool 200 InvokeResult {result, content, structured_content, is_error, metadata{mcp_id, tool, latency_ms, timestamp}}; DESIGN.md "Tool invocation".',
   needs: { invocation: true },
   run: knownTool,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /**
  * Invoking a tool the MCP does not have is 404 tool_not_found. With --tool, the probe is a one-letter typo of it
@@ -11,17 +11,29 @@ async function unknownTool(ctx: CheckContext): Promise<void> {
   const known = ctx.config.tool;
   const tool = known ? `${known}x` : 'conformance_missing_tool';
   const reply = await ctx.http.send('POST', '/mcp', { json: { mcp_id: mcpId, tool, arguments: {} } });
-  if (!ctx.expectError(reply, 404, 'tool_not_found', '404 tool_not_found with a "did you mean" suggestion (DESIGN.md "Error codes")')) return;
+  if (
+    !ctx.expectError(
+      reply,
+      404,
+      'tool_not_found',
+      '404 tool_not_found with a "did you mean" suggestion (DESIGN.md "Error codes")',
+    )
+  )
+    return;
   ctx.expectContract(reply);
   const suggestion = (reply.json as { error?: { details?: { suggestion?: unknown } } }).error?.details?.suggestion;
   if (known && suggestion !== known) {
-    ctx.warn(`asked for ${tool}, a typo of ${known}: details.suggestion is ${JSON.stringify(suggestion ?? null)}`, { reply, documented: 'tool_not_found: details.suggestion names the closest tool (openapi.yaml "Error codes")' });
+    ctx.warn(`asked for ${tool}, a typo of ${known}: details.suggestion is ${JSON.stringify(suggestion ?? null)}`, {
+      reply,
+      documented: 'tool_not_found: details.suggestion names the closest tool (openapi.yaml "Error codes")',
+    });
   }
 }
 
 export const invUnknownTool: Check = {
   id: 'INV-002',
   title: 'Invoking an unknown tool is 404 tool_not_found',
-  requirement: 'DESIGN.md "Error codes": tool_not_found 404 (with a "did you mean" suggestion); openapi.yaml: details.suggestion names the closest.',
+  requirement:
+    'DESIGN.md "Error codes": tool_not_found 404 (with a "did you mean" suggestion); openapi.yaml: details.suggestion names the closest.',
   run: unknownTool,
 };

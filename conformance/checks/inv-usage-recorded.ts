@@ -1,12 +1,14 @@
-import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import type { components } from '../../generated/schema.js';
+import { type CheckContext, dataOf } from '../context.js';
+import type { Check } from '../model.js';
 
 type UsageRecord = components['schemas']['UsageRecord'];
 
 async function historyTotal(ctx: CheckContext, mcpId: string): Promise<number | undefined> {
   const reply = await ctx.http.send('GET', '/v1/usage/history', { query: { mcp_id: mcpId, per_page: 1 } });
-  return ctx.expectSuccess(reply, 200, 'GET /v1/usage/history: 200', true) ? (reply.json as { pagination?: { total?: number } }).pagination?.total : undefined;
+  return ctx.expectSuccess(reply, 200, 'GET /v1/usage/history: 200', true)
+    ? (reply.json as { pagination?: { total?: number } }).pagination?.total
+    : undefined;
 }
 
 /** Each invocation is recorded: the usage history of the MCP gains a record naming the tool, newest last. */
@@ -15,24 +17,40 @@ async function usageRecorded(ctx: CheckContext): Promise<void> {
   if (!mcpId || !tool) ctx.skip('needs --mcp-id and --tool');
   const before = await historyTotal(ctx, mcpId);
   if (before === undefined) return;
-  const invoke = await ctx.http.send('POST', '/mcp', { json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} } });
+  const invoke = await ctx.http.send('POST', '/mcp', {
+    json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} },
+  });
   if (!ctx.expectSuccess(invoke, 200, 'POST /mcp: 200')) return;
-  const documented = 'one usage record per call, ordered newest last (DESIGN.md "Tool invocation"; openapi.yaml listUsageHistory)';
+  const documented =
+    'one usage record per call, ordered newest last (DESIGN.md "Tool invocation"; openapi.yaml listUsageHistory)';
   const after = await historyTotal(ctx, mcpId);
   if (after === undefined) return;
   // Other traffic may add records too: at least one more, never fewer.
-  if (!ctx.expect(after >= before + 1, `usage history of ${mcpId} went from ${before} to ${after} records after an invocation`, { reply: invoke, documented })) return;
+  if (
+    !ctx.expect(
+      after >= before + 1,
+      `usage history of ${mcpId} went from ${before} to ${after} records after an invocation`,
+      { reply: invoke, documented },
+    )
+  )
+    return;
   const last = await ctx.http.send('GET', '/v1/usage/history', { query: { mcp_id: mcpId, per_page: 1, page: after } });
   if (!ctx.expectSuccess(last, 200, 'the last page of the history: 200', true)) return;
   const record = dataOf<UsageRecord[]>(last)?.[0];
   ctx.expect(record !== undefined, 'the last page of the history is empty', { reply: last, documented });
-  if (record) ctx.expect(record.mcp_id === mcpId && record.tool === tool, `the newest record is ${record.mcp_id}/${record.tool}`, { reply: last, documented });
+  if (record)
+    ctx.expect(
+      record.mcp_id === mcpId && record.tool === tool,
+      `the newest record is ${record.mcp_id}/${record.tool}`,
+      { reply: last, documented },
+    );
 }
 
 export const invUsageRecorded: Check = {
   id: 'INV-005',
   title: 'Each invocation is recorded in the usage history',
-  requirement: 'DESIGN.md "Tool invocation": records one usage row per call; openapi.yaml listUsageHistory: one record per tool invocation, newest last, filterable by mcp_id.',
+  requirement:
+    'DESIGN.md "Tool invocation": records one usage row per call; openapi.yaml listUsageHistory: one record per tool invocation, newest last, filterable by mcp_id.',
   needs: { invocation: true },
   run: usageRecorded,
 };

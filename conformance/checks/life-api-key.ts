@@ -1,5 +1,5 @@
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { createApiKey, requireCreated } from '../probes/fixtures.js';
 
 /** API key create (secret once) → get → list → patch → revoke → stays revoked (401 revoked_key, status revoked). */
@@ -8,35 +8,69 @@ async function apiKeyLifecycle(ctx: CheckContext): Promise<void> {
   const key = requireCreated(ctx, 'an API key', created.reply, created.key);
   ctx.expectSuccess(created.reply, 201, 'POST /v1/api-keys: 201 ApiKeyCreated');
   ctx.expectContract(created.reply);
-  const documentedKey = 'pmcp_ + at least 40 base62 characters, prefix = its first 12 characters (DESIGN.md "Authentication")';
-  ctx.expect(/^pmcp_[A-Za-z0-9]{40,}$/.test(key.key), 'the new key does not have the documented shape', { reply: created.reply, documented: documentedKey });
-  ctx.expect(key.key.startsWith(key.prefix) && key.prefix.length < key.key.length, 'prefix is not the start of the key', { reply: created.reply, documented: documentedKey });
+  const documentedKey =
+    'pmcp_ + at least 40 base62 characters, prefix = its first 12 characters (DESIGN.md "Authentication")';
+  ctx.expect(/^pmcp_[A-Za-z0-9]{40,}$/.test(key.key), 'the new key does not have the documented shape', {
+    reply: created.reply,
+    documented: documentedKey,
+  });
+  ctx.expect(
+    key.key.startsWith(key.prefix) && key.prefix.length < key.key.length,
+    'prefix is not the start of the key',
+    { reply: created.reply, documented: documentedKey },
+  );
   const path = `/v1/api-keys/${encodeURIComponent(key.id)}`;
 
   const got = await ctx.http.send('GET', path);
   if (ctx.expectSuccess(got, 200, 'GET /v1/api-keys/{key_id}: 200 ApiKeyDetail')) {
     ctx.expectContract(got);
-    ctx.expect(!got.text.includes(key.key), 'GET returns the secret again', { reply: got, documented: 'shown once, at creation' });
+    ctx.expect(!got.text.includes(key.key), 'GET returns the secret again', {
+      reply: got,
+      documented: 'shown once, at creation',
+    });
   }
   const list = await ctx.http.send('GET', '/v1/api-keys', { query: { per_page: 100, status: 'active' } });
   if (ctx.expectSuccess(list, 200, 'GET /v1/api-keys?status=active: 200', true)) {
     const total = (list.json as { pagination?: { total?: number } }).pagination?.total ?? 0;
-    if (total <= 100) ctx.expect((dataOf<{ id?: string }[]>(list) ?? []).some((k) => k.id === key.id), 'the new key is not listed as active', { reply: list, documented: 'listApiKeys status=active' });
-    ctx.expect(!list.text.includes(key.key), 'the list contains the secret', { reply: list, documented: 'secrets are never listed' });
+    if (total <= 100)
+      ctx.expect(
+        (dataOf<{ id?: string }[]>(list) ?? []).some((k) => k.id === key.id),
+        'the new key is not listed as active',
+        { reply: list, documented: 'listApiKeys status=active' },
+      );
+    ctx.expect(!list.text.includes(key.key), 'the list contains the secret', {
+      reply: list,
+      documented: 'secrets are never listed',
+    });
   }
-  const patched = await ctx.http.send('PATCH', path, { json: { name: `${ctx.runPrefix}life-renamed`, description: 'renamed' } });
+  const patched = await ctx.http.send('PATCH', path, {
+    json: { name: `${ctx.runPrefix}life-renamed`, description: 'renamed' },
+  });
   if (ctx.expectSuccess(patched, 200, 'PATCH /v1/api-keys/{key_id}: 200 ApiKey')) {
     ctx.expectContract(patched);
     const data = dataOf<{ name?: string; description?: string }>(patched);
-    ctx.expect(data?.name === `${ctx.runPrefix}life-renamed` && data.description === 'renamed', `PATCH answered ${JSON.stringify(data)}`, { reply: patched, documented: 'changes name/description' });
+    ctx.expect(
+      data?.name === `${ctx.runPrefix}life-renamed` && data.description === 'renamed',
+      `PATCH answered ${JSON.stringify(data)}`,
+      { reply: patched, documented: 'changes name/description' },
+    );
   }
   const revoked = await ctx.http.send('DELETE', path);
   if (ctx.expectSuccess(revoked, 200, 'DELETE /v1/api-keys/{key_id}: 200 ApiKeyRevoked')) ctx.expectContract(revoked);
-  ctx.expectError(await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key } }), 401, 'revoked_key', 'the revoked key: 401 revoked_key');
+  ctx.expectError(
+    await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key } }),
+    401,
+    'revoked_key',
+    'the revoked key: 401 revoked_key',
+  );
   const after = await ctx.http.send('GET', path);
   if (ctx.expectSuccess(after, 200, 'a revoked key can still be read')) {
     const data = dataOf<{ status?: string; revoked_at?: string | null }>(after);
-    ctx.expect(data?.status === 'revoked' && typeof data.revoked_at === 'string', `after revocation: status ${data?.status}, revoked_at ${data?.revoked_at}`, { reply: after, documented: 'status revoked with revoked_at' });
+    ctx.expect(
+      data?.status === 'revoked' && typeof data.revoked_at === 'string',
+      `after revocation: status ${data?.status}, revoked_at ${data?.revoked_at}`,
+      { reply: after, documented: 'status revoked with revoked_at' },
+    );
   }
   const again = await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key } });
   ctx.expectError(again, 401, 'revoked_key', 'the revoked key stays revoked: 401 revoked_key');
@@ -45,7 +79,8 @@ async function apiKeyLifecycle(ctx: CheckContext): Promise<void> {
 export const lifeApiKey: Check = {
   id: 'LIFE-002',
   title: 'API key lifecycle: create, get, list, patch, revoke, stays revoked',
-  requirement: 'openapi.yaml createApiKey (201, key shown once), getApiKey, listApiKeys, updateApiKey, revokeApiKey; DESIGN.md: a revoked key is 401 revoked_key for good.',
+  requirement:
+    'openapi.yaml createApiKey (201, key shown once), getApiKey, listApiKeys, updateApiKey, revokeApiKey; DESIGN.md: a revoked key is 401 revoked_key for good.',
   needs: { writes: true },
   run: apiKeyLifecycle,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 const RANGED = ['/v1/usage', '/v1/organization/usage', '/v1/usage/history'];
 
@@ -11,14 +11,18 @@ async function dateRanges(ctx: CheckContext): Promise<void> {
     ctx.expectError(notADate, 400, 'invalid_request', documented);
     const backwards = await ctx.http.send('GET', path, { query: { start_date: '2024-02-01', end_date: '2024-01-01' } });
     ctx.expectError(backwards, 400, 'invalid_request', documented);
-    const valid = await ctx.http.send('GET', path, { query: { start_date: '2024-01-01', end_date: '2024-01-31T23:59:59Z' } });
-    if (ctx.expectSuccess(valid, 200, `GET ${path} with a valid range: 200`, path.endsWith('/history'))) ctx.expectContract(valid);
+    const valid = await ctx.http.send('GET', path, {
+      query: { start_date: '2024-01-01', end_date: '2024-01-31T23:59:59Z' },
+    });
+    if (ctx.expectSuccess(valid, 200, `GET ${path} with a valid range: 200`, path.endsWith('/history')))
+      ctx.expectContract(valid);
   }
 }
 
 export const negDateRanges: Check = {
   id: 'NEG-005',
   title: 'Invalid or backwards date ranges are 400 invalid_request',
-  requirement: 'openapi.yaml StartDate/EndDate: an ISO 8601 date or date-time, end_date not before start_date; DESIGN.md "Error codes": invalid_request 400 for bad parameters.',
+  requirement:
+    'openapi.yaml StartDate/EndDate: an ISO 8601 date or date-time, end_date not before start_date; DESIGN.md "Error codes": invalid_request 400 for bad parameters.',
   run: dateRanges,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { isObject, type JsonObject } from '../oracle/contract.js';
 import { invalidForProperty } from '../probes/invalid-values.js';
 import { fillPath, listOperations } from '../probes/operations.js';
@@ -23,7 +23,10 @@ async function invalidParameters(ctx: CheckContext): Promise<void> {
         if (ctx.oracle.validateAgainst(schema, asQueryValue(schema, raw)).length === 0) continue;
         sent++;
         const name = String(param.name);
-        const path = param.in === 'path' ? fillPath(op.path, { [name]: raw }, `${ctx.runPrefix}none`) : fillPath(op.path, {}, `${ctx.runPrefix}none`);
+        const path =
+          param.in === 'path'
+            ? fillPath(op.path, { [name]: raw }, `${ctx.runPrefix}none`)
+            : fillPath(op.path, {}, `${ctx.runPrefix}none`);
         const reply = await ctx.http.send('GET', path, param.in === 'query' ? { query: { [name]: raw } } : {});
         const documented = `${op.operationId} ${name}: ${m.description} → 400 invalid_request (DESIGN.md "Error codes": bad parameters)`;
         // A bad id in the path is also, truthfully, an id that does not exist.
@@ -38,6 +41,7 @@ async function invalidParameters(ctx: CheckContext): Promise<void> {
 export const negQueryParams: Check = {
   id: 'NEG-003',
   title: 'Invalid query and path parameters are 400 invalid_request',
-  requirement: 'openapi.yaml parameter schemas (status/health/role/period enums, page/per_page ranges, id and date lengths); DESIGN.md "Error codes": invalid_request 400 for bad parameters.',
+  requirement:
+    'openapi.yaml parameter schemas (status/health/role/period enums, page/per_page ranges, id and date lengths); DESIGN.md "Error codes": invalid_request 400 for bad parameters.',
   run: invalidParameters,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** Ids that do not exist are 404 not_found in the envelope on every operation that takes one. */
 async function unknownIds(ctx: CheckContext): Promise<void> {
@@ -32,6 +32,7 @@ async function unknownIds(ctx: CheckContext): Promise<void> {
 export const negUnknownIds: Check = {
   id: 'NEG-004',
   title: 'Unknown ids are 404 not_found',
-  requirement: 'DESIGN.md "Error codes": not_found 404 (no such resource or route in this organisation); openapi.yaml NotFound on every operation with an id.',
+  requirement:
+    'DESIGN.md "Error codes": not_found 404 (no such resource or route in this organisation); openapi.yaml NotFound on every operation with an id.',
   run: unknownIds,
 };

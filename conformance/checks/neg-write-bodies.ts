@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import type { JsonObject } from '../oracle/contract.js';
 import { createApiKey, createMcp, requireCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
 import { rejectInvalidBodies } from '../probes/negative-bodies.js';
@@ -16,7 +16,10 @@ async function invalidWriteBodies(ctx: CheckContext): Promise<void> {
   const k = await createApiKey(ctx, 'neg-target');
   const key = requireCreated(ctx, 'an API key to update', k.reply, k.key);
   const bases: Record<string, [Record<string, string>, JsonObject]> = {
-    createMcp: [{}, { name: `${ctx.runPrefix}neg`, endpoint_url: UNREACHABLE_ENDPOINT, description: 'probe', auth_type: 'none' }],
+    createMcp: [
+      {},
+      { name: `${ctx.runPrefix}neg`, endpoint_url: UNREACHABLE_ENDPOINT, description: 'probe', auth_type: 'none' },
+    ],
     updateMcp: [{ mcp_id: mcp.id }, { name: `${ctx.runPrefix}neg-updated`, description: 'probe' }],
     createApiKey: [{}, { name: `${ctx.runPrefix}neg`, description: 'probe' }],
     updateApiKey: [{ key_id: key.id }, { name: `${ctx.runPrefix}neg-updated`, description: 'probe' }],
@@ -32,7 +35,8 @@ async function invalidWriteBodies(ctx: CheckContext): Promise<void> {
 export const negWriteBodies: Check = {
   id: 'NEG-002',
   title: 'Invalid MCP and API-key write bodies are rejected with 4xx, never 5xx',
-  requirement: 'openapi.yaml McpCreate, McpUpdate, ApiKeyCreate, ApiKeyUpdate (required fields, types, lengths, formats, additionalProperties false, minProperties); DESIGN.md "Error codes": 422 validation_error.',
+  requirement:
+    'openapi.yaml McpCreate, McpUpdate, ApiKeyCreate, ApiKeyUpdate (required fields, types, lengths, formats, additionalProperties false, minProperties); DESIGN.md "Error codes": 422 validation_error.',
   needs: { writes: true },
   run: invalidWriteBodies,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { getPage, LIST_PATHS } from '../probes/lists.js';
 
 /** A page past the end is 200 with empty data and the true totals. */
@@ -11,9 +11,19 @@ async function pastEnd(ctx: CheckContext): Promise<void> {
     const p = await getPage(ctx, path, { page: beyond, per_page: 10 });
     const documented = 'a page past the end is 200 with empty data and true totals (DESIGN.md "Pagination")';
     if (!ctx.expectSuccess(p.reply, 200, `GET ${path}?page=${beyond}: ${documented}`, true) || !p.pagination) continue;
-    ctx.expect(p.items.length === 0, `page ${beyond} of ${first.pagination.total_pages} has ${p.items.length} items`, { reply: p.reply, documented });
-    ctx.expect(p.pagination.total === first.pagination.total && p.pagination.total_pages === first.pagination.total_pages, `page ${beyond} reports total ${p.pagination.total}/${p.pagination.total_pages} pages, page 1 reported ${first.pagination.total}/${first.pagination.total_pages}`, { reply: p.reply, documented });
-    ctx.expect(p.pagination.page === beyond, `page ${beyond} answered pagination.page ${p.pagination.page}`, { reply: p.reply, documented });
+    ctx.expect(p.items.length === 0, `page ${beyond} of ${first.pagination.total_pages} has ${p.items.length} items`, {
+      reply: p.reply,
+      documented,
+    });
+    ctx.expect(
+      p.pagination.total === first.pagination.total && p.pagination.total_pages === first.pagination.total_pages,
+      `page ${beyond} reports total ${p.pagination.total}/${p.pagination.total_pages} pages, page 1 reported ${first.pagination.total}/${first.pagination.total_pages}`,
+      { reply: p.reply, documented },
+    );
+    ctx.expect(p.pagination.page === beyond, `page ${beyond} answered pagination.page ${p.pagination.page}`, {
+      reply: p.reply,
+      documented,
+    });
   }
 }
 

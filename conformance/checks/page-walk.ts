@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { getPage, identity, LIST_PATHS } from '../probes/lists.js';
 
 /** Pages are walked at this size, up to this many pages, so long lists cost a bounded number of requests. */
@@ -21,12 +21,24 @@ async function walkOne(ctx: CheckContext, path: string): Promise<'ok' | 'changed
   }
   const documented = 'pages concatenate to the whole list, ordered by (created_at, id) (DESIGN.md "Pagination")';
   const dupes = walked.filter((id, i) => walked.indexOf(id) !== i);
-  ctx.expect(dupes.length === 0, `GET ${path}: ${dupes.length} items appear on two pages (${dupes.slice(0, 3).join(', ')})`, { reply: whole.reply, documented });
+  ctx.expect(
+    dupes.length === 0,
+    `GET ${path}: ${dupes.length} items appear on two pages (${dupes.slice(0, 3).join(', ')})`,
+    { reply: whole.reply, documented },
+  );
   if (total <= 100) {
     const expected = whole.items.map(identity).slice(0, walked.length);
     const gaps = expected.filter((id) => !walked.includes(id));
-    ctx.expect(gaps.length === 0, `GET ${path}: ${gaps.length} items never appear in the walk (${gaps.slice(0, 3).join(', ')})`, { reply: whole.reply, documented });
-    ctx.expect(gaps.length > 0 || dupes.length > 0 || expected.join() === walked.join(), `GET ${path}: the walk's order differs from the single page's`, { reply: whole.reply, documented });
+    ctx.expect(
+      gaps.length === 0,
+      `GET ${path}: ${gaps.length} items never appear in the walk (${gaps.slice(0, 3).join(', ')})`,
+      { reply: whole.reply, documented },
+    );
+    ctx.expect(
+      gaps.length > 0 || dupes.length > 0 || expected.join() === walked.join(),
+      `GET ${path}: the walk's order differs from the single page's`,
+      { reply: whole.reply, documented },
+    );
   }
   return 'ok';
 }
@@ -35,13 +47,17 @@ async function pageWalk(ctx: CheckContext): Promise<void> {
   for (const path of LIST_PATHS) {
     let outcome = await walkOne(ctx, path);
     if (outcome === 'changed') outcome = await walkOne(ctx, path);
-    if (outcome === 'changed') ctx.warn(`inconclusive: GET ${path} changed twice during the walk (concurrent traffic?)`, { documented: 'totals are stable while the list does not change' });
+    if (outcome === 'changed')
+      ctx.warn(`inconclusive: GET ${path} changed twice during the walk (concurrent traffic?)`, {
+        documented: 'totals are stable while the list does not change',
+      });
   }
 }
 
 export const pageWalkCheck: Check = {
   id: 'PAGE-003',
   title: 'Pages concatenate with no duplicates or gaps; totals stable',
-  requirement: 'DESIGN.md "Pagination": order is stable (created_at, id); openapi.yaml: lists are ordered by creation time, then id.',
+  requirement:
+    'DESIGN.md "Pagination": order is stable (created_at, id); openapi.yaml: lists are ordered by creation time, then id.',
   run: pageWalk,
 };

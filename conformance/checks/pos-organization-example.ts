@@ -1,8 +1,8 @@
+import type { components } from '../../generated/schema.js';
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { isObject } from '../oracle/contract.js';
 import { listOperations } from '../probes/operations.js';
-import type { components } from '../../generated/schema.js';
 
 type Organization = components['schemas']['Organization'];
 
@@ -16,23 +16,36 @@ async function organizationExample(ctx: CheckContext): Promise<void> {
   const original = dataOf<Organization>(before);
   if (!original) return;
   ctx.cleanup.add('organisation name and description', async () => {
-    const r = await ctx.http.send('PATCH', '/v1/organization', { json: { name: original.name, description: original.description } });
+    const r = await ctx.http.send('PATCH', '/v1/organization', {
+      json: { name: original.name, description: original.description },
+    });
     if (r.status !== 200) throw new Error(`PATCH /v1/organization (restore) answered ${r.status}`);
   });
-  const body: Record<string, unknown> = { ...example, ...(typeof example.name === 'string' ? { name: `${ctx.runPrefix}${example.name}` } : {}) };
+  const body: Record<string, unknown> = {
+    ...example,
+    ...(typeof example.name === 'string' ? { name: `${ctx.runPrefix}${example.name}` } : {}),
+  };
   const reply = await ctx.http.send('PATCH', '/v1/organization', { json: body });
   if (reply.status === 403) ctx.skip('the API key may not update the organisation (admins and owners only)');
   if (!ctx.expectSuccess(reply, 200, "updateOrganization with the contract's own example: 200 Organization")) return;
   ctx.expectContract(reply);
   const data = dataOf<Organization>(reply);
-  ctx.expect(data !== undefined && data.name === body.name && data.description === body.description, `sent ${JSON.stringify(body)}, received name ${JSON.stringify(data?.name)}, description ${JSON.stringify(data?.description)}`, { reply, documented: 'the organisation as written' });
-  ctx.expect(data?.id === original.id && data.slug === original.slug, 'the update changed the id or slug', { reply, documented: 'only the given fields change' });
+  ctx.expect(
+    data !== undefined && data.name === body.name && data.description === body.description,
+    `sent ${JSON.stringify(body)}, received name ${JSON.stringify(data?.name)}, description ${JSON.stringify(data?.description)}`,
+    { reply, documented: 'the organisation as written' },
+  );
+  ctx.expect(data?.id === original.id && data.slug === original.slug, 'the update changed the id or slug', {
+    reply,
+    documented: 'only the given fields change',
+  });
 }
 
 export const posOrganizationExample: Check = {
   id: 'POS-002',
-  title: "The organisation update example is accepted (and undone)",
-  requirement: 'openapi.yaml updateOrganization request example (name, description) is valid input: 200 with the Organization; only the given fields change.',
+  title: 'The organisation update example is accepted (and undone)',
+  requirement:
+    'openapi.yaml updateOrganization request example (name, description) is valid input: 200 with the Organization; only the given fields change.',
   needs: { writes: true },
   run: organizationExample,
 };

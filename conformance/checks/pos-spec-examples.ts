@@ -1,5 +1,5 @@
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { dataOf, type CheckContext } from '../context.js';
 import { isObject, type JsonObject } from '../oracle/contract.js';
 import { createMcp, registerCreated, requireCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
 import { fillPath, listOperations } from '../probes/operations.js';
@@ -10,7 +10,8 @@ function adapt(ctx: CheckContext, operationId: string, example: JsonObject, mcpI
   if (typeof body.name === 'string') body.name = `${ctx.runPrefix}${body.name}`.slice(0, 100);
   if (typeof body.endpoint_url === 'string') body.endpoint_url = UNREACHABLE_ENDPOINT;
   if (typeof body.expires_at === 'string') body.expires_at = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  if (operationId === 'createApiKey' && isObject(body.permissions) && Array.isArray(body.permissions.mcps)) body.permissions = { mcps: [mcpId] };
+  if (operationId === 'createApiKey' && isObject(body.permissions) && Array.isArray(body.permissions.mcps))
+    body.permissions = { mcps: [mcpId] };
   return body;
 }
 
@@ -29,7 +30,11 @@ async function specExamples(ctx: CheckContext): Promise<void> {
     }
     if (op.path.includes('{key_id}') && !created.key_id) continue;
     const body = adapt(ctx, operationId, example, mcp.id);
-    ctx.expect(ctx.oracle.validate(op.requestBody!.pointer, body).length === 0, `${operationId}: the adapted example is itself invalid`, { documented: op.requestBody!.pointer });
+    ctx.expect(
+      ctx.oracle.validate(op.requestBody!.pointer, body).length === 0,
+      `${operationId}: the adapted example is itself invalid`,
+      { documented: op.requestBody!.pointer },
+    );
     const reply = await ctx.http.send(op.method, fillPath(op.path, created), { json: body });
     if (op.method === 'POST') {
       const id = registerCreated(ctx, operationId === 'createMcp' ? 'mcp' : 'api-key', reply);
@@ -40,7 +45,12 @@ async function specExamples(ctx: CheckContext): Promise<void> {
     ctx.expectContract(reply);
     const data = dataOf<JsonObject>(reply) ?? {};
     for (const field of ['name', 'description', 'status'] as const) {
-      if (body[field] !== undefined) ctx.expect(data[field] === body[field], `${operationId}: sent ${field} ${JSON.stringify(body[field])}, received ${JSON.stringify(data[field])}`, { reply, documented: 'the resource as written' });
+      if (body[field] !== undefined)
+        ctx.expect(
+          data[field] === body[field],
+          `${operationId}: sent ${field} ${JSON.stringify(body[field])}, received ${JSON.stringify(data[field])}`,
+          { reply, documented: 'the resource as written' },
+        );
     }
   }
   ctx.note('organisation and member examples are not sent: they would rename the organisation or invite someone');
@@ -49,7 +59,8 @@ async function specExamples(ctx: CheckContext): Promise<void> {
 export const posSpecExamples: Check = {
   id: 'POS-001',
   title: "The contract's own request examples are accepted",
-  requirement: 'openapi.yaml request examples of createMcp, updateMcp, createApiKey, updateApiKey (names prefixed, dates moved into the future) are valid input: 201/200 with the documented body.',
+  requirement:
+    'openapi.yaml request examples of createMcp, updateMcp, createApiKey, updateApiKey (names prefixed, dates moved into the future) are valid input: 201/200 with the documented body.',
   needs: { writes: true },
   run: specExamples,
 };

@@ -1,32 +1,62 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { advertisedQuota } from '../probes/burst.js';
 import { readRateHeaders } from '../probes/rate-headers.js';
 
 /** The five rate-limit headers are present and agree with one another (q = X-RateLimit-Limit, r = X-RateLimit-Remaining ≤ limit, reset ahead). */
 async function policyHeaders(ctx: CheckContext): Promise<void> {
   const { probe: reply } = await advertisedQuota(ctx);
-  const documented = 'RateLimit-Policy, RateLimit (draft-ietf-httpapi-ratelimit-headers-10) and X-RateLimit-Limit/Remaining/Reset on every limited response (DESIGN.md "Rate limits")';
-  for (const h of ['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) {
+  const documented =
+    'RateLimit-Policy, RateLimit (draft-ietf-httpapi-ratelimit-headers-10) and X-RateLimit-Limit/Remaining/Reset on every limited response (DESIGN.md "Rate limits")';
+  for (const h of [
+    'ratelimit-policy',
+    'ratelimit',
+    'x-ratelimit-limit',
+    'x-ratelimit-remaining',
+    'x-ratelimit-reset',
+  ]) {
     ctx.expect(h in reply.headers, `${h} is missing`, { reply, documented });
   }
   const r = readRateHeaders(reply);
-  if (r.policyQuota !== undefined && r.xLimit !== undefined) ctx.expect(r.policyQuota === r.xLimit, `RateLimit-Policy q=${r.policyQuota} but X-RateLimit-Limit ${r.xLimit}`, { reply, documented });
-  if (r.remaining !== undefined && r.xRemaining !== undefined) ctx.expect(r.remaining === r.xRemaining, `RateLimit r=${r.remaining} but X-RateLimit-Remaining ${r.xRemaining}`, { reply, documented });
-  if (r.xRemaining !== undefined && r.xLimit !== undefined) ctx.expect(r.xRemaining <= r.xLimit, `X-RateLimit-Remaining ${r.xRemaining} exceeds X-RateLimit-Limit ${r.xLimit}`, { reply, documented });
+  if (r.policyQuota !== undefined && r.xLimit !== undefined)
+    ctx.expect(r.policyQuota === r.xLimit, `RateLimit-Policy q=${r.policyQuota} but X-RateLimit-Limit ${r.xLimit}`, {
+      reply,
+      documented,
+    });
+  if (r.remaining !== undefined && r.xRemaining !== undefined)
+    ctx.expect(r.remaining === r.xRemaining, `RateLimit r=${r.remaining} but X-RateLimit-Remaining ${r.xRemaining}`, {
+      reply,
+      documented,
+    });
+  if (r.xRemaining !== undefined && r.xLimit !== undefined)
+    ctx.expect(
+      r.xRemaining <= r.xLimit,
+      `X-RateLimit-Remaining ${r.xRemaining} exceeds X-RateLimit-Limit ${r.xLimit}`,
+      { reply, documented },
+    );
   if (r.xReset !== undefined) {
     const now = Date.now() / 1000;
     const window = r.policyWindow ?? 1;
     // Epoch seconds (DESIGN.md); a delta-seconds value would be far in the past, the classic mix-up.
-    ctx.expect(r.xReset >= now - 5 && r.xReset <= now + window + 120, `X-RateLimit-Reset ${r.xReset} is not an epoch second near now (${Math.round(now)})`, { reply, documented: 'X-RateLimit-Reset: Unix epoch seconds when the window resets' });
+    ctx.expect(
+      r.xReset >= now - 5 && r.xReset <= now + window + 120,
+      `X-RateLimit-Reset ${r.xReset} is not an epoch second near now (${Math.round(now)})`,
+      { reply, documented: 'X-RateLimit-Reset: Unix epoch seconds when the window resets' },
+    );
   }
-  if (r.resetSeconds !== undefined) ctx.expect(r.resetSeconds >= 0 && r.resetSeconds <= (r.policyWindow ?? 1) + 60, `RateLimit t=${r.resetSeconds} is out of range`, { reply, documented });
+  if (r.resetSeconds !== undefined)
+    ctx.expect(
+      r.resetSeconds >= 0 && r.resetSeconds <= (r.policyWindow ?? 1) + 60,
+      `RateLimit t=${r.resetSeconds} is out of range`,
+      { reply, documented },
+    );
 }
 
 export const ratePolicyHeaders: Check = {
   id: 'RATE-001',
   title: 'Rate-limit policy headers are present and consistent',
-  requirement: 'DESIGN.md "Rate limits": every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota.',
+  requirement:
+    'DESIGN.md "Rate limits": every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota.',
   needs: { rateLimit: true },
   run: policyHeaders,
 };

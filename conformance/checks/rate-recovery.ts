@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { advertisedQuota, burst, waitOut } from '../probes/burst.js';
 
 /** After a 429, waiting the Retry-After it gave is enough: the next request is served. */
@@ -8,7 +8,9 @@ async function recovery(ctx: CheckContext): Promise<void> {
   const b = await burst(ctx, q);
   const limited = b.limited[b.limited.length - 1];
   if (!limited) {
-    ctx.warn(`inconclusive: a burst of ${b.replies.length} requests met no 429 (see RATE-003)`, { documented: '429 then recovery after Retry-After' });
+    ctx.warn(`inconclusive: a burst of ${b.replies.length} requests met no 429 (see RATE-003)`, {
+      documented: '429 then recovery after Retry-After',
+    });
     return;
   }
   const waited = await waitOut(limited);
@@ -26,7 +28,8 @@ async function recovery(ctx: CheckContext): Promise<void> {
 export const rateRecovery: Check = {
   id: 'RATE-004',
   title: 'Requests are served again after waiting Retry-After',
-  requirement: 'RFC 9110 §10.2.3 and DESIGN.md "Rate limits": Retry-After says how long to wait; after it, the bucket has refilled enough to serve.',
+  requirement:
+    'RFC 9110 §10.2.3 and DESIGN.md "Rate limits": Retry-After says how long to wait; after it, the bucket has refilled enough to serve.',
   needs: { rateLimit: true },
   run: recovery,
 };

@@ -25,22 +25,34 @@ function drainedLimiter(options: { frozenRemaining?: boolean } = {}) {
     const limited = used >= QUOTA;
     if (!limited) used++;
     const remaining = options.frozenRemaining ? QUOTA : QUOTA - used;
-    const headers = { 'RateLimit-Policy': `"default";q=${QUOTA};w=${WINDOW}`, 'X-RateLimit-Limit': String(QUOTA), 'X-RateLimit-Remaining': String(remaining) };
+    const headers = {
+      'RateLimit-Policy': `"default";q=${QUOTA};w=${WINDOW}`,
+      'X-RateLimit-Limit': String(QUOTA),
+      'X-RateLimit-Remaining': String(remaining),
+    };
     return limited
-      ? { status: 429, body: { success: false, error: { code: 'rate_limited', message: 'Too many requests' } }, headers: { ...headers, 'Retry-After': String(Math.ceil((windowEnd - now) / 1000)) } }
+      ? {
+          status: 429,
+          body: { success: false, error: { code: 'rate_limited', message: 'Too many requests' } },
+          headers: { ...headers, 'Retry-After': String(Math.ceil((windowEnd - now) / 1000)) },
+        }
       : { status: 200, body: { success: true, data: { id: 'org_1' } }, headers };
   };
 }
 
 async function runAgainst(limiter: ReturnType<typeof drainedLimiter>) {
   const answer = limiter;
-  target = await startTestTarget((req) => (req.url === '/health' ? { status: 200, body: { success: true, data: { status: 'ok' } } } : answer()));
+  target = await startTestTarget((req) =>
+    req.url === '/health' ? { status: 200, body: { success: true, data: { status: 'ok' } } } : answer(),
+  );
   const report = await runConformance({ baseUrl: target.baseUrl, apiKey: KEY }, { checks: [rateRemainingDecreases] });
   return report.results[0];
 }
 
 describe('RATE-002', () => {
-  it('waits for a fresh window when the checks before it used the quota up, instead of failing on 429s', { timeout: 30_000 }, async () => {
+  it('waits for a fresh window when the checks before it used the quota up, instead of failing on 429s', {
+    timeout: 30_000,
+  }, async () => {
     const result = await runAgainst(drainedLimiter());
     expect(result?.findings.map((f) => f.message)).toEqual([]);
     expect(result?.outcome).toBe('pass');

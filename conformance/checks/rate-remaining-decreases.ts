@@ -1,6 +1,6 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
 import type { Reply } from '../http/session.js';
+import type { Check } from '../model.js';
 import { advertisedQuota, type Quota } from '../probes/burst.js';
 import { readRateHeaders } from '../probes/rate-headers.js';
 
@@ -17,26 +17,48 @@ async function remainingDecreases(ctx: CheckContext): Promise<void> {
   const left = remainingOf(q.probe);
   if (q.probe.status === 429 || (left !== undefined && left < n + 1)) await untilReset(q);
   const started = performance.now();
-  const replies = await Promise.all(Array.from({ length: n }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })));
+  const replies = await Promise.all(
+    Array.from({ length: n }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })),
+  );
   const elapsed = (performance.now() - started) / 1000;
   const served = replies.filter((r) => r.status !== 429);
   if (served.length < 2 && replies.some((r) => r.status === 429)) {
-    ctx.warn(`inconclusive: ${replies.length - served.length} of ${n} requests met 429 on a fresh window (another client sharing the quota?)`, { reply: replies.find((r) => r.status === 429), documented: `${n} requests stay under the quota of ${q.quota}` });
+    ctx.warn(
+      `inconclusive: ${replies.length - served.length} of ${n} requests met 429 on a fresh window (another client sharing the quota?)`,
+      { reply: replies.find((r) => r.status === 429), documented: `${n} requests stay under the quota of ${q.quota}` },
+    );
     return;
   }
   const remaining = served.map(remainingOf).filter((x): x is number => x !== undefined);
   if (remaining.length < 2) {
-    ctx.fail('responses to a small burst lack X-RateLimit-Remaining', { reply: replies[0], documented: 'X-RateLimit-Remaining on every limited response' });
+    ctx.fail('responses to a small burst lack X-RateLimit-Remaining', {
+      reply: replies[0],
+      documented: 'X-RateLimit-Remaining on every limited response',
+    });
     return;
   }
   const documented = 'X-RateLimit-Remaining: requests left in the current window (decreases as requests arrive)';
-  ctx.expect(remaining.every((r) => r <= q.quota), `remaining ${JSON.stringify(remaining.slice(0, 10))} exceeds the quota ${q.quota}`, { reply: replies[0], documented });
+  ctx.expect(
+    remaining.every((r) => r <= q.quota),
+    `remaining ${JSON.stringify(remaining.slice(0, 10))} exceeds the quota ${q.quota}`,
+    { reply: replies[0], documented },
+  );
   const spread = Math.max(...remaining) - Math.min(...remaining);
-  ctx.note(`${n} requests in ${elapsed.toFixed(3)} s: remaining from ${Math.max(...remaining)} down to ${Math.min(...remaining)}`);
+  ctx.note(
+    `${n} requests in ${elapsed.toFixed(3)} s: remaining from ${Math.max(...remaining)} down to ${Math.min(...remaining)}`,
+  );
   if (spread > 0) return;
   const refilled = elapsed * (q.quota / q.windowSeconds);
-  if (n - 1 > refilled + 1) ctx.fail(`${n} requests within ${elapsed.toFixed(3)} s (at most ${Math.floor(refilled)} tokens refilled) all reported remaining ${remaining[0]}`, { reply: replies[replies.length - 1], documented });
-  else ctx.warn(`inconclusive: ${n} requests took ${elapsed.toFixed(3)} s, enough for ${Math.floor(refilled)} tokens to refill; remaining stayed ${remaining[0]}`, { reply: replies[0], documented });
+  if (n - 1 > refilled + 1)
+    ctx.fail(
+      `${n} requests within ${elapsed.toFixed(3)} s (at most ${Math.floor(refilled)} tokens refilled) all reported remaining ${remaining[0]}`,
+      { reply: replies[replies.length - 1], documented },
+    );
+  else
+    ctx.warn(
+      `inconclusive: ${n} requests took ${elapsed.toFixed(3)} s, enough for ${Math.floor(refilled)} tokens to refill; remaining stayed ${remaining[0]}`,
+      { reply: replies[0], documented },
+    );
 }
 
 function remainingOf(reply: Reply): number | undefined {
@@ -54,7 +76,8 @@ async function untilReset(q: Quota): Promise<void> {
 export const rateRemainingDecreases: Check = {
   id: 'RATE-002',
   title: 'X-RateLimit-Remaining decreases as requests arrive',
-  requirement: 'DESIGN.md "Rate limits": a token bucket per organisation (burst = one second\'s worth); X-RateLimit-Remaining is what is left of it.',
+  requirement:
+    'DESIGN.md "Rate limits": a token bucket per organisation (burst = one second\'s worth); X-RateLimit-Remaining is what is left of it.',
   needs: { rateLimit: true },
   run: remainingDecreases,
 };

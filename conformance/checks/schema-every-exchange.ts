@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 
 /** Every response the run has received so far, from every check, matches the contract (status documented, body, headers). */
 async function everyExchange(ctx: CheckContext): Promise<void> {
@@ -15,7 +15,12 @@ async function everyExchange(ctx: CheckContext): Promise<void> {
       if (seen.has(key)) continue;
       seen.add(key);
       failures++;
-      ctx.findings.push({ severity: 'fail', message: `[${exchange.tag}] ${verdict.operation?.operationId ?? verdict.route}: ${issue.message}`, documented: issue.documented, exchange });
+      ctx.findings.push({
+        severity: 'fail',
+        message: `[${exchange.tag}] ${verdict.operation?.operationId ?? verdict.route}: ${issue.message}`,
+        documented: issue.documented,
+        exchange,
+      });
     }
   }
   ctx.note(`${judged.length} exchanges judged, ${failures} distinct problems`);
@@ -24,6 +29,7 @@ async function everyExchange(ctx: CheckContext): Promise<void> {
 export const schemaEveryExchange: Check = {
   id: 'SCHEMA-002',
   title: 'Every response of the run matches the contract',
-  requirement: 'DESIGN.md "Envelope" and openapi.yaml: every response (success, error, framework errors) is documented for its operation, matches its schema, and carries the required headers (X-Request-Id; Retry-After on 429).',
+  requirement:
+    'DESIGN.md "Envelope" and openapi.yaml: every response (success, error, framework errors) is documented for its operation, matches its schema, and carries the required headers (X-Request-Id; Retry-After on 429).',
   run: everyExchange,
 };

@@ -1,5 +1,5 @@
-import type { Check } from '../model.js';
 import type { CheckContext } from '../context.js';
+import type { Check } from '../model.js';
 import { isObject } from '../oracle/contract.js';
 import { listOperations } from '../probes/operations.js';
 
@@ -8,22 +8,39 @@ async function servedContract(ctx: CheckContext): Promise<void> {
   const reply = await ctx.http.send('GET', '/openapi.json', { auth: 'none' });
   if (!ctx.expectStatus(reply, 200, 'GET /openapi.json: 200, no authentication (openapi.yaml getOpenApiJson)')) return;
   const served = reply.json;
-  if (!ctx.expect(isObject(served) && isObject(served.paths), '/openapi.json is not an OpenAPI document', { reply, documented: '{ openapi, info, paths }' }) || !isObject(served) || !isObject(served.paths)) return;
+  if (
+    !ctx.expect(isObject(served) && isObject(served.paths), '/openapi.json is not an OpenAPI document', {
+      reply,
+      documented: '{ openapi, info, paths }',
+    }) ||
+    !isObject(served) ||
+    !isObject(served.paths)
+  )
+    return;
   const servedPaths = served.paths;
   const missing = listOperations(ctx.oracle.doc).filter((op) => {
     const item = servedPaths[op.path];
     return !isObject(item) || !isObject(item[op.method.toLowerCase()]);
   });
-  ctx.expect(missing.length === 0, `the served contract lacks ${missing.map((m) => `${m.method} ${m.path}`).join(', ')}`, { reply, documented: 'every operation of openapi.yaml' });
+  ctx.expect(
+    missing.length === 0,
+    `the served contract lacks ${missing.map((m) => `${m.method} ${m.path}`).join(', ')}`,
+    { reply, documented: 'every operation of openapi.yaml' },
+  );
   const localVersion = isObject(ctx.oracle.doc.info) ? ctx.oracle.doc.info.version : undefined;
   const servedVersion = isObject(served.info) ? served.info.version : undefined;
-  if (servedVersion !== localVersion) ctx.warn(`the deployment serves contract version ${String(servedVersion)}; this suite checks ${String(localVersion)}`, { reply, documented: 'info.version of openapi.yaml' });
+  if (servedVersion !== localVersion)
+    ctx.warn(
+      `the deployment serves contract version ${String(servedVersion)}; this suite checks ${String(localVersion)}`,
+      { reply, documented: 'info.version of openapi.yaml' },
+    );
   ctx.note(`served contract version ${String(servedVersion)}`);
 }
 
 export const schemaServedContract: Check = {
   id: 'SCHEMA-003',
   title: 'The deployment serves the contract it is checked against',
-  requirement: 'DESIGN.md "Operations": GET /openapi.json without authentication; openapi.yaml is the single source of truth, so the served document has every operation of this one.',
+  requirement:
+    'DESIGN.md "Operations": GET /openapi.json without authentication; openapi.yaml is the single source of truth, so the served document has every operation of this one.',
   run: servedContract,
 };

@@ -16,7 +16,12 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       res.writeHead(201, { 'Content-Type': 'application/json', 'X-Request-Id': 'req_1', 'Set-Cookie': 'session=abc' });
-      res.end(JSON.stringify({ success: true, data: { id: 'key_1', key: ISSUED_KEY, echo: req.headers['x-api-key'] ?? null, sent: body } }));
+      res.end(
+        JSON.stringify({
+          success: true,
+          data: { id: 'key_1', key: ISSUED_KEY, echo: req.headers['x-api-key'] ?? null, sent: body },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -26,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('HAR export', () => {
-  it('never contains an API key: not the caller\'s, not one the server issued', async () => {
+  it("never contains an API key: not the caller's, not one the server issued", async () => {
     const recorder = createRecorder({ secrets: [MAIN_KEY] });
     const response = await recorder.fetch(`${base}/v1/api-keys`, {
       method: 'POST',
@@ -41,7 +46,14 @@ describe('HAR export', () => {
     expect(har).not.toContain(MAIN_KEY);
     expect(har).not.toContain(ISSUED_KEY);
     expect(har).not.toContain('session=abc');
-    const log = (JSON.parse(har) as { log: { version: string; entries: { request: { headers: { name: string; value: string }[] }; response: { status: number } }[] } }).log;
+    const log = (
+      JSON.parse(har) as {
+        log: {
+          version: string;
+          entries: { request: { headers: { name: string; value: string }[] }; response: { status: number } }[];
+        };
+      }
+    ).log;
     expect(log.version).toBe('1.2');
     expect(log.entries).toHaveLength(2);
     expect(log.entries[0]?.request.headers).toContainEqual({ name: 'authorization', value: 'ApiKey [REDACTED]' });
@@ -52,7 +64,9 @@ describe('HAR export', () => {
   it('records a network failure instead of a response', async () => {
     const recorder = createRecorder();
     await expect(recorder.fetch('http://127.0.0.1:1/health')).rejects.toThrow();
-    const entry = (toHar(recorder.exchanges, '0.0.0') as { log: { entries: { response: { status: number; _error?: string } }[] } }).log.entries[0];
+    const entry = (
+      toHar(recorder.exchanges, '0.0.0') as { log: { entries: { response: { status: number; _error?: string } }[] } }
+    ).log.entries[0];
     expect(entry?.response.status).toBe(0);
     expect(entry?.response._error).toMatch(/ECONNREFUSED|fetch failed/);
   });

@@ -9,7 +9,8 @@ interface HarHeader {
   value: string;
 }
 
-const pairs = (headers: Record<string, string>): HarHeader[] => Object.entries(headers).map(([name, value]) => ({ name, value }));
+const pairs = (headers: Record<string, string>): HarHeader[] =>
+  Object.entries(headers).map(([name, value]) => ({ name, value }));
 
 /**
  * @example
@@ -23,7 +24,9 @@ export function toHar(exchanges: readonly Exchange[], version: string): object {
       pages: [],
       entries: exchanges.map((e) => {
         const url = new URL(e.request.url);
-        const requestType = Object.entries(e.request.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
+        const requestType =
+          Object.entries(e.request.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ??
+          'application/octet-stream';
         return {
           startedDateTime: e.startedAt,
           time: e.durationMs,
@@ -45,8 +48,12 @@ export function toHar(exchanges: readonly Exchange[], version: string): object {
             httpVersion: 'HTTP/1.1',
             cookies: [],
             headers: pairs(e.response?.headers ?? {}),
-            content: { size: e.response?.bodySize ?? 0, mimeType: e.response?.headers['content-type'] ?? '', text: e.response?.body ?? '' },
-            redirectURL: e.response?.headers['location'] ?? '',
+            content: {
+              size: e.response?.bodySize ?? 0,
+              mimeType: e.response?.headers['content-type'] ?? '',
+              text: e.response?.body ?? '',
+            },
+            redirectURL: e.response?.headers.location ?? '',
             headersSize: -1,
             bodySize: e.response?.bodySize ?? -1,
             ...(e.networkError ? { _error: e.networkError } : {}),

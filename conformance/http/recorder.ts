@@ -22,7 +22,9 @@ export interface Recorder {
 }
 
 function keep(text: string): string {
-  return text.length <= MAX_KEPT_BODY ? text : `${text.slice(0, MAX_KEPT_BODY)}… [${text.length - MAX_KEPT_BODY} more characters]`;
+  return text.length <= MAX_KEPT_BODY
+    ? text
+    : `${text.slice(0, MAX_KEPT_BODY)}… [${text.length - MAX_KEPT_BODY} more characters]`;
 }
 
 function requestBodyText(body: BodyInit | null | undefined): { text?: string; size: number } {
@@ -40,7 +42,9 @@ function requestBodyText(body: BodyInit | null | undefined): { text?: string; si
  * await recorder.fetch('http://127.0.0.1:8080/health');
  * recorder.exchanges[0]?.response?.status; // 200
  */
-export function createRecorder(options: { fetch?: typeof fetch; secrets?: Iterable<string | undefined> } = {}): Recorder {
+export function createRecorder(
+  options: { fetch?: typeof fetch; secrets?: Iterable<string | undefined> } = {},
+): Recorder {
   const inner = options.fetch ?? globalThis.fetch;
   const redactor = new Redactor(options.secrets ?? []);
   const exchanges: Exchange[] = [];
@@ -94,13 +98,20 @@ export function createRecorder(options: { fetch?: typeof fetch; secrets?: Iterab
       };
       // A body may not be given for these statuses (Fetch standard, "null body status").
       const nullBody = [101, 204, 205, 304].includes(response.status);
-      const replay = new Response(nullBody ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const replay = new Response(nullBody ? null : text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
       byResponse.set(replay, exchange);
       rawBodies.set(replay, text);
       return replay;
     } catch (error) {
       exchange.durationMs = Math.round(performance.now() - started);
-      exchange.networkError = error instanceof Error ? `${error.message}${error.cause ? `: ${String((error.cause as Error).message ?? error.cause)}` : ''}` : String(error);
+      exchange.networkError =
+        error instanceof Error
+          ? `${error.message}${error.cause ? `: ${String((error.cause as Error).message ?? error.cause)}` : ''}`
+          : String(error);
       throw error;
     }
   };

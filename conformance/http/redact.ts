@@ -27,7 +27,9 @@ export class Redactor {
   text(input: string): string {
     let out = input.replace(KEY_SHAPE, (key) => `pmcp_REDACTED${'x'.repeat(Math.max(0, key.length - 13))}`);
     for (const s of this.secrets) out = out.split(s).join(REDACTED);
-    return out.replace(KEY_FIELD, (whole, open: string, value: string, close: string) => (value.startsWith('pmcp_REDACTED') ? whole : `${open}${REDACTED}${close}`));
+    return out.replace(KEY_FIELD, (whole, open: string, value: string, close: string) =>
+      value.startsWith('pmcp_REDACTED') ? whole : `${open}${REDACTED}${close}`,
+    );
   }
 
   /** Header values of credential headers keep only their scheme (`ApiKey [REDACTED]`). */
@@ -39,7 +41,8 @@ export class Redactor {
         continue;
       }
       const space = value.indexOf(' ');
-      out[name] = name.toLowerCase() === 'authorization' && space > 0 ? `${value.slice(0, space)} ${REDACTED}` : REDACTED;
+      out[name] =
+        name.toLowerCase() === 'authorization' && space > 0 ? `${value.slice(0, space)} ${REDACTED}` : REDACTED;
     }
     return out;
   }

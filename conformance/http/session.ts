@@ -78,7 +78,12 @@ export function createHttpSession(opts: {
       let retries = options.rateLimitRetries ?? 3;
       for (;;) {
         const reply = await sendOnce(method, path, options);
-        if (reply.status !== 429 || retries-- <= 0 || (reply.json as { error?: { code?: string } } | undefined)?.error?.code === 'quota_exceeded') return reply;
+        if (
+          reply.status !== 429 ||
+          retries-- <= 0 ||
+          (reply.json as { error?: { code?: string } } | undefined)?.error?.code === 'quota_exceeded'
+        )
+          return reply;
         const wait = Math.min(Math.max(Number.parseInt(reply.headers['retry-after'] ?? '1', 10) || 1, 1), 10);
         await new Promise((r) => setTimeout(r, wait * 1000 + 100));
       }

@@ -48,7 +48,11 @@ export function lookup(doc: JsonObject, pointer: string): Json | undefined {
 }
 
 /** Follows `$ref`s (OpenAPI response, parameter and header objects) and returns the node with its own pointer. */
-export function follow(doc: JsonObject, node: Json | undefined, pointer: string): { node: Json | undefined; pointer: string } {
+export function follow(
+  doc: JsonObject,
+  node: Json | undefined,
+  pointer: string,
+): { node: Json | undefined; pointer: string } {
   let current = node;
   let at = pointer;
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {

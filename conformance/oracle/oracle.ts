@@ -7,11 +7,13 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Exchange } from '../model.js';
-import { escapePointer, follow, isObject, loadContract, lookup, type Json, type JsonObject } from './contract.js';
+import { escapePointer, follow, isObject, type Json, type JsonObject, loadContract, lookup } from './contract.js';
 import { RouteTable } from './route-match.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 
 const CONTRACT_ID = 'https://plexmcp.local/openapi.json';
 
@@ -100,7 +102,8 @@ export class Oracle {
     if (!response) return { route: 'not-judged', statusDocumented: false, issues: [] };
     const url = new URL(exchange.request.url);
     const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-    const pathname = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+    const pathname =
+      basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
     const method = exchange.request.method.toUpperCase();
     const issues: OracleIssue[] = [];
     requestIdIssue(response.headers, issues);
@@ -109,24 +112,48 @@ export class Oracle {
     if (match.kind !== 'operation' || !match.template) {
       // DESIGN.md "Envelope": unknown routes and wrong methods are still JSON in the error envelope.
       if (response.status < 400) {
-        issues.push({ kind: 'route', message: `${method} ${pathname} is not in the contract but answered ${response.status}`, documented: '404 not_found or 405 method_not_allowed' });
+        issues.push({
+          kind: 'route',
+          message: `${method} ${pathname} is not in the contract but answered ${response.status}`,
+          documented: '404 not_found or 405 method_not_allowed',
+        });
       } else if (method !== 'HEAD') {
         this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
       }
-      if (match.kind === 'wrong-method' && response.status === 405 && !response.headers['allow']) {
-        issues.push({ kind: 'header', message: '405 without an Allow header', documented: 'Allow (RFC 9110 §15.5.6), DESIGN.md "Error codes"' });
+      if (match.kind === 'wrong-method' && response.status === 405 && !response.headers.allow) {
+        issues.push({
+          kind: 'header',
+          message: '405 without an Allow header',
+          documented: 'Allow (RFC 9110 §15.5.6), DESIGN.md "Error codes"',
+        });
       }
       return { route: match.kind, statusDocumented: false, issues };
     }
 
     const operationPointer = `#/paths/${escapePointer(match.template)}/${method.toLowerCase()}`;
     const op = lookup(this.doc, operationPointer);
-    const operation: OperationRef = { operationId: isObject(op) ? String(op.operationId) : '?', method, path: match.template };
+    const operation: OperationRef = {
+      operationId: isObject(op) ? String(op.operationId) : '?',
+      method,
+      path: match.template,
+    };
     const responses = isObject(op) && isObject(op.responses) ? op.responses : {};
-    const key = String(response.status) in responses ? String(response.status) : `${String(response.status)[0]}XX` in responses ? `${String(response.status)[0]}XX` : 'default' in responses ? 'default' : undefined;
+    const key =
+      String(response.status) in responses
+        ? String(response.status)
+        : `${String(response.status)[0]}XX` in responses
+          ? `${String(response.status)[0]}XX`
+          : 'default' in responses
+            ? 'default'
+            : undefined;
     if (!key) {
-      issues.push({ kind: 'status', message: `status ${response.status} is not documented for ${operation.operationId}`, documented: `one of ${Object.keys(responses).join(', ')}` });
-      if (response.status >= 400 && method !== 'HEAD') this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
+      issues.push({
+        kind: 'status',
+        message: `status ${response.status} is not documented for ${operation.operationId}`,
+        documented: `one of ${Object.keys(responses).join(', ')}`,
+      });
+      if (response.status >= 400 && method !== 'HEAD')
+        this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
       return { route: 'operation', operation, statusDocumented: false, issues };
     }
     const resolved = follow(this.doc, responses[key], `${operationPointer}/responses/${key}`);
@@ -137,13 +164,22 @@ export class Oracle {
     return { route: 'operation', operation, statusDocumented: true, issues };
   }
 
-  private contentIssues(responseObject: JsonObject, pointer: string, response: NonNullable<Exchange['response']>, issues: OracleIssue[]): void {
+  private contentIssues(
+    responseObject: JsonObject,
+    pointer: string,
+    response: NonNullable<Exchange['response']>,
+    issues: OracleIssue[],
+  ): void {
     const content = isObject(responseObject.content) ? responseObject.content : undefined;
     if (!content) return;
     const types = Object.keys(content);
     const mediaType = (response.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!types.includes(mediaType)) {
-      issues.push({ kind: 'content-type', message: `Content-Type is ${mediaType || '(none)'}`, documented: types.join(' or ') });
+      issues.push({
+        kind: 'content-type',
+        message: `Content-Type is ${mediaType || '(none)'}`,
+        documented: types.join(' or '),
+      });
       return;
     }
     if (mediaType === 'application/json' || mediaType.endsWith('+json')) {
@@ -160,26 +196,54 @@ export class Oracle {
       return;
     }
     const errors = this.validate(schemaPointer, body);
-    if (errors.length) issues.push({ kind: 'body', message: `the body does not match the schema: ${errors.join('; ')}`, documented: schemaPointer });
+    if (errors.length)
+      issues.push({
+        kind: 'body',
+        message: `the body does not match the schema: ${errors.join('; ')}`,
+        documented: schemaPointer,
+      });
   }
 
-  private headerIssues(responseObject: JsonObject, pointer: string, headers: Record<string, string>, issues: OracleIssue[]): void {
+  private headerIssues(
+    responseObject: JsonObject,
+    pointer: string,
+    headers: Record<string, string>,
+    issues: OracleIssue[],
+  ): void {
     const documented = isObject(responseObject.headers) ? responseObject.headers : {};
     for (const [name, raw] of Object.entries(documented)) {
-      const { node: header, pointer: headerPointer } = follow(this.doc, raw as Json, `${pointer}/headers/${escapePointer(name)}`);
+      const { node: header, pointer: headerPointer } = follow(
+        this.doc,
+        raw as Json,
+        `${pointer}/headers/${escapePointer(name)}`,
+      );
       if (!isObject(header)) continue;
       const value = headers[name.toLowerCase()];
       if (value === undefined) {
         if (header.required === true && name.toLowerCase() !== 'x-request-id') {
-          issues.push({ kind: 'header', message: `required header ${name} is missing`, documented: `${name} (${headerPointer})` });
+          issues.push({
+            kind: 'header',
+            message: `required header ${name} is missing`,
+            documented: `${name} (${headerPointer})`,
+          });
         }
         continue;
       }
       const schema = isObject(header.schema) ? header.schema : undefined;
       if (!schema) continue;
-      const typed = schema.type === 'integer' || schema.type === 'number' ? (/^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value) : value;
+      const typed =
+        schema.type === 'integer' || schema.type === 'number'
+          ? /^-?\d+(\.\d+)?$/.test(value.trim())
+            ? Number(value)
+            : value
+          : value;
       const errors = this.validate(`${headerPointer}/schema`, typed);
-      if (errors.length) issues.push({ kind: 'header', message: `header ${name}: ${JSON.stringify(value)} ${errors.join('; ')}`, documented: `${headerPointer}/schema` });
+      if (errors.length)
+        issues.push({
+          kind: 'header',
+          message: `header ${name}: ${JSON.stringify(value)} ${errors.join('; ')}`,
+          documented: `${headerPointer}/schema`,
+        });
     }
   }
 }
@@ -187,13 +251,25 @@ export class Oracle {
 /** DESIGN.md "Envelope": every response carries X-Request-Id (1..128 characters, openapi.yaml components/headers). */
 function requestIdIssue(headers: Record<string, string>, issues: OracleIssue[]): void {
   const id = headers['x-request-id'];
-  if (!id) issues.push({ kind: 'header', message: 'X-Request-Id is missing', documented: 'X-Request-Id on every response (DESIGN.md "Envelope")' });
-  else if (id.length > 128) issues.push({ kind: 'header', message: 'X-Request-Id is longer than 128 characters', documented: '#/components/headers/X-Request-Id' });
+  if (!id)
+    issues.push({
+      kind: 'header',
+      message: 'X-Request-Id is missing',
+      documented: 'X-Request-Id on every response (DESIGN.md "Envelope")',
+    });
+  else if (id.length > 128)
+    issues.push({
+      kind: 'header',
+      message: 'X-Request-Id is longer than 128 characters',
+      documented: '#/components/headers/X-Request-Id',
+    });
 }
 
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const MAILBOX = new RegExp(`^(?:${ATOM}(?:\\.${ATOM})*|"(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\x20-\\x7e])*")@(?:${LABEL}(?:\\.${LABEL})*|\\[[^\\[\\]\\\\\\s]+\\])$`);
+const MAILBOX = new RegExp(
+  `^(?:${ATOM}(?:\\.${ATOM})*|"(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\x20-\\x7e])*")@(?:${LABEL}(?:\\.${LABEL})*|\\[[^\\[\\]\\\\\\s]+\\])$`,
+);
 
 /** RFC 5321 §4.1.2 Mailbox: dot-atom or quoted local part, a domain of one or more labels or an address literal. */
 export function isMailbox(value: string): boolean {

@@ -38,7 +38,9 @@ export class RouteTable {
           }),
         )
         .join('/');
-      const methods = Object.keys((item ?? {}) as object).filter((k) => METHODS.includes(k)).map((m) => m.toUpperCase());
+      const methods = Object.keys((item ?? {}) as object)
+        .filter((k) => METHODS.includes(k))
+        .map((m) => m.toUpperCase());
       return { template, regex: new RegExp(`^${pattern}$`), names, templated: names.length, methods };
     });
     this.routes.sort((a, b) => a.templated - b.templated);

@@ -16,7 +16,8 @@ export interface Quota {
 /** The advertised quota, or a skip with the reason when there is none to test. */
 export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
   const probe = await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 });
-  if (!advertisesRateLimit(probe)) ctx.skip('the target advertises no rate-limit headers (self-hosted deployments may switch rate limits off)');
+  if (!advertisesRateLimit(probe))
+    ctx.skip('the target advertises no rate-limit headers (self-hosted deployments may switch rate limits off)');
   const h = readRateHeaders(probe);
   const quota = h.policyQuota ?? h.xLimit;
   if (!quota) ctx.skip('rate-limit headers are present but name no quota (RateLimit-Policy q / X-RateLimit-Limit)');
@@ -34,9 +35,14 @@ export interface BurstOutcome {
 export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> {
   // Twice the quota, and at least 50 over it, so that even a slow network leaves the burst larger than a bucket could absorb.
   const size = Math.min(ctx.config.maxBurst, Math.max(q.quota * 2 + 5, q.quota + 50));
-  if (q.quota + 1 > ctx.config.maxBurst) ctx.skip(`the advertised quota (${q.quota} per ${q.windowSeconds} s) is above --max-burst ${ctx.config.maxBurst}; not hammering the target`);
+  if (q.quota + 1 > ctx.config.maxBurst)
+    ctx.skip(
+      `the advertised quota (${q.quota} per ${q.windowSeconds} s) is above --max-burst ${ctx.config.maxBurst}; not hammering the target`,
+    );
   const started = performance.now();
-  const replies = await Promise.all(Array.from({ length: size }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })));
+  const replies = await Promise.all(
+    Array.from({ length: size }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })),
+  );
   const elapsedMs = performance.now() - started;
   const absorbable = Math.floor(q.quota + (elapsedMs / 1000) * (q.quota / q.windowSeconds));
   return { replies, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };

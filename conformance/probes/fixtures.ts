@@ -1,9 +1,10 @@
 /**
  * Resources a check creates: always named with the run prefix, and registered for removal the moment they exist.
  */
-import { dataOf, type CheckContext } from '../context.js';
-import type { Reply } from '../http/session.js';
+
 import type { components } from '../../generated/schema.js';
+import { type CheckContext, dataOf } from '../context.js';
+import type { Reply } from '../http/session.js';
 
 type McpCreate = components['schemas']['McpCreate'];
 type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
@@ -24,13 +25,18 @@ export function registerCreated(ctx: CheckContext, kind: 'mcp' | 'api-key', repl
   ctx.cleanup.add(`${kind} ${id}`, async () => {
     const r = await ctx.http.send('DELETE', path);
     // Already gone (404) or already revoked is fine: the point is that nothing stays behind.
-    if (r.status >= 300 && r.status !== 404 && r.status !== 409 && r.status !== 410) throw new Error(`DELETE ${path} answered ${r.status}`);
+    if (r.status >= 300 && r.status !== 404 && r.status !== 409 && r.status !== 410)
+      throw new Error(`DELETE ${path} answered ${r.status}`);
   });
   return id;
 }
 
 /** Creates an MCP server named `<prefix><suffix>` pointing at an unreachable endpoint. */
-export async function createMcp(ctx: CheckContext, suffix: string, extra: Partial<McpCreate> = {}): Promise<{ reply: Reply; mcp?: Mcp }> {
+export async function createMcp(
+  ctx: CheckContext,
+  suffix: string,
+  extra: Partial<McpCreate> = {},
+): Promise<{ reply: Reply; mcp?: Mcp }> {
   const body: McpCreate = {
     name: `${ctx.runPrefix}${suffix}`,
     endpoint_url: UNREACHABLE_ENDPOINT,
@@ -44,8 +50,16 @@ export async function createMcp(ctx: CheckContext, suffix: string, extra: Partia
 }
 
 /** Creates an API key named `<prefix><suffix>`; the secret is added to the redaction list. */
-export async function createApiKey(ctx: CheckContext, suffix: string, extra: Partial<ApiKeyCreate> = {}): Promise<{ reply: Reply; key?: ApiKeyCreated }> {
-  const body: ApiKeyCreate = { name: `${ctx.runPrefix}${suffix}`, description: 'Created by the conformance suite; safe to revoke.', ...extra };
+export async function createApiKey(
+  ctx: CheckContext,
+  suffix: string,
+  extra: Partial<ApiKeyCreate> = {},
+): Promise<{ reply: Reply; key?: ApiKeyCreated }> {
+  const body: ApiKeyCreate = {
+    name: `${ctx.runPrefix}${suffix}`,
+    description: 'Created by the conformance suite; safe to revoke.',
+    ...extra,
+  };
   const reply = await ctx.http.send('POST', '/v1/api-keys', { json: body });
   const id = registerCreated(ctx, 'api-key', reply);
   return id ? { reply, key: dataOf<ApiKeyCreated>(reply) as ApiKeyCreated } : { reply };

@@ -1,7 +1,8 @@
 /** The paginated lists of the contract (DESIGN.md "Pagination") and a typed way to fetch one page. */
-import { dataOf, type CheckContext } from '../context.js';
-import type { Reply } from '../http/session.js';
+
 import type { components } from '../../generated/schema.js';
+import { type CheckContext, dataOf } from '../context.js';
+import type { Reply } from '../http/session.js';
 
 export type Pagination = components['schemas']['Pagination'];
 
@@ -14,7 +15,11 @@ export interface Page {
   pagination?: Pagination;
 }
 
-export async function getPage(ctx: CheckContext, path: string, query: Record<string, string | number | undefined> = {}): Promise<Page> {
+export async function getPage(
+  ctx: CheckContext,
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+): Promise<Page> {
   const reply = await ctx.http.send('GET', path, { query });
   const items = dataOf<unknown>(reply);
   const body = reply.json as { pagination?: Pagination } | undefined;

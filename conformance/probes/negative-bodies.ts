@@ -5,7 +5,12 @@ import { registerCreated } from './fixtures.js';
 import { invalidBodies } from './invalid-values.js';
 import type { OperationInfo } from './operations.js';
 
-export async function rejectInvalidBodies(ctx: CheckContext, op: OperationInfo, path: string, valid: JsonObject): Promise<number> {
+export async function rejectInvalidBodies(
+  ctx: CheckContext,
+  op: OperationInfo,
+  path: string,
+  valid: JsonObject,
+): Promise<number> {
   if (!op.requestBody) return 0;
   const documented = `${op.operationId}: 422 validation_error or 400 invalid_request, in the envelope, never 2xx or 5xx (DESIGN.md "Error codes")`;
   let sent = 0;
@@ -20,7 +25,15 @@ export async function rejectInvalidBodies(ctx: CheckContext, op: OperationInfo, 
       ctx.fail(`${mutation.description}: answered ${reply.status}`, { reply, documented });
       continue;
     }
-    if (ctx.expectError(reply, [400, 422], ['validation_error', 'invalid_request'], `${mutation.description}: ${documented}`)) ctx.expectContract(reply);
+    if (
+      ctx.expectError(
+        reply,
+        [400, 422],
+        ['validation_error', 'invalid_request'],
+        `${mutation.description}: ${documented}`,
+      )
+    )
+      ctx.expectContract(reply);
   }
   return sent;
 }

@@ -36,7 +36,10 @@ export function listOperations(doc: JsonObject): OperationInfo[] {
         parameters: params,
       };
       const body = isObject(op.requestBody) ? op.requestBody : undefined;
-      const json = body && isObject(body.content) && isObject(body.content['application/json']) ? body.content['application/json'] : undefined;
+      const json =
+        body && isObject(body.content) && isObject(body.content['application/json'])
+          ? body.content['application/json']
+          : undefined;
       if (json) {
         info.requestBody = {
           pointer: `${opPointer}/requestBody/content/application~1json/schema`,
@@ -51,6 +54,10 @@ export function listOperations(doc: JsonObject): OperationInfo[] {
 }
 
 /** Fills path parameters with the given values (URL-encoded), or a placeholder. */
-export function fillPath(template: string, values: Record<string, string> = {}, placeholder = 'conformance-none'): string {
+export function fillPath(
+  template: string,
+  values: Record<string, string> = {},
+  placeholder = 'conformance-none',
+): string {
   return template.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(values[name] ?? placeholder));
 }

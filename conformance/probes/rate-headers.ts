@@ -33,7 +33,7 @@ function int(value: string | undefined): number | undefined {
 
 export function readRateHeaders(reply: Reply): RateHeaders {
   const policy = structuredParams(reply.headers['ratelimit-policy']);
-  const current = structuredParams(reply.headers['ratelimit']);
+  const current = structuredParams(reply.headers.ratelimit);
   const out: RateHeaders = {};
   const set = <K extends keyof RateHeaders>(k: K, v: number | undefined) => {
     if (v !== undefined) out[k] = v;
@@ -50,5 +50,7 @@ export function readRateHeaders(reply: Reply): RateHeaders {
 
 /** Whether the response advertises any rate-limit header at all (self-hosted deployments may not). */
 export function advertisesRateLimit(reply: Reply): boolean {
-  return ['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'x-ratelimit-remaining'].some((h) => h in reply.headers);
+  return ['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'x-ratelimit-remaining'].some(
+    (h) => h in reply.headers,
+  );
 }

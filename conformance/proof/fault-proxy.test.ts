@@ -9,7 +9,7 @@ import type { ConformanceConfig } from '../config.js';
 import type { RunReport } from '../model.js';
 import { runConformance } from '../runner.js';
 import { ChildProcesses, OWNER_KEY } from '../test-processes.js';
-import { startFaultProxy, type Fault } from './fault-proxy.js';
+import { type Fault, startFaultProxy } from './fault-proxy.js';
 import { faultCases } from './faults.js';
 
 const processes = new ChildProcesses();
@@ -25,7 +25,14 @@ beforeAll(async () => {
   const mcp = await client.POST('/v1/mcps', { body: { name: 'demo', endpoint_url: endpoint } });
   // Enough keys that a two-per-page walk has several pages (PAGE-003).
   for (let i = 0; i < 5; i++) await client.POST('/v1/api-keys', { body: { name: `seed-${i}` } });
-  selfHostedConfig = { apiKey: OWNER_KEY, otherOrgApiKey: selfHosted.otherOrgApiKey, allowWrites: true, mcpId: mcp.data?.data.id, tool: 'get_weather', arguments: { location: 'Paris' } };
+  selfHostedConfig = {
+    apiKey: OWNER_KEY,
+    otherOrgApiKey: selfHosted.otherOrgApiKey,
+    allowWrites: true,
+    mcpId: mcp.data?.data.id,
+    tool: 'get_weather',
+    arguments: { location: 'Paris' },
+  };
 }, 120_000);
 
 afterAll(() => processes.stopAll());
@@ -53,14 +60,21 @@ describe('the fault-injecting proxy proof', () => {
     const a = await throughProxy('self-hosted', {}, selfHosted);
     const b = await throughProxy('rate-limited', {}, ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
     // A loaded machine may make a rate-limit burst inconclusive (warn); nothing may fail or skip.
-    const inconclusive = (r: RunReport['results'][number]) => r.id.startsWith('RATE-') && r.id !== 'RATE-001' && r.outcome === 'warn';
-    const outcomes = [...a.results, ...b.results].filter((r) => r.outcome !== 'pass' && !inconclusive(r)).map((r) => `${r.id}:${r.outcome}:${r.reason ?? r.findings[0]?.message}`);
+    const inconclusive = (r: RunReport['results'][number]) =>
+      r.id.startsWith('RATE-') && r.id !== 'RATE-001' && r.outcome === 'warn';
+    const outcomes = [...a.results, ...b.results]
+      .filter((r) => r.outcome !== 'pass' && !inconclusive(r))
+      .map((r) => `${r.id}:${r.outcome}:${r.reason ?? r.findings[0]?.message}`);
     expect(outcomes).toEqual([]);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('catches a server that %s', { timeout: 120_000 }, async (_name, c) => {
-    const report = await throughProxy(c.target, c.fault, c.detectedBy);
-    const outcomes = Object.fromEntries(report.results.map((r) => [r.id, r.outcome]));
-    expect(outcomes).toEqual(Object.fromEntries(c.detectedBy.map((id) => [id, 'fail'])));
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    'catches a server that %s',
+    { timeout: 120_000 },
+    async (_name, c) => {
+      const report = await throughProxy(c.target, c.fault, c.detectedBy);
+      const outcomes = Object.fromEntries(report.results.map((r) => [r.id, r.outcome]));
+      expect(outcomes).toEqual(Object.fromEntries(c.detectedBy.map((id) => [id, 'fail'])));
+    },
+  );
 });

@@ -30,7 +30,18 @@ export interface Fault {
 }
 
 // RFC 9110 §7.6.1: connection-specific fields are not forwarded; lengths and encodings are recomputed here.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'host', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'host',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -52,11 +63,19 @@ function plainHeaders(req: IncomingMessage): Record<string, string> {
  * await runConformance({ baseUrl: proxy.baseUrl, apiKey, only: ['ENV-001'] }); // ENV-001 fails
  * await proxy.close();
  */
-export async function startFaultProxy(options: { upstream: string; fault: Fault }): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startFaultProxy(options: {
+  upstream: string;
+  fault: Fault;
+}): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const upstream = options.upstream.replace(/\/+$/, '');
   const server: Server = createServer((incoming, outgoing) => {
     void (async () => {
-      let req: ProxyRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: plainHeaders(incoming), body: await readBody(incoming) };
+      let req: ProxyRequest = {
+        method: incoming.method ?? 'GET',
+        url: incoming.url ?? '/',
+        headers: plainHeaders(incoming),
+        body: await readBody(incoming),
+      };
       if (options.fault.request) req = options.fault.request(req);
       const answer = await fetch(upstream + req.url, {
         method: req.method,

@@ -23,11 +23,19 @@ const parses = (body: Buffer) => {
     return false;
   }
 };
-const keyOf = (req: ProxyRequest) => req.headers['authorization']?.split(' ')[1] ?? req.headers['x-api-key'];
-const onStatus = (status: number, then: (res: Parameters<NonNullable<Fault['response']>>[0], req: ProxyRequest) => ReturnType<NonNullable<Fault['response']>>): Fault => ({
+const keyOf = (req: ProxyRequest) => req.headers.authorization?.split(' ')[1] ?? req.headers['x-api-key'];
+const onStatus = (
+  status: number,
+  then: (
+    res: Parameters<NonNullable<Fault['response']>>[0],
+    req: ProxyRequest,
+  ) => ReturnType<NonNullable<Fault['response']>>,
+): Fault => ({
   response: (res, req) => (res.status === status ? then(res, req) : res),
 });
-const onCode = (code: string, status: number, body: unknown): Fault => ({ response: (res) => (codeOf(res) === code ? replaceWith(res, status, body) : res) });
+const onCode = (code: string, status: number, body: unknown): Fault => ({
+  response: (res) => (codeOf(res) === code ? replaceWith(res, status, body) : res),
+});
 
 /** State for faults that need memory across requests (a fresh one per use). */
 function neverRecovers(): Fault {
@@ -56,82 +64,395 @@ function repeatsFirstItem(): Fault {
 
 export function faultCases(mainKey: string): FaultCase[] {
   return [
-    { name: 'drops X-Request-Id', target: 'self-hosted', detectedBy: ['ENV-001', 'ENV-007', 'SCHEMA-002'], fault: { response: (res) => void delete res.headers['x-request-id'] } },
-    { name: 'answers errors outside the envelope', target: 'self-hosted', detectedBy: ['ENV-002', 'AUTH-001', 'NEG-004', 'SCHEMA-002'], fault: { response: (res) => (res.status >= 400 ? { ...res, body: JSON.stringify({ message: 'Not good' }) } : res) } },
-    { name: 'drops Allow on 405', target: 'self-hosted', detectedBy: ['ENV-003', 'SCHEMA-002'], fault: onStatus(405, (res) => void delete res.headers['allow']) },
-    { name: 'crashes on malformed JSON', target: 'self-hosted', detectedBy: ['ENV-004'], fault: { response: (res, req) => (isJsonBody(req) && !parses(req.body) ? replaceWith(res, 500, errorBody('internal_error')) : res) } },
-    { name: 'answers a wrong content type with 415', target: 'self-hosted', detectedBy: ['ENV-005'], fault: { response: (res, req) => (req.method === 'POST' && !isJsonBody(req) ? replaceWith(res, 415, errorBody('invalid_request')) : res) } },
-    { name: 'accepts any body size', target: 'self-hosted', detectedBy: ['ENV-006'], fault: onStatus(413, (res) => replaceWith(res, 500, errorBody('internal_error'))) },
-    { name: 'ignores the client X-Request-Id', target: 'self-hosted', detectedBy: ['ENV-007'], fault: { response: (res) => void (res.headers['x-request-id'] = `req_${Math.random().toString(36).slice(2)}`) } },
-    { name: 'leaks stack traces', target: 'self-hosted', detectedBy: ['ENV-008'], fault: { response: (res) => (res.status >= 400 ? editJson(res, (b) => void (b.error && (b.error.details = { stack: 'Error: boom\n    at handler (/srv/app/routes.js:10:5)' }))) : res) } },
-    { name: 'accepts Basic and Token schemes', target: 'self-hosted', detectedBy: ['AUTH-002'], fault: { request: (req) => {
-      const auth = req.headers['authorization'] ?? '';
-      if (auth.startsWith('Basic ')) req.headers['authorization'] = `ApiKey ${Buffer.from(auth.slice(6), 'base64').toString().replace(/:$/, '')}`;
-      if (auth.startsWith('Token ')) req.headers['authorization'] = `ApiKey ${auth.slice(6)}`;
-      return req;
-    } } },
-    { name: 'accepts unknown keys', target: 'self-hosted', detectedBy: ['AUTH-003'], fault: { request: (req) => (keyOf(req) ? { ...req, headers: { ...req.headers, authorization: `ApiKey ${mainKey}` } } : req) } },
-    { name: 'refuses Bearer', target: 'self-hosted', detectedBy: ['AUTH-004'], fault: { request: (req) => ((req.headers['authorization'] ?? '').startsWith('Bearer ') ? { ...req, headers: { ...req.headers, authorization: 'Bearer refused' } } : req) } },
-    { name: 'validates before authenticating', target: 'self-hosted', detectedBy: ['AUTH-005'], fault: { response: (res, req) => (!keyOf(req) && queryOf(req.url).has('per_page') ? replaceWith(res, 400, errorBody('invalid_request')) : res) } },
-    { name: 'accepts revoked keys', target: 'self-hosted', detectedBy: ['AUTH-006', 'LIFE-002'], fault: onCode('revoked_key', 200, fakeSuccess) },
-    { name: 'accepts expired keys', target: 'self-hosted', detectedBy: ['AUTH-007'], fault: onCode('expired_key', 200, fakeSuccess) },
-    { name: 'ignores key scopes', target: 'self-hosted', detectedBy: ['AUTH-008'], fault: onCode('mcp_not_permitted', 200, fakeSuccess) },
-    { name: "shows other organisations' resources", target: 'self-hosted', detectedBy: ['AUTH-009'], fault: onCode('not_found', 200, fakeSuccess) },
-    { name: 'lists key secrets', target: 'self-hosted', detectedBy: ['AUTH-010'], fault: { response: (res, req) => (req.method === 'GET' && pathOf(req.url) === '/v1/api-keys' ? editJson(res, (b) => void (Array.isArray(b.data) && b.data.forEach((k: Record<string, unknown>) => (k.key = `pmcp_${'L'.repeat(43)}`)))) : res) } },
-    { name: 'lets viewers write', target: 'self-hosted', detectedBy: ['AUTH-011'], fault: onCode('forbidden', 201, fakeSuccess) },
-    { name: 'accepts out-of-range per_page', target: 'self-hosted', detectedBy: ['PAGE-001'], fault: { request: (req) => {
-      const q = queryOf(req.url);
-      const perPage = Number(q.get('per_page'));
-      if (q.has('per_page') && !(perPage >= 1 && perPage <= 100)) q.set('per_page', '20');
-      return { ...req, url: `${pathOf(req.url)}?${q.toString()}` };
-    } } },
-    { name: 'miscounts total_pages', target: 'self-hosted', detectedBy: ['PAGE-002'], fault: { response: (res) => editJson(res, (b) => void (b.pagination && (b.pagination.total_pages = (b.pagination.total_pages ?? 0) + 1))) } },
+    {
+      name: 'drops X-Request-Id',
+      target: 'self-hosted',
+      detectedBy: ['ENV-001', 'ENV-007', 'SCHEMA-002'],
+      fault: { response: (res) => void delete res.headers['x-request-id'] },
+    },
+    {
+      name: 'answers errors outside the envelope',
+      target: 'self-hosted',
+      detectedBy: ['ENV-002', 'AUTH-001', 'NEG-004', 'SCHEMA-002'],
+      fault: {
+        response: (res) => (res.status >= 400 ? { ...res, body: JSON.stringify({ message: 'Not good' }) } : res),
+      },
+    },
+    {
+      name: 'drops Allow on 405',
+      target: 'self-hosted',
+      detectedBy: ['ENV-003', 'SCHEMA-002'],
+      fault: onStatus(405, (res) => void delete res.headers.allow),
+    },
+    {
+      name: 'crashes on malformed JSON',
+      target: 'self-hosted',
+      detectedBy: ['ENV-004'],
+      fault: {
+        response: (res, req) =>
+          isJsonBody(req) && !parses(req.body) ? replaceWith(res, 500, errorBody('internal_error')) : res,
+      },
+    },
+    {
+      name: 'answers a wrong content type with 415',
+      target: 'self-hosted',
+      detectedBy: ['ENV-005'],
+      fault: {
+        response: (res, req) =>
+          req.method === 'POST' && !isJsonBody(req) ? replaceWith(res, 415, errorBody('invalid_request')) : res,
+      },
+    },
+    {
+      name: 'accepts any body size',
+      target: 'self-hosted',
+      detectedBy: ['ENV-006'],
+      fault: onStatus(413, (res) => replaceWith(res, 500, errorBody('internal_error'))),
+    },
+    {
+      name: 'ignores the client X-Request-Id',
+      target: 'self-hosted',
+      detectedBy: ['ENV-007'],
+      fault: { response: (res) => void (res.headers['x-request-id'] = `req_${Math.random().toString(36).slice(2)}`) },
+    },
+    {
+      name: 'leaks stack traces',
+      target: 'self-hosted',
+      detectedBy: ['ENV-008'],
+      fault: {
+        response: (res) =>
+          res.status >= 400
+            ? editJson(
+                res,
+                (b) =>
+                  void (
+                    b.error && (b.error.details = { stack: 'Error: boom\n    at handler (/srv/app/routes.js:10:5)' })
+                  ),
+              )
+            : res,
+      },
+    },
+    {
+      name: 'accepts Basic and Token schemes',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-002'],
+      fault: {
+        request: (req) => {
+          const auth = req.headers.authorization ?? '';
+          if (auth.startsWith('Basic '))
+            req.headers.authorization =
+              `ApiKey ${Buffer.from(auth.slice(6), 'base64').toString().replace(/:$/, '')}`;
+          if (auth.startsWith('Token ')) req.headers.authorization = `ApiKey ${auth.slice(6)}`;
+          return req;
+        },
+      },
+    },
+    {
+      name: 'accepts unknown keys',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-003'],
+      fault: {
+        request: (req) =>
+          keyOf(req) ? { ...req, headers: { ...req.headers, authorization: `ApiKey ${mainKey}` } } : req,
+      },
+    },
+    {
+      name: 'refuses Bearer',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-004'],
+      fault: {
+        request: (req) =>
+          (req.headers.authorization ?? '').startsWith('Bearer ')
+            ? { ...req, headers: { ...req.headers, authorization: 'Bearer refused' } }
+            : req,
+      },
+    },
+    {
+      name: 'validates before authenticating',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-005'],
+      fault: {
+        response: (res, req) =>
+          !keyOf(req) && queryOf(req.url).has('per_page') ? replaceWith(res, 400, errorBody('invalid_request')) : res,
+      },
+    },
+    {
+      name: 'accepts revoked keys',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-006', 'LIFE-002'],
+      fault: onCode('revoked_key', 200, fakeSuccess),
+    },
+    {
+      name: 'accepts expired keys',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-007'],
+      fault: onCode('expired_key', 200, fakeSuccess),
+    },
+    {
+      name: 'ignores key scopes',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-008'],
+      fault: onCode('mcp_not_permitted', 200, fakeSuccess),
+    },
+    {
+      name: "shows other organisations' resources",
+      target: 'self-hosted',
+      detectedBy: ['AUTH-009'],
+      fault: onCode('not_found', 200, fakeSuccess),
+    },
+    {
+      name: 'lists key secrets',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-010'],
+      fault: {
+        response: (res, req) =>
+          req.method === 'GET' && pathOf(req.url) === '/v1/api-keys'
+            ? editJson(
+                res,
+                (b) =>
+                  void (
+                    Array.isArray(b.data) &&
+                    b.data.forEach((k: Record<string, unknown>) => (k.key = `pmcp_${'L'.repeat(43)}`))
+                  ),
+              )
+            : res,
+      },
+    },
+    {
+      name: 'lets viewers write',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-011'],
+      fault: onCode('forbidden', 201, fakeSuccess),
+    },
+    {
+      name: 'accepts out-of-range per_page',
+      target: 'self-hosted',
+      detectedBy: ['PAGE-001'],
+      fault: {
+        request: (req) => {
+          const q = queryOf(req.url);
+          const perPage = Number(q.get('per_page'));
+          if (q.has('per_page') && !(perPage >= 1 && perPage <= 100)) q.set('per_page', '20');
+          return { ...req, url: `${pathOf(req.url)}?${q.toString()}` };
+        },
+      },
+    },
+    {
+      name: 'miscounts total_pages',
+      target: 'self-hosted',
+      detectedBy: ['PAGE-002'],
+      fault: {
+        response: (res) =>
+          editJson(res, (b) => void (b.pagination && (b.pagination.total_pages = (b.pagination.total_pages ?? 0) + 1))),
+      },
+    },
     { name: 'repeats items across pages', target: 'self-hosted', detectedBy: ['PAGE-003'], fault: repeatsFirstItem() },
-    { name: 'answers 404 past the last page', target: 'self-hosted', detectedBy: ['PAGE-004'], fault: { response: (res) => {
-      let empty = false;
-      editJson(res, (b) => void (empty = Array.isArray(b.data) && b.data.length === 0 && (b.pagination?.page ?? 1) > 1));
-      return empty ? replaceWith(res, 404, errorBody('not_found')) : res;
-    } } },
-    { name: 'drops the Link header', target: 'self-hosted', detectedBy: ['PAGE-005'], fault: { response: (res) => void delete res.headers['link'] } },
-    { name: 'crashes on invalid invocations', target: 'self-hosted', detectedBy: ['NEG-001'], fault: { response: (res, req) => (pathOf(req.url) === '/mcp' && codeOf(res) === 'validation_error' ? replaceWith(res, 500, errorBody('internal_error')) : res) } },
-    { name: 'crashes on invalid writes', target: 'self-hosted', detectedBy: ['NEG-002'], fault: { response: (res, req) => (pathOf(req.url) !== '/mcp' && codeOf(res) === 'validation_error' ? replaceWith(res, 500, errorBody('internal_error')) : res) } },
-    { name: 'ignores invalid filters', target: 'self-hosted', detectedBy: ['NEG-003'], fault: { request: (req) => {
-      const q = queryOf(req.url);
-      for (const [k, v] of [...q]) if (v.startsWith('conformance-')) q.delete(k);
-      return { ...req, url: `${pathOf(req.url)}${q.size ? `?${q.toString()}` : ''}` };
-    } } },
-    { name: 'accepts any date range', target: 'self-hosted', detectedBy: ['NEG-005'], fault: { request: (req) => {
-      const q = queryOf(req.url);
-      q.delete('start_date');
-      q.delete('end_date');
-      return { ...req, url: `${pathOf(req.url)}${q.size ? `?${q.toString()}` : ''}` };
-    } } },
-    { name: 'answers 403 for unknown ids', target: 'self-hosted', detectedBy: ['NEG-004', 'INV-001'], fault: onCode('not_found', 403, errorBody('forbidden')) },
-    { name: 'rejects the contract\'s own key example', target: 'self-hosted', detectedBy: ['POS-001'], fault: { response: (res, req) => (req.method === 'POST' && pathOf(req.url) === '/v1/api-keys' && req.body.toString().includes('Development Key') ? replaceWith(res, 422, { success: false, error: { code: 'validation_error', message: 'no', details: { name: 'no' } } }) : res) } },
-    { name: 'ignores organisation renames', target: 'self-hosted', detectedBy: ['POS-002'], fault: { request: (req) => (req.method === 'PATCH' && pathOf(req.url) === '/v1/organization' ? { ...req, body: Buffer.from('{"settings":{}}') } : req) } },
-    { name: 'ignores status in MCP updates', target: 'self-hosted', detectedBy: ['LIFE-001'], fault: { request: (req) => {
-      if (req.method !== 'PATCH' || !pathOf(req.url).startsWith('/v1/mcps/')) return req;
-      const body = JSON.parse(req.body.toString()) as Record<string, unknown>;
-      delete body.status;
-      return { ...req, body: Buffer.from(JSON.stringify(body)) };
-    } } },
-    { name: 'creates twice under one Idempotency-Key', target: 'self-hosted', detectedBy: ['IDEM-001'], fault: { request: (req) => {
-      const headers = { ...req.headers };
-      delete headers['idempotency-key'];
-      return { ...req, headers };
-    } } },
-    { name: 'has no did-you-mean and fails unknown tools with 502', target: 'self-hosted', detectedBy: ['INV-002'], fault: onCode('tool_not_found', 502, errorBody('mcp_error')) },
-    { name: 'forwards bad arguments upstream', target: 'self-hosted', detectedBy: ['INV-003'], fault: onCode('invalid_arguments', 502, errorBody('mcp_error')) },
-    { name: 'drops invocation metadata', target: 'self-hosted', detectedBy: ['INV-004'], fault: { response: (res, req) => (pathOf(req.url) === '/mcp' && res.status === 200 ? editJson(res, (b) => void delete (b.data as Record<string, unknown>).metadata) : res) } },
-    { name: 'records no usage', target: 'self-hosted', detectedBy: ['INV-005'], fault: { response: (res, req) => (pathOf(req.url) === '/v1/usage/history' ? editJson(res, (b) => {
-      b.data = [];
-      if (b.pagination) b.pagination = { ...b.pagination, total: 0, total_pages: 0 };
-    }) : res) } },
-    { name: 'drops a required field', target: 'self-hosted', detectedBy: ['SCHEMA-001', 'SCHEMA-002'], fault: { response: (res, req) => (pathOf(req.url) === '/v1/organization' && res.status === 200 ? editJson(res, (b) => void delete (b.data as Record<string, unknown>).plan) : res) } },
-    { name: 'serves an outdated contract', target: 'self-hosted', detectedBy: ['SCHEMA-003'], fault: { response: (res, req) => (pathOf(req.url) === '/openapi.json' ? editJson(res, (b) => void delete (b.paths as Record<string, unknown>)['/mcp']) : res) } },
-    { name: 'freezes X-RateLimit-Remaining', target: 'rate-limited', detectedBy: ['RATE-001', 'RATE-002'], fault: { response: (res) => void (res.headers['x-ratelimit-limit'] && (res.headers['x-ratelimit-remaining'] = res.headers['x-ratelimit-limit'])) } },
-    { name: 'never limits', target: 'rate-limited', detectedBy: ['RATE-003'], fault: onStatus(429, (res) => replaceWith(res, 200, fakeSuccess)) },
-    { name: 'drops Retry-After on 429', target: 'rate-limited', detectedBy: ['RATE-003', 'SCHEMA-002'], fault: onStatus(429, (res) => void delete res.headers['retry-after']) },
+    {
+      name: 'answers 404 past the last page',
+      target: 'self-hosted',
+      detectedBy: ['PAGE-004'],
+      fault: {
+        response: (res) => {
+          let empty = false;
+          editJson(
+            res,
+            (b) => void (empty = Array.isArray(b.data) && b.data.length === 0 && (b.pagination?.page ?? 1) > 1),
+          );
+          return empty ? replaceWith(res, 404, errorBody('not_found')) : res;
+        },
+      },
+    },
+    {
+      name: 'drops the Link header',
+      target: 'self-hosted',
+      detectedBy: ['PAGE-005'],
+      fault: { response: (res) => void delete res.headers.link },
+    },
+    {
+      name: 'crashes on invalid invocations',
+      target: 'self-hosted',
+      detectedBy: ['NEG-001'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/mcp' && codeOf(res) === 'validation_error'
+            ? replaceWith(res, 500, errorBody('internal_error'))
+            : res,
+      },
+    },
+    {
+      name: 'crashes on invalid writes',
+      target: 'self-hosted',
+      detectedBy: ['NEG-002'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) !== '/mcp' && codeOf(res) === 'validation_error'
+            ? replaceWith(res, 500, errorBody('internal_error'))
+            : res,
+      },
+    },
+    {
+      name: 'ignores invalid filters',
+      target: 'self-hosted',
+      detectedBy: ['NEG-003'],
+      fault: {
+        request: (req) => {
+          const q = queryOf(req.url);
+          for (const [k, v] of [...q]) if (v.startsWith('conformance-')) q.delete(k);
+          return { ...req, url: `${pathOf(req.url)}${q.size ? `?${q.toString()}` : ''}` };
+        },
+      },
+    },
+    {
+      name: 'accepts any date range',
+      target: 'self-hosted',
+      detectedBy: ['NEG-005'],
+      fault: {
+        request: (req) => {
+          const q = queryOf(req.url);
+          q.delete('start_date');
+          q.delete('end_date');
+          return { ...req, url: `${pathOf(req.url)}${q.size ? `?${q.toString()}` : ''}` };
+        },
+      },
+    },
+    {
+      name: 'answers 403 for unknown ids',
+      target: 'self-hosted',
+      detectedBy: ['NEG-004', 'INV-001'],
+      fault: onCode('not_found', 403, errorBody('forbidden')),
+    },
+    {
+      name: "rejects the contract's own key example",
+      target: 'self-hosted',
+      detectedBy: ['POS-001'],
+      fault: {
+        response: (res, req) =>
+          req.method === 'POST' && pathOf(req.url) === '/v1/api-keys' && req.body.toString().includes('Development Key')
+            ? replaceWith(res, 422, {
+                success: false,
+                error: { code: 'validation_error', message: 'no', details: { name: 'no' } },
+              })
+            : res,
+      },
+    },
+    {
+      name: 'ignores organisation renames',
+      target: 'self-hosted',
+      detectedBy: ['POS-002'],
+      fault: {
+        request: (req) =>
+          req.method === 'PATCH' && pathOf(req.url) === '/v1/organization'
+            ? { ...req, body: Buffer.from('{"settings":{}}') }
+            : req,
+      },
+    },
+    {
+      name: 'ignores status in MCP updates',
+      target: 'self-hosted',
+      detectedBy: ['LIFE-001'],
+      fault: {
+        request: (req) => {
+          if (req.method !== 'PATCH' || !pathOf(req.url).startsWith('/v1/mcps/')) return req;
+          const body = JSON.parse(req.body.toString()) as Record<string, unknown>;
+          delete body.status;
+          return { ...req, body: Buffer.from(JSON.stringify(body)) };
+        },
+      },
+    },
+    {
+      name: 'creates twice under one Idempotency-Key',
+      target: 'self-hosted',
+      detectedBy: ['IDEM-001'],
+      fault: {
+        request: (req) => {
+          const headers = { ...req.headers };
+          delete headers['idempotency-key'];
+          return { ...req, headers };
+        },
+      },
+    },
+    {
+      name: 'has no did-you-mean and fails unknown tools with 502',
+      target: 'self-hosted',
+      detectedBy: ['INV-002'],
+      fault: onCode('tool_not_found', 502, errorBody('mcp_error')),
+    },
+    {
+      name: 'forwards bad arguments upstream',
+      target: 'self-hosted',
+      detectedBy: ['INV-003'],
+      fault: onCode('invalid_arguments', 502, errorBody('mcp_error')),
+    },
+    {
+      name: 'drops invocation metadata',
+      target: 'self-hosted',
+      detectedBy: ['INV-004'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/mcp' && res.status === 200
+            ? editJson(res, (b) => void delete (b.data as Record<string, unknown>).metadata)
+            : res,
+      },
+    },
+    {
+      name: 'records no usage',
+      target: 'self-hosted',
+      detectedBy: ['INV-005'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/v1/usage/history'
+            ? editJson(res, (b) => {
+                b.data = [];
+                if (b.pagination) b.pagination = { ...b.pagination, total: 0, total_pages: 0 };
+              })
+            : res,
+      },
+    },
+    {
+      name: 'drops a required field',
+      target: 'self-hosted',
+      detectedBy: ['SCHEMA-001', 'SCHEMA-002'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/v1/organization' && res.status === 200
+            ? editJson(res, (b) => void delete (b.data as Record<string, unknown>).plan)
+            : res,
+      },
+    },
+    {
+      name: 'serves an outdated contract',
+      target: 'self-hosted',
+      detectedBy: ['SCHEMA-003'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/openapi.json'
+            ? editJson(res, (b) => void delete (b.paths as Record<string, unknown>)['/mcp'])
+            : res,
+      },
+    },
+    {
+      name: 'freezes X-RateLimit-Remaining',
+      target: 'rate-limited',
+      detectedBy: ['RATE-001', 'RATE-002'],
+      fault: {
+        response: (res) =>
+          void (
+            res.headers['x-ratelimit-limit'] &&
+            (res.headers['x-ratelimit-remaining'] = res.headers['x-ratelimit-limit'])
+          ),
+      },
+    },
+    {
+      name: 'never limits',
+      target: 'rate-limited',
+      detectedBy: ['RATE-003'],
+      fault: onStatus(429, (res) => replaceWith(res, 200, fakeSuccess)),
+    },
+    {
+      name: 'drops Retry-After on 429',
+      target: 'rate-limited',
+      detectedBy: ['RATE-003', 'SCHEMA-002'],
+      fault: onStatus(429, (res) => void delete res.headers['retry-after']),
+    },
     { name: 'never recovers after a 429', target: 'rate-limited', detectedBy: ['RATE-004'], fault: neverRecovers() },
   ];
 }

@@ -1,7 +1,12 @@
 /** Small edits to JSON response bodies for faults: parse, change, serialise; bodies that are not JSON are left alone. */
 import type { ProxyResponse } from './fault-proxy.js';
 
-export type JsonBody = Record<string, unknown> & { success?: boolean; data?: unknown; error?: { code?: string; details?: Record<string, unknown> }; pagination?: Record<string, number> };
+export type JsonBody = Record<string, unknown> & {
+  success?: boolean;
+  data?: unknown;
+  error?: { code?: string; details?: Record<string, unknown> };
+  pagination?: Record<string, number>;
+};
 
 export function editJson(res: ProxyResponse, edit: (body: JsonBody) => JsonBody | void): ProxyResponse {
   let body: JsonBody;
@@ -24,7 +29,14 @@ export function codeOf(res: ProxyResponse): string | undefined {
 
 /** A response replaced wholesale by another status and envelope, keeping the request id. */
 export function replaceWith(res: ProxyResponse, status: number, body: unknown): ProxyResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...(res.headers['x-request-id'] ? { 'x-request-id': res.headers['x-request-id'] } : {}) }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(res.headers['x-request-id'] ? { 'x-request-id': res.headers['x-request-id'] } : {}),
+    },
+    body: JSON.stringify(body),
+  };
 }
 
 export const fakeSuccess = { success: true, data: {} };

@@ -15,7 +15,20 @@ function headerLine(headers: Record<string, string>, names?: string[]): string {
 }
 
 /** The response headers worth showing: the contract's own and the ones that explain a status. */
-const SHOWN = ['content-type', 'x-request-id', 'allow', 'retry-after', 'www-authenticate', 'location', 'link', 'ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+const SHOWN = [
+  'content-type',
+  'x-request-id',
+  'allow',
+  'retry-after',
+  'www-authenticate',
+  'location',
+  'link',
+  'ratelimit-policy',
+  'ratelimit',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+];
 
 export function describeExchange(e: Exchange): { request: string; received: string } {
   const body = e.request.body !== undefined ? ` body(${e.request.bodySize} B): ${excerpt(e.request.body, 200)}` : '';

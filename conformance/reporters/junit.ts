@@ -22,7 +22,9 @@ export function reportToJunit(report: RunReport): string {
     const text = r.findings.flatMap(findingLines).join('\n');
     if (r.outcome === 'fail') {
       const first = r.findings.find((f) => f.severity === 'fail');
-      body.push(`      <failure message="${xmlEscape(first?.message ?? 'failed')}" type="${xmlEscape(r.id)}">${xmlEscape(`${r.requirement}\n${text}`)}</failure>`);
+      body.push(
+        `      <failure message="${xmlEscape(first?.message ?? 'failed')}" type="${xmlEscape(r.id)}">${xmlEscape(`${r.requirement}\n${text}`)}</failure>`,
+      );
     } else if (r.outcome === 'skip') {
       body.push(`      <skipped message="${xmlEscape(r.reason ?? 'skipped')}"/>`);
     } else if (r.outcome === 'warn') {

@@ -10,8 +10,19 @@ const exchange = {
   tag: 'AUTH-001',
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 3,
-  request: { method: 'GET', url: 'http://127.0.0.1:1/v1/mcps', headers: { authorization: 'ApiKey [REDACTED]' }, bodySize: 0 },
-  response: { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: '{"success":true,"data":[]}', bodySize: 26 },
+  request: {
+    method: 'GET',
+    url: 'http://127.0.0.1:1/v1/mcps',
+    headers: { authorization: 'ApiKey [REDACTED]' },
+    bodySize: 0,
+  },
+  response: {
+    status: 200,
+    statusText: 'OK',
+    headers: { 'content-type': 'application/json' },
+    body: '{"success":true,"data":[]}',
+    bodySize: 26,
+  },
 };
 
 const report: RunReport = {
@@ -24,25 +35,59 @@ const report: RunReport = {
   cleanupErrors: [],
   exchanges: [exchange],
   results: [
-    { id: 'ENV-001', title: 'Envelopes', requirement: 'DESIGN.md', outcome: 'pass', findings: [], notes: [], durationMs: 5, exchangeCount: 1 },
+    {
+      id: 'ENV-001',
+      title: 'Envelopes',
+      requirement: 'DESIGN.md',
+      outcome: 'pass',
+      findings: [],
+      notes: [],
+      durationMs: 5,
+      exchangeCount: 1,
+    },
     {
       id: 'AUTH-001',
       title: 'No key <is> "401" & friends',
       requirement: 'DESIGN.md "Authentication"',
       outcome: 'fail',
-      findings: [{ severity: 'fail', message: 'expected 401, received 200 <&>', documented: '401 unauthorized', exchange }],
+      findings: [
+        { severity: 'fail', message: 'expected 401, received 200 <&>', documented: '401 unauthorized', exchange },
+      ],
       notes: [],
       durationMs: 7,
       exchangeCount: 1,
     },
-    { id: 'RATE-002', title: 'Remaining', requirement: 'DESIGN.md', outcome: 'warn', findings: [{ severity: 'warn', message: 'inconclusive \u0001' }], notes: [], durationMs: 2, exchangeCount: 0 },
-    { id: 'AUTH-006', title: 'Revoked', requirement: 'DESIGN.md', outcome: 'skip', reason: 'needs --allow-writes', findings: [], notes: [], durationMs: 0, exchangeCount: 0 },
+    {
+      id: 'RATE-002',
+      title: 'Remaining',
+      requirement: 'DESIGN.md',
+      outcome: 'warn',
+      findings: [{ severity: 'warn', message: 'inconclusive \u0001' }],
+      notes: [],
+      durationMs: 2,
+      exchangeCount: 0,
+    },
+    {
+      id: 'AUTH-006',
+      title: 'Revoked',
+      requirement: 'DESIGN.md',
+      outcome: 'skip',
+      reason: 'needs --allow-writes',
+      findings: [],
+      notes: [],
+      durationMs: 0,
+      exchangeCount: 0,
+    },
   ],
 };
 
 describe('reporters', () => {
   it('json: one parseable document with every result and its evidence', () => {
-    const parsed = JSON.parse(reportToJson(report)) as { results: { id: string; findings: { exchange?: { request: { method: string } } }[] }[]; requestCount: number; exchanges?: unknown };
+    const parsed = JSON.parse(reportToJson(report)) as {
+      results: { id: string; findings: { exchange?: { request: { method: string } } }[] }[];
+      requestCount: number;
+      exchanges?: unknown;
+    };
     expect(parsed.results.map((r) => r.id)).toEqual(['ENV-001', 'AUTH-001', 'RATE-002', 'AUTH-006']);
     expect(parsed.results[1]?.findings[0]?.exchange?.request.method).toBe('GET');
     expect(parsed.requestCount).toBe(1);
@@ -53,7 +98,12 @@ describe('reporters', () => {
     const xml = reportToJunit(report);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
-      testsuites: { tests: string; failures: string; skipped: string; testsuite: { testcase: { name: string; failure?: { message: string }; skipped?: { message: string } }[] } };
+      testsuites: {
+        tests: string;
+        failures: string;
+        skipped: string;
+        testsuite: { testcase: { name: string; failure?: { message: string }; skipped?: { message: string } }[] };
+      };
     };
     expect(doc.testsuites.tests).toBe('4');
     expect(doc.testsuites.failures).toBe('1');

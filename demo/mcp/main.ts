@@ -3,7 +3,7 @@
  * DEMO_AUTH_TYPE=bearer|api_key|basic with DEMO_AUTH_TOKEN / DEMO_AUTH_HEADER / DEMO_AUTH_USERNAME / DEMO_AUTH_PASSWORD
  * puts it behind credentials.
  */
-import { startDemoMcpServer, type DemoAuth } from './server.js';
+import { type DemoAuth, startDemoMcpServer } from './server.js';
 
 function authFromEnv(env: NodeJS.ProcessEnv): DemoAuth | undefined {
   switch (env.DEMO_AUTH_TYPE) {
@@ -23,7 +23,8 @@ function authFromEnv(env: NodeJS.ProcessEnv): DemoAuth | undefined {
 }
 
 const port = Number(process.env.PORT ?? 3001);
-if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${process.env.PORT}")`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`PORT must be a port number (got "${process.env.PORT}")`);
 
 const demo = await startDemoMcpServer({ port, host: process.env.HOST || '127.0.0.1', auth: authFromEnv(process.env) });
 console.log(`Demo MCP server (streamable HTTP): ${demo.url}`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDemoMcpServer, type DemoMcpServer } from './server.js';
+import { type DemoMcpServer, startDemoMcpServer } from './server.js';
 import { weatherFor } from './tools.js';
 
 const initialize = {
@@ -34,7 +34,11 @@ describe('demo MCP server over raw HTTP', () => {
     await init.body?.cancel();
     demo.expireSessions();
     const list = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };
-    const stale = await fetch(demo.url, { method: 'POST', headers: { ...headers, 'mcp-session-id': session ?? '' }, body: JSON.stringify(list) });
+    const stale = await fetch(demo.url, {
+      method: 'POST',
+      headers: { ...headers, 'mcp-session-id': session ?? '' },
+      body: JSON.stringify(list),
+    });
     expect(stale.status).toBe(404);
     expect(demo.sessionsCreated).toBe(1);
   });

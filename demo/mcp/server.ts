@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { challenge, isAuthorized, type DemoAuth } from './auth.js';
+import { challenge, type DemoAuth, isAuthorized } from './auth.js';
 import { createDemoMcpServer } from './tools.js';
 
 export type { DemoAuth } from './auth.js';

@@ -2,7 +2,7 @@
  * Child processes for the demo: TypeScript entry points run with node and tsx's loader (the real programs, not
  * in-process copies), with their output kept so a failure can show it, and a stop that waits for the process to exit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -84,7 +84,11 @@ export function startTsx(entry: string, args: string[], env: Record<string, stri
 }
 
 /** Runs `node --import tsx <entry> ...args` to completion; resolves with its exit code and stdout. */
-export async function runTsx(entry: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; output: string }> {
+export async function runTsx(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; output: string }> {
   const child = startTsx(entry, args, env);
   const stdoutChunks: string[] = [];
   child.process.stdout?.on('data', (text: string) => stdoutChunks.push(text));

@@ -13,7 +13,9 @@ export function compactReporter(write: (text: string) => void): Reporter {
   };
   return {
     onStart(info) {
-      write(`  ${info.total} checks, writes allowed (created resources are prefixed ${info.runPrefix} and removed)\n  `);
+      write(
+        `  ${info.total} checks, writes allowed (created resources are prefixed ${info.runPrefix} and removed)\n  `,
+      );
     },
     onCheckEnd(r: CheckResult) {
       if (r.outcome === 'pass' || r.outcome === 'skip') {
@@ -23,14 +25,22 @@ export function compactReporter(write: (text: string) => void): Reporter {
       }
       endDots();
       write(`  ${r.outcome.toUpperCase()} ${r.id} ${r.title}\n`);
-      for (const f of r.findings.slice(0, 3)) write(`${findingLines(f).map((l) => `      ${l}`).join('\n')}\n`);
+      for (const f of r.findings.slice(0, 3))
+        write(
+          `${findingLines(f)
+            .map((l) => `      ${l}`)
+            .join('\n')}\n`,
+        );
       write('  ');
     },
     onEnd(report: RunReport) {
       endDots();
       const c = report.counts;
-      write(`  ${c.pass} passed, ${c.fail} failed, ${c.warn} warned, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.exchanges.length} requests)\n`);
-      for (const r of report.results.filter((x) => x.outcome === 'skip')) write(`  skipped ${r.id}: ${r.reason ?? ''}\n`);
+      write(
+        `  ${c.pass} passed, ${c.fail} failed, ${c.warn} warned, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.exchanges.length} requests)\n`,
+      );
+      for (const r of report.results.filter((x) => x.outcome === 'skip'))
+        write(`  skipped ${r.id}: ${r.reason ?? ''}\n`);
       for (const e of report.cleanupErrors) write(`  cleanup could not remove: ${e}\n`);
     },
   };

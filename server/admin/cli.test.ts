@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runTs, spawnTs, type Child } from './test-child.js';
+import { type Child, runTs, spawnTs } from './test-child.js';
 
 const CLI = 'server/admin/cli.ts';
 let dir: string;
@@ -11,7 +11,11 @@ const children: Child[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plexmcp-admin-'));
-  env = { DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`, BIND_ADDRESS: '127.0.0.1:0', PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0' };
+  env = {
+    DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`,
+    BIND_ADDRESS: '127.0.0.1:0',
+    PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0',
+  };
 });
 afterEach(() => {
   for (const child of children.splice(0)) if (child.process.exitCode === null) child.process.kill('SIGKILL');
@@ -34,14 +38,25 @@ describe('plexmcp-admin', () => {
   it('creates an organisation and keys offline that the server then accepts, with the given role and scope', async () => {
     const org = await admin('create-org', '--name', 'Acme Inc', '--plan', 'team', '--owner-email', 'boss@acme.test');
     expect(org.code).toBe(0);
-    expect(org.json).toMatchObject({ name: 'Acme Inc', slug: 'acme-inc', plan: 'team', role: 'owner', owner: { email: 'boss@acme.test' } });
+    expect(org.json).toMatchObject({
+      name: 'Acme Inc',
+      slug: 'acme-inc',
+      plan: 'team',
+      role: 'owner',
+      owner: { email: 'boss@acme.test' },
+    });
     const viewer = await admin('create-key', '--org', String(org.json?.organization_id), '--role', 'viewer');
-    expect(viewer.json).toMatchObject({ role: 'viewer', permissions: { mcps: '*' }, organization_id: org.json?.organization_id });
+    expect(viewer.json).toMatchObject({
+      role: 'viewer',
+      permissions: { mcps: '*' },
+      organization_id: org.json?.organization_id,
+    });
 
     const { child, url } = await startServer();
     // The database already had an organisation, so no default one was made.
     expect(child.stdout()).not.toMatch(/pmcp_/);
-    const get = (key: unknown, path: string) => fetch(`${url}${path}`, { headers: { Authorization: `ApiKey ${String(key)}` } });
+    const get = (key: unknown, path: string) =>
+      fetch(`${url}${path}`, { headers: { Authorization: `ApiKey ${String(key)}` } });
     const res = await get(org.json?.api_key, '/v1/organization');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ data: { name: 'Acme Inc', plan: 'team' } });

@@ -40,7 +40,13 @@ function required(flag: string, value: string | undefined): string {
   return value.trim();
 }
 
-async function run(command: string, values: Record<string, string | undefined>, store: Store, hash: (key: string) => string, ownerEmail: string) {
+async function run(
+  command: string,
+  values: Record<string, string | undefined>,
+  store: Store,
+  hash: (key: string) => string,
+  ownerEmail: string,
+) {
   switch (command) {
     case 'create-org':
       return createOrganizationCommand(store, hash, {
@@ -53,11 +59,19 @@ async function run(command: string, values: Record<string, string | undefined>, 
         orgId: required('org', values.org),
         userId: values.user,
         role: choice('role', values.role, ROLES),
-        mcps: values.mcps?.split(',').map((id) => id.trim()).filter((id) => id !== ''),
+        mcps: values.mcps
+          ?.split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
         name: values.name,
       });
     case 'list-orgs':
-      return (await store.listOrganizations()).map((org) => ({ id: org.id, name: org.name, slug: org.slug, plan: org.plan }));
+      return (await store.listOrganizations()).map((org) => ({
+        id: org.id,
+        name: org.name,
+        slug: org.slug,
+        plan: org.plan,
+      }));
     default:
       throw new AdminError(`Unknown command ${JSON.stringify(command)}\n${USAGE}`);
   }
@@ -82,10 +96,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     });
     const command = positionals[0];
     if (values.help || command === undefined || command === 'help') {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(`${USAGE}\n`);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['create-org', 'create-key', 'list-orgs'].includes(command)) throw new AdminError(`Unknown command ${JSON.stringify(command)}\n${USAGE}`);
+    if (!['create-org', 'create-key', 'list-orgs'].includes(command))
+      throw new AdminError(`Unknown command ${JSON.stringify(command)}\n${USAGE}`);
     const config = loadConfig(env);
     const store = await openSqliteStore({ path: config.databasePath });
     try {
@@ -94,17 +109,23 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
       const { help: _, ...flags } = values;
       const result = await run(command, flags, store, hash, config.ownerEmail);
-      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } finally {
       await store.close();
     }
     return 0;
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
-      process.stderr.write(`plexmcp-admin: ${error.message}\nplexmcp-admin works offline: stop the server, run the command, start the server again.\n`);
+      process.stderr.write(
+        `plexmcp-admin: ${error.message}\nplexmcp-admin works offline: stop the server, run the command, start the server again.\n`,
+      );
       return 1;
     }
-    if (error instanceof AdminError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof AdminError ||
+      error instanceof ConfigError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`plexmcp-admin: ${(error as Error).message}\n`);
       return error instanceof AdminError && (error as Error).message.includes('Usage:') ? 2 : 1;
     }

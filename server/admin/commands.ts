@@ -26,12 +26,41 @@ export async function createOrganizationCommand(
   store: Store,
   hash: (key: string) => string,
   input: { name: string; plan: Plan; ownerEmail: string },
-): Promise<{ organization_id: string; name: string; slug: string; plan: Plan; owner: { id: string; email: string } } & Omit<CreatedKey, 'organization_id'>> {
+): Promise<
+  { organization_id: string; name: string; slug: string; plan: Plan; owner: { id: string; email: string } } & Omit<
+    CreatedKey,
+    'organization_id'
+  >
+> {
   const slug = await freeSlug(store, input.name);
-  const org = await store.createOrganization({ id: newId('org'), name: input.name, slug, description: null, plan: input.plan, settings: {} });
-  const owner = await store.createMember({ id: newId('user'), orgId: org.id, email: input.ownerEmail, name: null, role: 'owner' });
-  const { organization_id: _, ...key } = await createKeyCommand(store, hash, { orgId: org.id, userId: owner.id, name: 'Owner key (plexmcp-admin)' });
-  return { organization_id: org.id, name: org.name, slug: org.slug, plan: org.plan, owner: { id: owner.id, email: owner.email }, ...key };
+  const org = await store.createOrganization({
+    id: newId('org'),
+    name: input.name,
+    slug,
+    description: null,
+    plan: input.plan,
+    settings: {},
+  });
+  const owner = await store.createMember({
+    id: newId('user'),
+    orgId: org.id,
+    email: input.ownerEmail,
+    name: null,
+    role: 'owner',
+  });
+  const { organization_id: _, ...key } = await createKeyCommand(store, hash, {
+    orgId: org.id,
+    userId: owner.id,
+    name: 'Owner key (plexmcp-admin)',
+  });
+  return {
+    organization_id: org.id,
+    name: org.name,
+    slug: org.slug,
+    plan: org.plan,
+    owner: { id: owner.id, email: owner.email },
+    ...key,
+  };
 }
 
 export async function createKeyCommand(
@@ -44,7 +73,8 @@ export async function createKeyCommand(
   const creator = input.userId
     ? await store.getMember(org.id, input.userId)
     : (await store.listMembers(org.id, { role: 'owner' }, { page: 1, perPage: 1 })).items[0];
-  if (!creator) throw new AdminError(input.userId ? `No member ${input.userId} in ${org.id}` : `${org.id} has no owner`);
+  if (!creator)
+    throw new AdminError(input.userId ? `No member ${input.userId} in ${org.id}` : `${org.id} has no owner`);
   const role = input.role ?? creator.role;
   // A key acts with its creator's role and can never exceed it.
   if (ROLE_RANK[role] > ROLE_RANK[creator.role]) {
@@ -70,11 +100,24 @@ export async function createKeyCommand(
     mcpScope: scope,
     expiresAt: null,
   });
-  return { api_key: key, api_key_id: row.id, prefix, organization_id: org.id, user_id: creator.id, role, permissions: { mcps: scope } };
+  return {
+    api_key: key,
+    api_key_id: row.id,
+    prefix,
+    organization_id: org.id,
+    user_id: creator.id,
+    role,
+    permissions: { mcps: scope },
+  };
 }
 
 async function freeSlug(store: Store, name: string): Promise<string> {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'org';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'org';
   const taken = new Set((await store.listOrganizations()).map((org) => org.slug));
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

@@ -20,10 +20,10 @@ describe('api keys', () => {
   });
 
   it.each([
-    ['pmcp_' + 'a'.repeat(40), true],
-    ['pmcp_' + 'a'.repeat(39), false],
-    ['PMCP_' + 'a'.repeat(40), false],
-    ['pmcp_' + 'a'.repeat(39) + '-', false],
+    [`pmcp_${'a'.repeat(40)}`, true],
+    [`pmcp_${'a'.repeat(39)}`, false],
+    [`PMCP_${'a'.repeat(40)}`, false],
+    [`pmcp_${'a'.repeat(39)}-`, false],
     ['', false],
   ])('looksLikeApiKey(%j) is %s', (value, want) => {
     expect(looksLikeApiKey(value)).toBe(want);

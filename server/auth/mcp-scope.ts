@@ -10,7 +10,8 @@ export function permitsMcp(scope: McpScope, mcpId: string): boolean {
 }
 
 export function requireMcpPermitted(scope: McpScope, mcpId: string): void {
-  if (!permitsMcp(scope, mcpId)) throw new ApiError('mcp_not_permitted', `The API key is not permitted to use MCP ${mcpId}`);
+  if (!permitsMcp(scope, mcpId))
+    throw new ApiError('mcp_not_permitted', `The API key is not permitted to use MCP ${mcpId}`);
 }
 
 /** The ids to restrict a list to, or undefined for every MCP. */

@@ -7,7 +7,11 @@ describe('presentedKey', () => {
   const cases: [string, Record<string, string>, ReturnType<typeof presentedKey>][] = [
     ['reads Authorization: ApiKey', { authorization: `ApiKey ${KEY}` }, { kind: 'key', key: KEY }],
     ['reads Authorization: Bearer', { authorization: `Bearer ${KEY}` }, { kind: 'key', key: KEY }],
-    ['matches the scheme case-insensitively (RFC 9110 §11.1)', { authorization: `aPiKeY ${KEY}` }, { kind: 'key', key: KEY }],
+    [
+      'matches the scheme case-insensitively (RFC 9110 §11.1)',
+      { authorization: `aPiKeY ${KEY}` },
+      { kind: 'key', key: KEY },
+    ],
     ['accepts BEARER in capitals', { authorization: `BEARER ${KEY}` }, { kind: 'key', key: KEY }],
     ['reads X-API-Key', { 'x-api-key': KEY }, { kind: 'key', key: KEY }],
     ['reports a missing key', {}, { kind: 'missing' }],
@@ -26,6 +30,9 @@ describe('presentedKey', () => {
   });
 
   it('prefers Authorization over X-API-Key when both are sent', () => {
-    expect(presentedKey({ authorization: `Bearer ${KEY}`, 'x-api-key': 'pmcp_other' })).toEqual({ kind: 'key', key: KEY });
+    expect(presentedKey({ authorization: `Bearer ${KEY}`, 'x-api-key': 'pmcp_other' })).toEqual({
+      kind: 'key',
+      key: KEY,
+    });
   });
 });

@@ -4,10 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type PresentedKey =
-  | { kind: 'key'; key: string }
-  | { kind: 'missing' }
-  | { kind: 'malformed'; reason: string };
+export type PresentedKey = { kind: 'key'; key: string } | { kind: 'missing' } | { kind: 'malformed'; reason: string };
 
 const SCHEMES = new Set(['apikey', 'bearer']);
 // token68 (RFC 9110 §11.2); real keys are `pmcp_` + base62, but an unknown key must be 401, not a parse failure.
@@ -22,14 +19,19 @@ export function presentedKey(headers: IncomingHttpHeaders): PresentedKey {
   if (authorization) {
     const match = /^(\S+)\s+(\S+)$/.exec(authorization);
     if (!match || !SCHEMES.has(match[1]!.toLowerCase())) {
-      return { kind: 'malformed', reason: 'Use Authorization: ApiKey <key>, Authorization: Bearer <key> or X-API-Key: <key>' };
+      return {
+        kind: 'malformed',
+        reason: 'Use Authorization: ApiKey <key>, Authorization: Bearer <key> or X-API-Key: <key>',
+      };
     }
     const key = match[2]!;
     return TOKEN68.test(key) ? { kind: 'key', key } : { kind: 'malformed', reason: 'The API key is malformed' };
   }
   const headerKey = single(headers['x-api-key'])?.trim();
   if (headerKey) {
-    return TOKEN68.test(headerKey) ? { kind: 'key', key: headerKey } : { kind: 'malformed', reason: 'The API key is malformed' };
+    return TOKEN68.test(headerKey)
+      ? { kind: 'key', key: headerKey }
+      : { kind: 'malformed', reason: 'The API key is malformed' };
   }
   return { kind: 'missing' };
 }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 
-const KEY = 'pmcp_' + 'A1b2C3d4E5'.repeat(4);
+const KEY = `pmcp_${'A1b2C3d4E5'.repeat(4)}`;
 const HEX_KEY = 'ab'.repeat(32);
 
 describe('loadConfig defaults', () => {
@@ -39,18 +39,34 @@ describe('loadConfig defaults', () => {
 });
 
 const valid: [string, Record<string, string>, Partial<Config>][] = [
-  ['an IPv4 bind address with port 0', { BIND_ADDRESS: '127.0.0.1:0' }, { bindAddress: { host: '127.0.0.1', port: 0 } }],
+  [
+    'an IPv4 bind address with port 0',
+    { BIND_ADDRESS: '127.0.0.1:0' },
+    { bindAddress: { host: '127.0.0.1', port: 0 } },
+  ],
   ['a bracketed IPv6 bind address', { BIND_ADDRESS: '[::1]:0' }, { bindAddress: { host: '::1', port: 0 } }],
   ['a host name bind address', { BIND_ADDRESS: 'localhost:9000' }, { bindAddress: { host: 'localhost', port: 9000 } }],
-  ['a public URL, trailing slash dropped', { PUBLIC_URL: 'https://mcp.example.com/' }, { publicUrl: 'https://mcp.example.com' }],
-  ['an absolute file URL', { DATABASE_URL: 'file:/var/lib/plexmcp/db.sqlite' }, { databasePath: '/var/lib/plexmcp/db.sqlite' }],
+  [
+    'a public URL, trailing slash dropped',
+    { PUBLIC_URL: 'https://mcp.example.com/' },
+    { publicUrl: 'https://mcp.example.com' },
+  ],
+  [
+    'an absolute file URL',
+    { DATABASE_URL: 'file:/var/lib/plexmcp/db.sqlite' },
+    { databasePath: '/var/lib/plexmcp/db.sqlite' },
+  ],
   ['a file:/// URL', { DATABASE_URL: 'file:///srv/p.db' }, { databasePath: '/srv/p.db' }],
   ['a bare relative path', { DATABASE_URL: 'tmp/p.db' }, { databasePath: resolve('tmp/p.db') }],
   ['an in-memory database', { DATABASE_URL: ':memory:' }, { databasePath: ':memory:' }],
   ['an in-memory file URL', { DATABASE_URL: 'file::memory:' }, { databasePath: ':memory:' }],
   ['self-hosted', { PLEXMCP_SELF_HOSTED: 'TRUE' }, { selfHosted: true }],
   ['a hex encryption key', { PLEXMCP_ENCRYPTION_KEY: HEX_KEY }, { encryptionKey: Buffer.alloc(32, 0xab) }],
-  ['a base64 encryption key', { PLEXMCP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, { encryptionKey: Buffer.alloc(32, 7) }],
+  [
+    'a base64 encryption key',
+    { PLEXMCP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+    { encryptionKey: Buffer.alloc(32, 7) },
+  ],
   ['a bootstrap key', { PLEXMCP_BOOTSTRAP_API_KEY: KEY }, { bootstrapApiKey: KEY }],
   ['an HMAC secret', { API_KEY_HMAC_SECRET: 's'.repeat(32) }, { apiKeyHmacSecret: 's'.repeat(32) }],
   ['a timeout', { MCP_REQUEST_TIMEOUT_MS: '5000' }, { mcpRequestTimeoutMs: 5000 }],
@@ -58,7 +74,11 @@ const valid: [string, Record<string, string>, Partial<Config>][] = [
   ['a log level', { LOG_LEVEL: 'debug' }, { logLevel: 'debug' }],
   ['private MCP URLs', { PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true' }, { allowPrivateMcpUrls: true }],
   ['an owner email', { PLEXMCP_OWNER_EMAIL: 'ops@example.com' }, { ownerEmail: 'ops@example.com' }],
-  ['checkpoint thresholds', { PLEXMCP_CHECKPOINT_BYTES: '65536', PLEXMCP_CHECKPOINT_AGE_MS: ' 1000 ' }, { checkpointBytes: 65536, checkpointAgeMs: 1000 }],
+  [
+    'checkpoint thresholds',
+    { PLEXMCP_CHECKPOINT_BYTES: '65536', PLEXMCP_CHECKPOINT_AGE_MS: ' 1000 ' },
+    { checkpointBytes: 65536, checkpointAgeMs: 1000 },
+  ],
 ];
 
 describe('loadConfig accepts', () => {
@@ -72,20 +92,56 @@ const invalid: [string, Record<string, string>, RegExp][] = [
   ['an unbracketed IPv6 bind address', { BIND_ADDRESS: '::1:8080' }, /^BIND_ADDRESS must be host:port/],
   ['a port above 65535', { BIND_ADDRESS: '0.0.0.0:70000' }, /^BIND_ADDRESS .*65535/],
   ['a relative public URL', { PUBLIC_URL: 'mcp.example.com' }, /^PUBLIC_URL must be an absolute http or https URL/],
-  ['a PostgreSQL URL', { DATABASE_URL: 'postgres://u:p@db/plexmcp' }, /^DATABASE_URL .*PostgreSQL is not supported yet/],
+  [
+    'a PostgreSQL URL',
+    { DATABASE_URL: 'postgres://u:p@db/plexmcp' },
+    /^DATABASE_URL .*PostgreSQL is not supported yet/,
+  ],
   ['an unknown scheme', { DATABASE_URL: 'mysql://db/x' }, /^DATABASE_URL has an unsupported scheme/],
   ['a yes/no flag', { PLEXMCP_SELF_HOSTED: 'yes' }, /^PLEXMCP_SELF_HOSTED must be true or false \(got "yes"\)/],
-  ['a short encryption key', { PLEXMCP_ENCRYPTION_KEY: 'ab'.repeat(16) }, /^PLEXMCP_ENCRYPTION_KEY must be 32 random bytes/],
-  ['a malformed bootstrap key', { PLEXMCP_BOOTSTRAP_API_KEY: 'pmcp_short' }, /^PLEXMCP_BOOTSTRAP_API_KEY must look like an API key/],
+  [
+    'a short encryption key',
+    { PLEXMCP_ENCRYPTION_KEY: 'ab'.repeat(16) },
+    /^PLEXMCP_ENCRYPTION_KEY must be 32 random bytes/,
+  ],
+  [
+    'a malformed bootstrap key',
+    { PLEXMCP_BOOTSTRAP_API_KEY: 'pmcp_short' },
+    /^PLEXMCP_BOOTSTRAP_API_KEY must look like an API key/,
+  ],
   ['a short HMAC secret', { API_KEY_HMAC_SECRET: 'short' }, /^API_KEY_HMAC_SECRET must be at least 32 characters/],
   ['a zero timeout', { MCP_REQUEST_TIMEOUT_MS: '0' }, /^MCP_REQUEST_TIMEOUT_MS must be a whole number 1 or more/],
-  ['a fractional body limit', { MCP_MAX_REQUEST_BODY_BYTES: '1.5' }, /^MCP_MAX_REQUEST_BODY_BYTES must be a whole number/],
-  ['a negative interval', { PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '-1' }, /^PLEXMCP_HEALTH_CHECK_INTERVAL_MS must be a whole number/],
-  ['an unknown log level', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
-  ['a response validation typo', { PLEXMCP_VALIDATE_RESPONSES: 'ture' }, /^PLEXMCP_VALIDATE_RESPONSES must be true or false/],
+  [
+    'a fractional body limit',
+    { MCP_MAX_REQUEST_BODY_BYTES: '1.5' },
+    /^MCP_MAX_REQUEST_BODY_BYTES must be a whole number/,
+  ],
+  [
+    'a negative interval',
+    { PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '-1' },
+    /^PLEXMCP_HEALTH_CHECK_INTERVAL_MS must be a whole number/,
+  ],
+  [
+    'an unknown log level',
+    { LOG_LEVEL: 'verbose' },
+    /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
+  ],
+  [
+    'a response validation typo',
+    { PLEXMCP_VALIDATE_RESPONSES: 'ture' },
+    /^PLEXMCP_VALIDATE_RESPONSES must be true or false/,
+  ],
   ['an owner email without @', { PLEXMCP_OWNER_EMAIL: 'owner' }, /^PLEXMCP_OWNER_EMAIL must be an email address/],
-  ['a checkpoint size with a unit', { PLEXMCP_CHECKPOINT_BYTES: '16MB' }, /^PLEXMCP_CHECKPOINT_BYTES must be a whole number/],
-  ['a zero checkpoint age', { PLEXMCP_CHECKPOINT_AGE_MS: '0' }, /^PLEXMCP_CHECKPOINT_AGE_MS must be a whole number 1 or more/],
+  [
+    'a checkpoint size with a unit',
+    { PLEXMCP_CHECKPOINT_BYTES: '16MB' },
+    /^PLEXMCP_CHECKPOINT_BYTES must be a whole number/,
+  ],
+  [
+    'a zero checkpoint age',
+    { PLEXMCP_CHECKPOINT_AGE_MS: '0' },
+    /^PLEXMCP_CHECKPOINT_AGE_MS must be a whole number 1 or more/,
+  ],
 ];
 
 describe('loadConfig rejects', () => {
@@ -109,8 +165,14 @@ describe('loadConfig rejects', () => {
   });
 
   it('never echoes a secret value in the message', () => {
-    for (const env of [{ PLEXMCP_ENCRYPTION_KEY: 'topsecretvalue' }, { API_KEY_HMAC_SECRET: 'topsecretvalue' }, { PLEXMCP_BOOTSTRAP_API_KEY: 'topsecretvalue' }]) {
-      expect(() => loadConfig(env)).toThrow(expect.objectContaining({ message: expect.not.stringContaining('topsecret') }));
+    for (const env of [
+      { PLEXMCP_ENCRYPTION_KEY: 'topsecretvalue' },
+      { API_KEY_HMAC_SECRET: 'topsecretvalue' },
+      { PLEXMCP_BOOTSTRAP_API_KEY: 'topsecretvalue' },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining('topsecret') }),
+      );
     }
   });
 });

@@ -7,13 +7,13 @@ import { looksLikeApiKey } from '../auth/api-key.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url.js';
 import {
+  type BindAddress,
   parseBindAddress,
   parseBoolean,
   parseChoice,
   parseEncryptionKey,
   parseHttpUrl,
   parseInteger,
-  type BindAddress,
 } from './parsers.js';
 
 export { ConfigError } from './config-error.js';
@@ -84,7 +84,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const bootstrapApiKey = read('PLEXMCP_BOOTSTRAP_API_KEY')?.trim();
   if (bootstrapApiKey !== undefined && !looksLikeApiKey(bootstrapApiKey)) {
-    throw new ConfigError('PLEXMCP_BOOTSTRAP_API_KEY', 'must look like an API key: pmcp_ followed by at least 40 letters and digits');
+    throw new ConfigError(
+      'PLEXMCP_BOOTSTRAP_API_KEY',
+      'must look like an API key: pmcp_ followed by at least 40 letters and digits',
+    );
   }
   const ownerEmail = read('PLEXMCP_OWNER_EMAIL')?.trim() ?? 'owner@plexmcp.local';
   if (!/^[^\s@]+@[^\s@]+$/.test(ownerEmail)) {
@@ -92,16 +95,22 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   return {
-    bindAddress: withDefault('BIND_ADDRESS', { host: '0.0.0.0', port: 8080 }, (v) => parseBindAddress('BIND_ADDRESS', v)),
+    bindAddress: withDefault('BIND_ADDRESS', { host: '0.0.0.0', port: 8080 }, (v) =>
+      parseBindAddress('BIND_ADDRESS', v),
+    ),
     publicUrl: withDefault('PUBLIC_URL', undefined, (v) => parseHttpUrl('PUBLIC_URL', v)),
     databaseUrl,
     databasePath,
     selfHosted: withDefault('PLEXMCP_SELF_HOSTED', false, (v) => parseBoolean('PLEXMCP_SELF_HOSTED', v)),
     apiKeyHmacSecret: hmacSecret,
-    encryptionKey: withDefault('PLEXMCP_ENCRYPTION_KEY', undefined, (v) => parseEncryptionKey('PLEXMCP_ENCRYPTION_KEY', v)),
+    encryptionKey: withDefault('PLEXMCP_ENCRYPTION_KEY', undefined, (v) =>
+      parseEncryptionKey('PLEXMCP_ENCRYPTION_KEY', v),
+    ),
     bootstrapApiKey,
     ownerEmail,
-    mcpRequestTimeoutMs: withDefault('MCP_REQUEST_TIMEOUT_MS', 30_000, (v) => parseInteger('MCP_REQUEST_TIMEOUT_MS', v, 1)),
+    mcpRequestTimeoutMs: withDefault('MCP_REQUEST_TIMEOUT_MS', 30_000, (v) =>
+      parseInteger('MCP_REQUEST_TIMEOUT_MS', v, 1),
+    ),
     maxRequestBodyBytes: withDefault('MCP_MAX_REQUEST_BODY_BYTES', 10_485_760, (v) =>
       parseInteger('MCP_MAX_REQUEST_BODY_BYTES', v, 1),
     ),
@@ -115,8 +124,12 @@ export function loadConfig(env: Env = process.env): Config {
     validateResponses: withDefault('PLEXMCP_VALIDATE_RESPONSES', env.NODE_ENV !== 'production', (v) =>
       parseBoolean('PLEXMCP_VALIDATE_RESPONSES', v),
     ),
-    checkpointBytes: withDefault('PLEXMCP_CHECKPOINT_BYTES', undefined, (v) => parseInteger('PLEXMCP_CHECKPOINT_BYTES', v, 1)),
-    checkpointAgeMs: withDefault('PLEXMCP_CHECKPOINT_AGE_MS', undefined, (v) => parseInteger('PLEXMCP_CHECKPOINT_AGE_MS', v, 1)),
+    checkpointBytes: withDefault('PLEXMCP_CHECKPOINT_BYTES', undefined, (v) =>
+      parseInteger('PLEXMCP_CHECKPOINT_BYTES', v, 1),
+    ),
+    checkpointAgeMs: withDefault('PLEXMCP_CHECKPOINT_AGE_MS', undefined, (v) =>
+      parseInteger('PLEXMCP_CHECKPOINT_AGE_MS', v, 1),
+    ),
   };
 }
 

@@ -1,3 +1,3 @@
-export { loadConfig, LOG_LEVELS, type Config, type LogLevel, type BindAddress } from './config.js';
+export { type BindAddress, type Config, LOG_LEVELS, type LogLevel, loadConfig } from './config.js';
 export { ConfigError } from './config-error.js';
-export { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from './database-url.js';
+export { type DatabaseTarget, DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url.js';

@@ -30,8 +30,12 @@ export function parseBindAddress(name: string, value: string): BindAddress {
   const trimmed = value.trim();
   const match = /^\[([0-9A-Fa-f:.]+)\]:(\d+)$/.exec(trimmed) ?? /^([^:[\]\s]+):(\d+)$/.exec(trimmed);
   const port = match ? Number(match[2]) : NaN;
-  if (!match || !match[1] || !Number.isInteger(port) || port > 65535) {
-    throw new ConfigError(name, 'must be host:port or [ipv6]:port with a port from 0 to 65535, such as 0.0.0.0:8080', value);
+  if (!match?.[1] || !Number.isInteger(port) || port > 65535) {
+    throw new ConfigError(
+      name,
+      'must be host:port or [ipv6]:port with a port from 0 to 65535, such as 0.0.0.0:8080',
+      value,
+    );
   }
   return { host: match[1], port };
 }

@@ -19,7 +19,11 @@ describe('credential cipher', () => {
 
   it.each([
     ['a flipped ciphertext byte', (t: string) => t.slice(0, -2) + (t.at(-2) === 'A' ? 'B' : 'A') + t.at(-1)],
-    ['a flipped tag byte', (t: string) => t.replace(/^(v1\.[\w-]{16}\.)(.)/, (_m, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'))],
+    [
+      'a flipped tag byte',
+      (t: string) =>
+        t.replace(/^(v1\.[\w-]{16}\.)(.)/, (_m, head: string, c: string) => head + (c === 'A' ? 'B' : 'A')),
+    ],
     ['another version label', (t: string) => t.replace(/^v1/, 'v2')],
     ['a truncated value', (t: string) => t.split('.').slice(0, 3).join('.')],
   ])('refuses %s', (_name, tamper) => {

@@ -34,7 +34,9 @@ export function createCredentialCipher(key: Buffer): CredentialCipher {
       // The version is bound as additional data, so a value cannot be relabelled to another format.
       cipher.setAAD(Buffer.from(VERSION));
       const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return [VERSION, iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+      return [VERSION, iv, cipher.getAuthTag(), body]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
     },
     decrypt(ciphertext) {
       const parts = ciphertext.split('.');

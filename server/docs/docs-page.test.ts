@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findPackageRoot } from '../package-root.js';
 import { loadDocsPage } from './docs-page.js';
 import { docsContentSecurityPolicy, offlinePage } from './offline-page.js';
-import { findPackageRoot } from '../package-root.js';
 
 const PAGE = `<!DOCTYPE html><html><head><title>PlexMCP API</title></head><body>
 <img src="https://cdn.redoc.ly/redoc/logo-mini-full.svg"><script>window.redoc = 1;</script></body></html>`;
@@ -31,7 +31,12 @@ async function fakeRoot(pages: { dist?: number; build?: number }): Promise<strin
   return root;
 }
 
-const options = (root: string, log?: (level: string, message: string) => void) => ({ root, title: 'PlexMCP API', version: '1.0.0', ...(log ? { log } : {}) });
+const options = (root: string, log?: (level: string, message: string) => void) => ({
+  root,
+  title: 'PlexMCP API',
+  version: '1.0.0',
+  ...(log ? { log } : {}),
+});
 
 describe('loadDocsPage', () => {
   it('serves the packaged page from dist/docs first', async () => {

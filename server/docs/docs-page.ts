@@ -10,8 +10,8 @@
  * The result is kept for the life of the process (the contract does not change while the server runs).
  */
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsContentSecurityPolicy, offlinePage } from './offline-page.js';
@@ -109,7 +109,11 @@ async function buildDocs(root: string, output: string): Promise<void> {
     await promisify(execFile)(
       process.execPath,
       [join(dirname(cliPackage), bin), 'build-docs', 'openapi.yaml', '--inlineBundle', '-o', partial],
-      { cwd: root, timeout: BUILD_TIMEOUT_MS, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+      {
+        cwd: root,
+        timeout: BUILD_TIMEOUT_MS,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
     );
     await rename(partial, output);
   } finally {

@@ -1,4 +1,5 @@
 /** The reference docs page (found, or built once) and the package root it is found from. */
-export { loadDocsPage, type DocsPage, type DocsPageOptions } from './docs-page.js';
+
+export { findPackageRoot, PACKAGE_NAME, packageInfo } from '../package-root.js';
+export { type DocsPage, type DocsPageOptions, loadDocsPage } from './docs-page.js';
 export { docsContentSecurityPolicy, offlinePage } from './offline-page.js';
-export { findPackageRoot, packageInfo, PACKAGE_NAME } from '../package-root.js';

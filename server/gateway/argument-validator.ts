@@ -12,7 +12,9 @@ import { ApiError } from '../http/errors.js';
 import type { Tool } from '../store/types.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 // strict off: upstream schemas carry unknown keywords and formats; addUsedSchema off: two tools may share an `$id`.
 const options: Options = { strict: false, allErrors: true, addUsedSchema: false, validateSchema: false };
@@ -74,7 +76,10 @@ function messageOf(error: ErrorObject): string {
  * validateArguments({ name: 'get_weather', input_schema: { type: 'object', required: ['location'] } }, {})
  * // → { 'arguments.location': 'is required' }
  */
-export function validateArguments(tool: Pick<Tool, 'input_schema'>, args: Record<string, unknown>): Record<string, string> | null {
+export function validateArguments(
+  tool: Pick<Tool, 'input_schema'>,
+  args: Record<string, unknown>,
+): Record<string, string> | null {
   const validate = compile(tool.input_schema);
   if (!validate || validate(args)) return null;
   const details: Record<string, string> = {};
@@ -90,6 +95,10 @@ export function validateArguments(tool: Pick<Tool, 'input_schema'>, args: Record
 export function assertValidArguments(tool: Pick<Tool, 'name' | 'input_schema'>, args: Record<string, unknown>): void {
   const details = validateArguments(tool, args);
   if (details) {
-    throw new ApiError('invalid_arguments', `The arguments do not match the input schema of tool ${tool.name}`, details);
+    throw new ApiError(
+      'invalid_arguments',
+      `The arguments do not match the input schema of tool ${tool.name}`,
+      details,
+    );
   }
 }

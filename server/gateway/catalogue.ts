@@ -11,7 +11,11 @@ function toTool(tool: SdkTool): Tool {
   return { name: tool.name, description: tool.description ?? null, input_schema: tool.inputSchema };
 }
 
-export async function listAllTools(connection: UpstreamConnection, deadline: Deadline, timeoutMs: number): Promise<Tool[]> {
+export async function listAllTools(
+  connection: UpstreamConnection,
+  deadline: Deadline,
+  timeoutMs: number,
+): Promise<Tool[]> {
   const tools: Tool[] = [];
   let cursor: string | undefined;
   do {
@@ -25,7 +29,11 @@ export async function listAllTools(connection: UpstreamConnection, deadline: Dea
   return tools;
 }
 
-export async function countResources(connection: UpstreamConnection, deadline: Deadline, timeoutMs: number): Promise<number> {
+export async function countResources(
+  connection: UpstreamConnection,
+  deadline: Deadline,
+  timeoutMs: number,
+): Promise<number> {
   if (!connection.client.getServerCapabilities()?.resources) return 0;
   let count = 0;
   let cursor: string | undefined;

@@ -1,9 +1,9 @@
-import { closedMcpUrl } from './test-ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
+import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { ApiError } from '../http/errors.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
 import { createGateway } from './gateway.js';
+import { closedMcpUrl } from './test-ports.js';
 import type { UpstreamTarget } from './types.js';
 
 function manualClock(start = 1_000_000) {
@@ -94,11 +94,20 @@ describe('circuit breaker in the gateway', () => {
   it('an unreachable upstream opens the circuit; after the backoff one trial to the now-live upstream closes it', async () => {
     const clock = manualClock();
     const gateway = createGateway({ clock });
-    const dead: UpstreamTarget = { id: 'mcp_flaky', endpointUrl: closedUrl, authType: 'none', credentials: null, version: 'a' };
+    const dead: UpstreamTarget = {
+      id: 'mcp_flaky',
+      endpointUrl: closedUrl,
+      authType: 'none',
+      credentials: null,
+      version: 'a',
+    };
     const call = (target: UpstreamTarget) =>
-      gateway.callTool(target, 'calculate', { operation: 'add', a: 1, b: 2 }, { timeoutMs: 5_000 }).catch((e: unknown) => e as ApiError);
+      gateway
+        .callTool(target, 'calculate', { operation: 'add', a: 1, b: 2 }, { timeoutMs: 5_000 })
+        .catch((e: unknown) => e as ApiError);
     try {
-      for (let i = 0; i < 5; i++) expect(await call(dead)).toMatchObject({ code: 'mcp_unreachable', details: undefined });
+      for (let i = 0; i < 5; i++)
+        expect(await call(dead)).toMatchObject({ code: 'mcp_unreachable', details: undefined });
       const refused = await call(dead);
       expect(refused).toMatchObject({ code: 'mcp_unreachable', details: { circuit: 'open' } });
       // The upstream comes back (same MCP, new endpoint); while open it is still refused without being tried.
@@ -115,7 +124,13 @@ describe('circuit breaker in the gateway', () => {
 
   it('tool results with isError do not count as failures', async () => {
     const gateway = createGateway({ clock: manualClock() });
-    const target: UpstreamTarget = { id: 'mcp_failing_tool', endpointUrl: demo.url, authType: 'none', credentials: null, version: '1' };
+    const target: UpstreamTarget = {
+      id: 'mcp_failing_tool',
+      endpointUrl: demo.url,
+      authType: 'none',
+      credentials: null,
+      version: '1',
+    };
     try {
       for (let i = 0; i < 7; i++) {
         expect((await gateway.callTool(target, 'fail', {}, { timeoutMs: 5_000 })).isError).toBe(true);

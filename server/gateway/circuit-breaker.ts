@@ -6,7 +6,7 @@
  * `isError` result, is alive.
  */
 import { ApiError } from '../http/errors.js';
-import { systemClock, type Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 
 export interface CircuitBreakerOptions {
   failureThreshold?: number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoMcpServer, type DemoAuth, type DemoMcpServer } from '../../demo/mcp/server.js';
+import { type DemoAuth, type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { ApiError } from '../http/errors.js';
 import { createGateway } from './gateway.js';
 import type { UpstreamCredentials, UpstreamTarget } from './types.js';
@@ -10,10 +10,42 @@ type Case = [
 ];
 
 const cases: Case[] = [
-  ['bearer', { auth: { type: 'bearer', token: 's3cret' }, target: { authType: 'bearer' }, right: { token: 's3cret' }, wrong: { token: 'nope' } }],
-  ['api_key in the default X-API-Key header', { auth: { type: 'api_key', key: 'k-123' }, target: { authType: 'api_key' }, right: { token: 'k-123' }, wrong: { token: 'k-124' } }],
-  ['api_key in a custom header', { auth: { type: 'api_key', key: 'k-9', header: 'X-Demo-Key' }, target: { authType: 'api_key' }, right: { token: 'k-9', header: 'X-Demo-Key' }, wrong: { token: 'k-9' } }],
-  ['basic', { auth: { type: 'basic', username: 'ana', password: 'pä:ss' }, target: { authType: 'basic' }, right: { username: 'ana', password: 'pä:ss' }, wrong: { username: 'ana', password: 'pass' } }],
+  [
+    'bearer',
+    {
+      auth: { type: 'bearer', token: 's3cret' },
+      target: { authType: 'bearer' },
+      right: { token: 's3cret' },
+      wrong: { token: 'nope' },
+    },
+  ],
+  [
+    'api_key in the default X-API-Key header',
+    {
+      auth: { type: 'api_key', key: 'k-123' },
+      target: { authType: 'api_key' },
+      right: { token: 'k-123' },
+      wrong: { token: 'k-124' },
+    },
+  ],
+  [
+    'api_key in a custom header',
+    {
+      auth: { type: 'api_key', key: 'k-9', header: 'X-Demo-Key' },
+      target: { authType: 'api_key' },
+      right: { token: 'k-9', header: 'X-Demo-Key' },
+      wrong: { token: 'k-9' },
+    },
+  ],
+  [
+    'basic',
+    {
+      auth: { type: 'basic', username: 'ana', password: 'pä:ss' },
+      target: { authType: 'basic' },
+      right: { username: 'ana', password: 'pä:ss' },
+      wrong: { username: 'ana', password: 'pass' },
+    },
+  ],
 ];
 
 describe.each(cases)('upstream auth: %s', (_name, { auth, target, right, wrong }) => {
@@ -37,7 +69,12 @@ describe.each(cases)('upstream auth: %s', (_name, { auth, target, right, wrong }
     const gateway = createGateway();
     try {
       for (const url of [demo.url, demo.sseUrl]) {
-        const result = await gateway.callTool(upstream(url, right), 'calculate', { operation: 'add', a: 2, b: 3 }, { timeoutMs: 10_000 });
+        const result = await gateway.callTool(
+          upstream(url, right),
+          'calculate',
+          { operation: 'add', a: 2, b: 3 },
+          { timeoutMs: 10_000 },
+        );
         expect(result.structuredContent).toMatchObject({ result: 5 });
         await gateway.evict('mcp_auth');
       }
@@ -50,7 +87,14 @@ describe.each(cases)('upstream auth: %s', (_name, { auth, target, right, wrong }
     const gateway = createGateway();
     try {
       for (const credentials of [wrong, null]) {
-        const error = await gateway.callTool(upstream(demo.url, credentials), 'calculate', { operation: 'add', a: 1, b: 1 }, { timeoutMs: 10_000 }).catch((e: unknown) => e);
+        const error = await gateway
+          .callTool(
+            upstream(demo.url, credentials),
+            'calculate',
+            { operation: 'add', a: 1, b: 1 },
+            { timeoutMs: 10_000 },
+          )
+          .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ApiError);
         expect(error).toMatchObject({ code: 'mcp_error', status: 502, details: { upstream: { http_status: 401 } } });
         expect(JSON.stringify((error as ApiError).details)).not.toContain('pä:ss');

@@ -1,12 +1,11 @@
 /** The gateway against a real third-party MCP server: @modelcontextprotocol/server-everything in streamableHttp mode. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { freeLoopbackPort } from './test-ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from './gateway.js';
+import { freeLoopbackPort } from './test-ports.js';
 import type { Gateway, UpstreamTarget } from './types.js';
-
 
 /** Starts server-everything on a free port; it reads PORT and logs "listening on port" to stderr when ready. */
 async function startEverything(): Promise<{ url: string; child: ChildProcess }> {
@@ -70,7 +69,12 @@ describe('gateway against @modelcontextprotocol/server-everything', () => {
   });
 
   it('passes structured content through from get-structured-content', async () => {
-    const result = await gateway.callTool(target, 'get-structured-content', { location: 'New York' }, { timeoutMs: 10_000 });
+    const result = await gateway.callTool(
+      target,
+      'get-structured-content',
+      { location: 'New York' },
+      { timeoutMs: 10_000 },
+    );
     expect(result.structuredContent).toEqual({ temperature: 33, conditions: 'Cloudy', humidity: 82 });
   });
 });

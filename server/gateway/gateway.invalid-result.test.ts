@@ -18,7 +18,13 @@ afterEach(async () => {
   server?.close();
 });
 
-const target = (endpointUrl: string) => ({ id: 'mcp_raw', endpointUrl, authType: 'none' as const, credentials: null, version: '1' });
+const target = (endpointUrl: string) => ({
+  id: 'mcp_raw',
+  endpointUrl,
+  authType: 'none' as const,
+  credentials: null,
+  version: '1',
+});
 
 const NOT_MCP = "The MCP server's answer is not valid MCP";
 
@@ -39,7 +45,9 @@ async function serveUntilFixed(result: unknown, state: { bad: boolean }): Promis
         : state.bad
           ? result
           : valid;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: answer }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: answer }));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -53,7 +61,11 @@ const invalidResults: [name: string, result: unknown, problem: { path: string; m
   ['a result that is not an object', [1, 2], { path: '', message: /object/ }],
   ['a result that is not an object (a string)', 'text', { path: '', message: /object/ }],
   ['content that is not an array', { content: { type: 'text', text: 'hi' } }, { path: 'content', message: /array/ }],
-  ['a content block without a type', { content: [{ type: 'text', text: 'a' }, { text: 'b' }] }, { path: 'content.1.type', message: /string/ }],
+  [
+    'a content block without a type',
+    { content: [{ type: 'text', text: 'a' }, { text: 'b' }] },
+    { path: 'content.1.type', message: /string/ },
+  ],
   ['a content block that is not an object', { content: ['hi'] }, { path: 'content.0', message: /object/ }],
   ['isError that is not a boolean', { content: [], isError: 'yes' }, { path: 'isError', message: /boolean/ }],
 ];
@@ -61,11 +73,15 @@ const invalidResults: [name: string, result: unknown, problem: { path: string; m
 describe('tools/call results', () => {
   it.each(invalidResults)('%s is mcp_error "not valid MCP", saying what is wrong', async (_name, result, problem) => {
     gateway = createGateway();
-    const error = await gateway.callTool(target(await serveCallResult(result)), 't', {}, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    const error = await gateway
+      .callTool(target(await serveCallResult(result)), 't', {}, { timeoutMs: 5_000 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect([apiError.code, apiError.status, apiError.message]).toEqual(['mcp_error', 502, NOT_MCP]);
-    expect(apiError.details).toEqual({ problems: [{ path: problem.path, message: expect.stringMatching(problem.message) }] });
+    expect(apiError.details).toEqual({
+      problems: [{ path: problem.path, message: expect.stringMatching(problem.message) }],
+    });
   });
 
   it.each(invalidResults)('%s five times in a row does not open the circuit', async (_name, result) => {
@@ -84,8 +100,16 @@ describe('tools/call results', () => {
 
   it('passes blocks through unchanged, with fields the SDK does not know', async () => {
     gateway = createGateway();
-    const content = [{ type: 'text', text: 'hi', extra: { kept: true } }, { type: 'future-kind', data: 1 }];
-    const call = await gateway.callTool(target(await serveCallResult({ content, isError: true })), 't', {}, { timeoutMs: 5_000 });
+    const content = [
+      { type: 'text', text: 'hi', extra: { kept: true } },
+      { type: 'future-kind', data: 1 },
+    ];
+    const call = await gateway.callTool(
+      target(await serveCallResult({ content, isError: true })),
+      't',
+      {},
+      { timeoutMs: 5_000 },
+    );
     expect(call).toMatchObject({ content, structuredContent: null, isError: true });
   });
 });

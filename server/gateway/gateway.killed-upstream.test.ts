@@ -1,5 +1,5 @@
 /** An upstream that dies mid-call must fail the call promptly (502), never leave it hanging until its timeout. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,7 +48,13 @@ describe('upstream killed mid-call', () => {
     const demo = await startDemoProcess();
     child = demo.child;
     gateway = createGateway();
-    const target = { id: 'mcp_dying', endpointUrl: demo[which], authType: 'none' as const, credentials: null, version: '1' };
+    const target = {
+      id: 'mcp_dying',
+      endpointUrl: demo[which],
+      authType: 'none' as const,
+      credentials: null,
+      version: '1',
+    };
     await gateway.listTools(target);
     const started = Date.now();
     const call = gateway.callTool(target, 'sleep', { ms: 60_000 }, { timeoutMs: 60_000 }).catch((e: unknown) => e);

@@ -1,8 +1,8 @@
-import { closedMcpUrl } from './test-ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
+import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from './gateway.js';
 import { createHealthChecker } from './health-checker.js';
+import { closedMcpUrl } from './test-ports.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
 interface Verdict {
@@ -41,18 +41,35 @@ describe('health checker against real upstreams', () => {
     return { checker, verdicts };
   }
 
-  const live = (id: string): UpstreamTarget => ({ id, endpointUrl: demo.url, authType: 'none', credentials: null, version: '1' });
+  const live = (id: string): UpstreamTarget => ({
+    id,
+    endpointUrl: demo.url,
+    authType: 'none',
+    credentials: null,
+    version: '1',
+  });
 
   it('a live upstream is healthy on every round, with its tools', async () => {
     const { checker, verdicts } = setup([live('mcp_live')]);
     await checker.runOnce();
     expect(verdicts).toEqual([
-      { mcpId: 'mcp_live', healthy: true, at: '2026-03-01T12:00:00.000Z', tools: ['get_weather', 'get_forecast', 'calculate', 'sleep', 'fail'] },
+      {
+        mcpId: 'mcp_live',
+        healthy: true,
+        at: '2026-03-01T12:00:00.000Z',
+        tools: ['get_weather', 'get_forecast', 'calculate', 'sleep', 'fail'],
+      },
     ]);
   });
 
   it('a closed port is unhealthy only after 3 consecutive failures, and healthy again on the next success', async () => {
-    const target: UpstreamTarget = { id: 'mcp_down', endpointUrl: closedUrl, authType: 'none', credentials: null, version: '1' };
+    const target: UpstreamTarget = {
+      id: 'mcp_down',
+      endpointUrl: closedUrl,
+      authType: 'none',
+      credentials: null,
+      version: '1',
+    };
     const { checker, verdicts } = setup([target]);
     await checker.runOnce();
     await checker.runOnce();
@@ -68,7 +85,13 @@ describe('health checker against real upstreams', () => {
   });
 
   it('a success in between resets the count of consecutive failures', async () => {
-    const target: UpstreamTarget = { id: 'mcp_flaky', endpointUrl: closedUrl, authType: 'none', credentials: null, version: '1' };
+    const target: UpstreamTarget = {
+      id: 'mcp_flaky',
+      endpointUrl: closedUrl,
+      authType: 'none',
+      credentials: null,
+      version: '1',
+    };
     const { checker, verdicts } = setup([target]);
     await checker.runOnce();
     await checker.runOnce();

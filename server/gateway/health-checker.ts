@@ -4,7 +4,7 @@
  * and healthy again on the next success; each success also refreshes the cached tool catalogue.
  */
 import type { Tool } from '../store/types.js';
-import { systemClock, type Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
 export interface HealthCheckerOptions {
@@ -51,7 +51,8 @@ export function createHealthChecker(options: HealthCheckerOptions): HealthChecke
     } catch {
       const count = (failures.get(target.id) ?? 0) + 1;
       failures.set(target.id, count);
-      if (count >= threshold) await options.onResult(target.id, false, new Date(clock.now()).toISOString()).catch(onError);
+      if (count >= threshold)
+        await options.onResult(target.id, false, new Date(clock.now()).toISOString()).catch(onError);
     }
   }
 

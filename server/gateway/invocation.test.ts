@@ -9,11 +9,35 @@ const text = (t: string) => ({ type: 'text', text: t });
 describe('convenience result', () => {
   const cases: [string, { given: Pick<ToolCallResult, 'content' | 'structuredContent'>; want: unknown }][] = [
     ['structured content wins', { given: { content: [text('{"a":1}')], structuredContent: { b: 2 } }, want: { b: 2 } }],
-    ['a single JSON text block is parsed', { given: { content: [text('{"a":1}')], structuredContent: null }, want: { a: 1 } }],
-    ['a single non-JSON text block stays text', { given: { content: [text('Echo: hi')], structuredContent: null }, want: 'Echo: hi' }],
-    ['several text blocks are joined, not parsed', { given: { content: [text('1'), text('2')], structuredContent: null }, want: '1\n2' }],
-    ['non-text blocks are skipped', { given: { content: [{ type: 'image', data: 'x', mimeType: 'image/png' }, text('caption')], structuredContent: null }, want: 'caption' }],
-    ['no text at all is null', { given: { content: [{ type: 'image', data: 'x', mimeType: 'image/png' }], structuredContent: null }, want: null }],
+    [
+      'a single JSON text block is parsed',
+      { given: { content: [text('{"a":1}')], structuredContent: null }, want: { a: 1 } },
+    ],
+    [
+      'a single non-JSON text block stays text',
+      { given: { content: [text('Echo: hi')], structuredContent: null }, want: 'Echo: hi' },
+    ],
+    [
+      'several text blocks are joined, not parsed',
+      { given: { content: [text('1'), text('2')], structuredContent: null }, want: '1\n2' },
+    ],
+    [
+      'non-text blocks are skipped',
+      {
+        given: {
+          content: [{ type: 'image', data: 'x', mimeType: 'image/png' }, text('caption')],
+          structuredContent: null,
+        },
+        want: 'caption',
+      },
+    ],
+    [
+      'no text at all is null',
+      {
+        given: { content: [{ type: 'image', data: 'x', mimeType: 'image/png' }], structuredContent: null },
+        want: null,
+      },
+    ],
     ['empty content is null', { given: { content: [], structuredContent: null }, want: null }],
   ];
   it.each(cases)('%s', (_name, { given, want }) => {
@@ -22,12 +46,20 @@ describe('convenience result', () => {
 
   it('toInvokeResult passes content, structured content and isError through with metadata', () => {
     const call: ToolCallResult = { content: [text('boom')], structuredContent: null, isError: true, latencyMs: 12.5 };
-    expect(toInvokeResult(call, { mcpId: 'mcp_1', tool: 'fail', timestamp: '2026-01-01T00:00:00.000Z', requestId: 'req_1' })).toEqual({
+    expect(
+      toInvokeResult(call, { mcpId: 'mcp_1', tool: 'fail', timestamp: '2026-01-01T00:00:00.000Z', requestId: 'req_1' }),
+    ).toEqual({
       result: 'boom',
       content: [text('boom')],
       structured_content: null,
       is_error: true,
-      metadata: { mcp_id: 'mcp_1', tool: 'fail', latency_ms: 12.5, timestamp: '2026-01-01T00:00:00.000Z', request_id: 'req_1' },
+      metadata: {
+        mcp_id: 'mcp_1',
+        tool: 'fail',
+        latency_ms: 12.5,
+        timestamp: '2026-01-01T00:00:00.000Z',
+        request_id: 'req_1',
+      },
     });
   });
 });
@@ -59,9 +91,17 @@ describe('tool lookup', () => {
     expect(refreshes).toBe(1);
     const error = await resolveTool('mcp_1', tools, 'get_wether', async () => tools).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'tool_not_found', status: 404, details: { tool: 'get_wether', suggestion: 'get_weather' } });
+    expect(error).toMatchObject({
+      code: 'tool_not_found',
+      status: 404,
+      details: { tool: 'get_wether', suggestion: 'get_weather' },
+    });
     expect((error as ApiError).message).toContain('did you mean get_weather?');
-    await expect(resolveTool('mcp_1', tools, 'calculate', async () => { throw new Error('not called'); })).resolves.toMatchObject({ name: 'calculate' });
+    await expect(
+      resolveTool('mcp_1', tools, 'calculate', async () => {
+        throw new Error('not called');
+      }),
+    ).resolves.toMatchObject({ name: 'calculate' });
   });
 });
 
@@ -71,7 +111,11 @@ describe('argument validation', () => {
     input_schema: {
       $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'object',
-      properties: { location: { type: 'string', minLength: 1 }, days: { type: 'integer', minimum: 1 }, when: { type: 'string', format: 'date' } },
+      properties: {
+        location: { type: 'string', minLength: 1 },
+        days: { type: 'integer', minimum: 1 },
+        when: { type: 'string', format: 'date' },
+      },
       required: ['location'],
       additionalProperties: false,
     },
@@ -100,19 +144,34 @@ describe('argument validation', () => {
       },
     };
     expect(validateArguments(tool, { pair: ['a', 1] })).toBeNull();
-    expect(validateArguments(tool, { pair: [1, 'a'] })).toMatchObject({ 'arguments.pair.0': 'must be string', 'arguments.pair.1': 'must be number' });
+    expect(validateArguments(tool, { pair: [1, 'a'] })).toMatchObject({
+      'arguments.pair.0': 'must be string',
+      'arguments.pair.1': 'must be number',
+    });
   });
 
   it('treats a schema it cannot compile as permissive instead of failing', () => {
-    const broken = { name: 'x', input_schema: { type: 'object', properties: { a: { $ref: '#/definitions/missing' } } } };
+    const broken = {
+      name: 'x',
+      input_schema: { type: 'object', properties: { a: { $ref: '#/definitions/missing' } } },
+    };
     expect(validateArguments(broken, { a: 1 })).toBeNull();
-    const draft4 = { name: 'y', input_schema: { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['a'] } };
+    const draft4 = {
+      name: 'y',
+      input_schema: { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['a'] },
+    };
     expect(validateArguments(draft4, {})).toEqual({ 'arguments.a': 'is required' });
   });
 
   it('two tools sharing an $id do not collide', () => {
-    const one = { name: 'one', input_schema: { $id: 'https://example.com/args.json', type: 'object', required: ['a'] } };
-    const two = { name: 'two', input_schema: { $id: 'https://example.com/args.json', type: 'object', required: ['b'] } };
+    const one = {
+      name: 'one',
+      input_schema: { $id: 'https://example.com/args.json', type: 'object', required: ['a'] },
+    };
+    const two = {
+      name: 'two',
+      input_schema: { $id: 'https://example.com/args.json', type: 'object', required: ['b'] },
+    };
     expect(validateArguments(one, { b: 1 })).toEqual({ 'arguments.a': 'is required' });
     expect(validateArguments(two, { a: 1 })).toEqual({ 'arguments.b': 'is required' });
   });

@@ -26,7 +26,9 @@ export interface InvocationMeta {
  */
 export function convenienceResult(call: Pick<ToolCallResult, 'content' | 'structuredContent'>): unknown {
   if (call.structuredContent !== null) return call.structuredContent;
-  const texts = call.content.flatMap((block) => (block.type === 'text' && typeof block.text === 'string' ? [block.text] : []));
+  const texts = call.content.flatMap((block) =>
+    block.type === 'text' && typeof block.text === 'string' ? [block.text] : [],
+  );
   if (texts.length === 0) return null;
   if (texts.length > 1) return texts.join('\n');
   const text = texts[0] as string;

@@ -36,7 +36,12 @@ describe('nodeHttpFetch', () => {
   it('sends the method, headers and body, and answers with status, headers and the decompressed body', async () => {
     let seen: { method?: string; session?: string; type?: string; body?: string } = {};
     const url = await serve((req, res, body) => {
-      seen = { method: req.method, session: req.headers['mcp-session-id'] as string, type: req.headers['content-type'], body };
+      seen = {
+        method: req.method,
+        session: req.headers['mcp-session-id'] as string,
+        type: req.headers['content-type'],
+        body,
+      };
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'mcp-session-id': 's2' });
       res.end(gzipSync('{"ok":true}'));
     });
@@ -60,10 +65,14 @@ describe('nodeHttpFetch', () => {
   it('fails like fetch: TypeError "fetch failed" for a closed port, the reason when aborted', async () => {
     const url = await serve(() => undefined);
     server?.close();
-    await expect(nodeHttpFetch(() => undefined)(new URL(url), postInit())).rejects.toThrow(new TypeError('fetch failed'));
+    await expect(nodeHttpFetch(() => undefined)(new URL(url), postInit())).rejects.toThrow(
+      new TypeError('fetch failed'),
+    );
     const controller = new AbortController();
     controller.abort(new Error('closing'));
-    await expect(nodeHttpFetch(() => undefined)(new URL(url), postInit({ signal: controller.signal }))).rejects.toThrow('closing');
+    await expect(nodeHttpFetch(() => undefined)(new URL(url), postInit({ signal: controller.signal }))).rejects.toThrow(
+      'closing',
+    );
   });
 
   it('names the request whose event stream broke before it ended', async () => {

@@ -10,7 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { fetchNoticingLostResponses, requestIdOf, type RequestId } from './response-loss.js';
+import { fetchNoticingLostResponses, type RequestId, requestIdOf } from './response-loss.js';
 
 /** Fetch (WHATWG Fetch §4.1 step "null body status") gives these responses no body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -53,7 +53,8 @@ function decodedBody(res: IncomingMessage): Readable {
 
 function toResponse(res: IncomingMessage, id: RequestId | undefined, onLost: (id: RequestId) => void): Response {
   const headers = new Headers();
-  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+    headers.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
   const status = res.statusCode ?? 502;
   if (NULL_BODY_STATUSES.has(status)) {
     res.resume();
@@ -76,7 +77,11 @@ function toResponse(res: IncomingMessage, id: RequestId | undefined, onLost: (id
     decoded.once('error', lost);
     res.once('error', (error) => decoded.destroy(error));
   }
-  return new Response(Readable.toWeb(decoded) as ReadableStream<Uint8Array>, { status, statusText: res.statusMessage, headers });
+  return new Response(Readable.toWeb(decoded) as ReadableStream<Uint8Array>, {
+    status,
+    statusText: res.statusMessage,
+    headers,
+  });
 }
 
 function post(url: URL, init: RequestInit, body: string, onLost: (id: RequestId) => void): Promise<Response> {

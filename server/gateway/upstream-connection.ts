@@ -48,7 +48,6 @@ function withDeadline<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => v
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-
 async function open(
   transport: Transport & { setProtocolVersion?: (version: string) => void },
   kind: UpstreamConnection['transport'],
@@ -111,7 +110,11 @@ export async function connectUpstream(target: UpstreamTarget, options: ConnectOp
   const streamable: StreamableHTTPClientTransport = new StreamableHTTPClientTransport(url, {
     requestInit,
     fetch: nodeHttpFetch((id) =>
-      streamable.onmessage?.({ jsonrpc: '2.0', id, error: { code: ErrorCode.ConnectionClosed, message: 'Connection closed' } }),
+      streamable.onmessage?.({
+        jsonrpc: '2.0',
+        id,
+        error: { code: ErrorCode.ConnectionClosed, message: 'Connection closed' },
+      }),
     ),
   });
   try {

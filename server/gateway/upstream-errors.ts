@@ -72,10 +72,13 @@ function schemaProblems(error: unknown): { path: string; message: string }[] | u
   if (!(error instanceof Error) || (error.name !== 'ZodError' && error.name !== '$ZodError')) return undefined;
   const issues = (error as { issues?: unknown }).issues;
   if (!Array.isArray(issues) || issues.length === 0) return [{ path: '', message: 'Invalid input' }];
-  return (issues as SchemaIssue[]).flatMap(resultIssues).slice(0, MAX_PROBLEMS).map((issue) => ({
-    path: (issue.path ?? []).map(String).join('.'),
-    message: String(issue.message ?? 'Invalid input'),
-  }));
+  return (issues as SchemaIssue[])
+    .flatMap(resultIssues)
+    .slice(0, MAX_PROBLEMS)
+    .map((issue) => ({
+      path: (issue.path ?? []).map(String).join('.'),
+      message: String(issue.message ?? 'Invalid input'),
+    }));
 }
 
 /** True for failures that mean the upstream could not be reached: these, and only these, trip the circuit breaker. */

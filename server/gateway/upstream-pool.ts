@@ -3,7 +3,7 @@
  * credential replaces the session; concurrent first calls share one connect.
  */
 import type { UpstreamTarget } from './types.js';
-import { connectUpstream, type ConnectOptions, type UpstreamConnection } from './upstream-connection.js';
+import { type ConnectOptions, connectUpstream, type UpstreamConnection } from './upstream-connection.js';
 
 interface Entry {
   version: string;

@@ -8,9 +8,14 @@ import { allowedMethods, matchRoute, type RouteEntry } from './route-table.js';
 
 export function methodNotAllowed(entry: RouteEntry, method: string): ApiError {
   const allow = allowedMethods(entry).join(', ');
-  return new ApiError('method_not_allowed', `${method} is not allowed on ${entry.template}`, { allow: allowedMethods(entry) }, {
-    Allow: allow,
-  });
+  return new ApiError(
+    'method_not_allowed',
+    `${method} is not allowed on ${entry.template}`,
+    { allow: allowedMethods(entry) },
+    {
+      Allow: allow,
+    },
+  );
 }
 
 export function routeNotFound(path: string): ApiError {
@@ -30,6 +35,10 @@ export function knownRoutes(table: readonly RouteEntry[]) {
 export function notFound(table: readonly RouteEntry[]) {
   return function notFoundStage(req: Request, _res: Response, next: NextFunction): void {
     const entry = matchRoute(table, req.path);
-    next(entry && !allowedMethods(entry).includes(req.method) ? methodNotAllowed(entry, req.method) : routeNotFound(req.path));
+    next(
+      entry && !allowedMethods(entry).includes(req.method)
+        ? methodNotAllowed(entry, req.method)
+        : routeNotFound(req.path),
+    );
   };
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Request } from 'express';
+import { describe, expect, it } from 'vitest';
 import { linkHeader, paginationOf } from './paginate.js';
 
 function fakeRequest(query: Record<string, string>): Request {
@@ -19,13 +19,23 @@ describe('paginationOf', () => {
     [{ page: 2, perPage: 20 }, 21, 2],
     [{ page: 9, perPage: 3 }, 10, 4],
   ])('%o with %i items has %i pages', (request, total, pages) => {
-    expect(paginationOf(request, total)).toEqual({ page: request.page, per_page: request.perPage, total, total_pages: pages });
+    expect(paginationOf(request, total)).toEqual({
+      page: request.page,
+      per_page: request.perPage,
+      total,
+      total_pages: pages,
+    });
   });
 });
 
 describe('linkHeader (RFC 8288)', () => {
   it('has first, prev, next and last in the middle, keeping other query parameters', () => {
-    const header = linkHeader(fakeRequest({ status: 'active', page: '2' }), undefined, { page: 2, per_page: 10, total: 35, total_pages: 4 });
+    const header = linkHeader(fakeRequest({ status: 'active', page: '2' }), undefined, {
+      page: 2,
+      per_page: 10,
+      total: 35,
+      total_pages: 4,
+    });
     expect(header).toBe(
       [
         '<http://localhost:8080/v1/mcps?status=active&page=1&per_page=10>; rel="first"',
@@ -36,7 +46,12 @@ describe('linkHeader (RFC 8288)', () => {
     );
   });
   it('uses the public URL and omits prev on the first page and next on the last', () => {
-    const header = linkHeader(fakeRequest({}), 'https://api.example.com/', { page: 1, per_page: 20, total: 5, total_pages: 1 });
+    const header = linkHeader(fakeRequest({}), 'https://api.example.com/', {
+      page: 1,
+      per_page: 20,
+      total: 5,
+      total_pages: 1,
+    });
     expect(header).toBe(
       '<https://api.example.com/v1/mcps?page=1&per_page=20>; rel="first", <https://api.example.com/v1/mcps?page=1&per_page=20>; rel="last"',
     );

@@ -19,7 +19,10 @@ describe('route table from the contract', () => {
     expect(allowedMethods(mcp).sort()).toEqual(['DELETE', 'GET', 'PATCH']);
   });
   it('marks only the security: [] routes public', () => {
-    const publicPaths = table.filter((entry) => entry.public).map((entry) => entry.template).sort();
+    const publicPaths = table
+      .filter((entry) => entry.public)
+      .map((entry) => entry.template)
+      .sort();
     expect(publicPaths).toEqual(['/docs', '/health', '/openapi.json', '/openapi.yaml']);
   });
 });

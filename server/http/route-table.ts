@@ -2,7 +2,7 @@
  * The contract's paths as matchers, so an unknown path is 404 and a known path with another method is 405 with `Allow`
  * (RFC 9110 §15.5.6) before authentication: the contract is public, so this reveals nothing.
  */
-import { HTTP_METHODS, type ContractDocument } from './contract.js';
+import { type ContractDocument, HTTP_METHODS } from './contract.js';
 
 export interface RouteEntry {
   readonly template: string;

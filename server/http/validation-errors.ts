@@ -53,13 +53,29 @@ export function fromValidatorError(err: ValidatorError): ApiError {
         return new ApiError('validation_error', 'The request body is invalid', detailsOf(items));
       }
       const location = items[0] ? locationOf(items[0]) : 'request';
-      const what = location === 'query' ? 'query parameter' : location === 'path' ? 'path parameter' : location === 'headers' ? 'header' : 'request';
-      return new ApiError('invalid_request', `Invalid ${what}`, detailsOf(items.filter((item) => locationOf(item) !== 'body')));
+      const what =
+        location === 'query'
+          ? 'query parameter'
+          : location === 'path'
+            ? 'path parameter'
+            : location === 'headers'
+              ? 'header'
+              : 'request';
+      return new ApiError(
+        'invalid_request',
+        `Invalid ${what}`,
+        detailsOf(items.filter((item) => locationOf(item) !== 'body')),
+      );
     }
     case 404:
       return new ApiError('not_found', 'No route matches this path');
     case 405:
-      return new ApiError('method_not_allowed', err.message, undefined, err.headers?.Allow ? { Allow: err.headers.Allow } : undefined);
+      return new ApiError(
+        'method_not_allowed',
+        err.message,
+        undefined,
+        err.headers?.Allow ? { Allow: err.headers.Allow } : undefined,
+      );
     case 413:
       return new ApiError('payload_too_large');
     case 415:

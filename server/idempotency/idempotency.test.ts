@@ -50,13 +50,18 @@ describe('idempotency stage over HTTP with a sql.js store', () => {
       res.locals.principal = { orgId: req.get('x-test-org') ?? 'org_a', key: { id: req.get('x-test-key') ?? 'key_1' } };
       next();
     };
-    app.post('/mcp', authenticated, idempotency({ store: temp.store, operation: 'invokeTool', clock: () => now }), async (req, res) => {
-      runs += 1;
-      if (req.body.delayMs) await new Promise((resolve) => setTimeout(resolve, req.body.delayMs));
-      if (req.body.throw) throw new ApiError(req.body.throw);
-      const { status, body } = await respond(req.body);
-      res.status(status).json(body);
-    });
+    app.post(
+      '/mcp',
+      authenticated,
+      idempotency({ store: temp.store, operation: 'invokeTool', clock: () => now }),
+      async (req, res) => {
+        runs += 1;
+        if (req.body.delayMs) await new Promise((resolve) => setTimeout(resolve, req.body.delayMs));
+        if (req.body.throw) throw new ApiError(req.body.throw);
+        const { status, body } = await respond(req.body);
+        res.status(status).json(body);
+      },
+    );
     app.use(errorHandler(pino({ level: 'silent' })));
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -73,7 +78,11 @@ describe('idempotency stage over HTTP with a sql.js store', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as { success: boolean; data?: unknown; error?: { code: string } } };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as { success: boolean; data?: unknown; error?: { code: string } },
+    };
   };
 
   it('replays the first response for the same key and body, with Idempotent-Replayed', async () => {
@@ -106,19 +115,22 @@ describe('idempotency stage over HTTP with a sql.js store', () => {
     expect(runs).toBe(2);
   });
 
-  it('another API key of the same organisation reusing a key gets 409, not the first caller\'s response', async () => {
+  it("another API key of the same organisation reusing a key gets 409, not the first caller's response", async () => {
     await post({ tool: 'x' }, { 'Idempotency-Key': 'k-3', 'x-test-key': 'key_1' });
     const other = await post({ tool: 'x' }, { 'Idempotency-Key': 'k-3', 'x-test-key': 'key_2' });
     expect(other.status).toBe(409);
     expect(runs).toBe(1);
   });
 
-  it.each([['has space'], ['x'.repeat(256)]])('an invalid key %j is 400 invalid_request and the handler does not run', async (key) => {
-    const response = await post({ tool: 'x' }, { 'Idempotency-Key': key });
-    expect(response.status).toBe(400);
-    expect(response.body.error?.code).toBe('invalid_request');
-    expect(runs).toBe(0);
-  });
+  it.each([['has space'], ['x'.repeat(256)]])(
+    'an invalid key %j is 400 invalid_request and the handler does not run',
+    async (key) => {
+      const response = await post({ tool: 'x' }, { 'Idempotency-Key': key });
+      expect(response.status).toBe(400);
+      expect(response.body.error?.code).toBe('invalid_request');
+      expect(runs).toBe(0);
+    },
+  );
 
   it('a 5xx is not stored, so a retry runs again; the success that follows is stored', async () => {
     const failed = await post({ throw: 'mcp_unreachable' }, { 'Idempotency-Key': 'k-5' });

@@ -54,7 +54,11 @@ function captureBody(res: Response): () => string {
   const chunks: Buffer[] = [];
   const collect = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+    );
   };
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -154,6 +158,10 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
 }
 
 /** Deletes records older than the replay window (run it now and then, e.g. with the health round). */
-export function pruneIdempotency(store: Pick<Store, 'deleteIdempotencyBefore'>, now: Date, ttlMs = DEFAULT_IDEMPOTENCY_TTL_MS): Promise<number> {
+export function pruneIdempotency(
+  store: Pick<Store, 'deleteIdempotencyBefore'>,
+  now: Date,
+  ttlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+): Promise<number> {
   return store.deleteIdempotencyBefore(new Date(now.getTime() - ttlMs).toISOString());
 }

@@ -23,9 +23,12 @@ describe('isPrivateHost', () => {
     expect(isPrivateHost(host)).toBe(true);
   });
 
-  it.each(['example.com', '8.8.8.8', '172.32.0.1', '192.169.0.1', '[2606:4700::1111]', '100.128.0.1'])('%s is public', (host) => {
-    expect(isPrivateHost(host)).toBe(false);
-  });
+  it.each(['example.com', '8.8.8.8', '172.32.0.1', '192.169.0.1', '[2606:4700::1111]', '100.128.0.1'])(
+    '%s is public',
+    (host) => {
+      expect(isPrivateHost(host)).toBe(false);
+    },
+  );
 });
 
 describe('endpointUrlProblem', () => {

@@ -48,7 +48,10 @@ function isPrivateIpv6(host: string): boolean {
 }
 
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   const octets = ipv4Octets(host);
   if (octets) return isPrivateIpv4(octets);

@@ -16,11 +16,21 @@ const COUNT_LIMITS: Readonly<Record<Plan, Pick<PlanLimits, 'mcps' | 'api_keys' |
   enterprise: { mcps: null, api_keys: null, team_members: null },
 };
 
-const UNLIMITED: PlanLimits = { mcps: null, api_keys: null, team_members: null, monthly_requests: null, requests_per_second: null };
+const UNLIMITED: PlanLimits = {
+  mcps: null,
+  api_keys: null,
+  team_members: null,
+  monthly_requests: null,
+  requests_per_second: null,
+};
 
 /** The limits of `plan`; a self-hosted deployment enforces none, so it reports every limit as null. */
 export function limitsOf(plan: Plan, options: { selfHosted: boolean }): PlanLimits {
   if (options.selfHosted) return UNLIMITED;
   const enforced = planLimits(plan);
-  return { ...COUNT_LIMITS[plan], monthly_requests: enforced.monthlyRequests, requests_per_second: enforced.requestsPerSecond };
+  return {
+    ...COUNT_LIMITS[plan],
+    monthly_requests: enforced.monthlyRequests,
+    requests_per_second: enforced.requestsPerSecond,
+  };
 }

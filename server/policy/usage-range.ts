@@ -21,7 +21,10 @@ function parseDate(name: string, value: string, edge: 'start' | 'end'): Date {
   let text: string;
   if (DATE.test(value)) text = `${value}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`;
   else if (DATE_TIME.test(value)) text = /([Zz]|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
-  else throw new ApiError('invalid_request', `${name} must be an ISO 8601 date or date-time`, { [name]: 'must be an ISO 8601 date or date-time' });
+  else
+    throw new ApiError('invalid_request', `${name} must be an ISO 8601 date or date-time`, {
+      [name]: 'must be an ISO 8601 date or date-time',
+    });
   const date = new Date(text.replace(' ', 'T'));
   // Date.parse rolls 2024-02-30 over to March; a calendar date that does not exist is an error.
   if (Number.isNaN(date.getTime()) || (DATE.test(value) && date.toISOString().slice(0, 10) !== value)) {
@@ -41,7 +44,9 @@ export function usageRange(
       ? parseDate('start_date', query.start_date, 'start')
       : new Date(end.getTime() - PERIOD_MS[period]);
   if (start.getTime() > end.getTime()) {
-    throw new ApiError('invalid_request', 'start_date must not be after end_date', { end_date: 'must not be before start_date' });
+    throw new ApiError('invalid_request', 'start_date must not be after end_date', {
+      end_date: 'must not be before start_date',
+    });
   }
   const custom = typeof query.start_date === 'string' || typeof query.end_date === 'string';
   return { period: custom ? 'custom' : period, from: start.toISOString(), to: end.toISOString() };

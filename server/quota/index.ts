@@ -1,3 +1,3 @@
-export { PLAN_LIMITS, planLimits, type PlanLimits } from './plan-limits.js';
-export { monthWindow, type MonthWindow } from './month-window.js';
+export { type MonthWindow, monthWindow } from './month-window.js';
+export { PLAN_LIMITS, type PlanLimits, planLimits } from './plan-limits.js';
 export { createQuotaGuard, type MonthlyUsage, type QuotaGuard, type QuotaGuardOptions } from './quota-guard.js';

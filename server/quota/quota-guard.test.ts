@@ -30,7 +30,6 @@ interface Harness {
   usage: QuotaGuard['usage'];
 }
 
-
 async function startHarness(selfHosted: boolean): Promise<{ harness: Harness; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'plexmcp-quota-'));
   const store: SqliteStore = await openSqliteStore({ path: join(dir, 'plexmcp.db') });
@@ -69,7 +68,11 @@ async function startHarness(selfHosted: boolean): Promise<{ harness: Harness; cl
     },
     async seedUsage(orgId, count, at) {
       // Concurrent writes share disk flushes, which keeps a thousand rows quick.
-      await Promise.all(Array.from({ length: count }, () => store.recordUsage(usageRow({ orgId, mcpId: 'mcp_weather', createdAt: at }))));
+      await Promise.all(
+        Array.from({ length: count }, () =>
+          store.recordUsage(usageRow({ orgId, mcpId: 'mcp_weather', createdAt: at })),
+        ),
+      );
     },
   };
   return {
@@ -124,7 +127,7 @@ describe('monthly tool-invocation quota (hosted)', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error?.code).toBe('quota_exceeded');
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect(refused.body.error?.details?.['resets_at']).toBe('2027-01-01T00:00:00.000Z');
+    expect(refused.body.error?.details?.resets_at).toBe('2027-01-01T00:00:00.000Z');
 
     h.setNow('2027-01-01T00:00:00.000Z');
     expect((await h.invoke(org)).status).toBe(200);

@@ -33,7 +33,7 @@ function expandIpv6(address: string): string[] {
   if (dotted?.[1]) {
     // An embedded IPv4 tail (RFC 4291 §2.2 form 3) is two groups.
     const [a = 0, b = 0, c = 0, d = 0] = dotted[1].split('.').map(Number);
-    text = text.slice(0, -dotted[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    text = `${text.slice(0, -dotted[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head = '', tail] = text.split('::');
   const left = head ? head.split(':') : [];

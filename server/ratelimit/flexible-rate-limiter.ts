@@ -7,7 +7,7 @@
  * changes the store and nothing else. `BurstyRateLimiter` is not used: it adds a second, longer budget on top of the
  * steady one, a burst beyond one second's worth, which the plans do not grant.
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterLike } from 'rate-limiter-flexible';
+import { type RateLimiterLike, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
 
 /** Builds one library limiter for a budget of `points` per `duration` seconds (always 1 here). */
@@ -29,7 +29,8 @@ export function createFlexibleRateLimiter(make: FlexibleLimiterFactory): RateLim
   const byLimit = new Map<number, RateLimiterLike>();
 
   function limiterFor(limit: number): RateLimiterLike {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
     let limiter = byLimit.get(limit);
     if (!limiter) {
       limiter = make({ points: limit, duration: WINDOW_SECONDS });

@@ -34,7 +34,10 @@ const ROUTES: RouteEntry[] = [
 
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export async function startTestServer(options: { selfHosted: boolean; failedAuthPerSecond?: number }): Promise<TestServer> {
+export async function startTestServer(options: {
+  selfHosted: boolean;
+  failedAuthPerSecond?: number;
+}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'plexmcp-ratelimit-'));
   const store = await openSqliteStore({ path: join(dir, 'plexmcp.db') });
   const failedAuth = {

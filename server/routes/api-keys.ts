@@ -8,7 +8,7 @@ import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
 import { generateApiKey } from '../auth/api-key.js';
 import { isWithinScope, permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
-import { principalOf, type Principal } from '../auth/principal.js';
+import { type Principal, principalOf } from '../auth/principal.js';
 import { atLeast, requireRole, roleRank } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
@@ -58,7 +58,11 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
     const pageRequest = readPageRequest(req);
     const page = await store.listApiKeys(
       principal.orgId,
-      { ...(status ? { status } : {}), ...(seesAllKeys(principal) ? {} : { userId: principal.userId }), now: now.toISOString() },
+      {
+        ...(status ? { status } : {}),
+        ...(seesAllKeys(principal) ? {} : { userId: principal.userId }),
+        now: now.toISOString(),
+      },
       pageRequest,
     );
     const items = await apiKeyViews(store, principal.orgId, page.items, now);
@@ -70,46 +74,52 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
     seal: (body: string) => deps.cipher.encrypt({ body }),
     open: (sealed: string) => String((deps.cipher.decrypt(sealed) as { body: unknown }).body),
   };
-  router.post('/v1/api-keys', idempotency({ store: deps.store, operation: 'createApiKey', clock: deps.clock, seal: sealedReplay }), async (req, res) => {
-    const principal = principalOf(res);
-    requireRole(principal.role, 'member');
-    const body = req.body as ApiKeyCreate;
-    const now = deps.clock();
-    const role = body.role ?? principal.role;
-    if (roleRank(role) > roleRank(principal.role)) {
-      throw new ApiError('forbidden', `A key acting as ${principal.role} cannot create a key with the ${role} role`);
-    }
-    const scope: McpScope = body.permissions?.mcps ?? principal.scope;
-    if (!isWithinScope(scope, principal.scope)) {
-      throw new ApiError('forbidden', 'A key cannot create a key with wider MCP permissions than its own');
-    }
-    await requireKnownMcps(store, principal.orgId, scope);
-    let expiresAt: string | null = null;
-    if (body.expires_at !== undefined && body.expires_at !== null) {
-      const at = Date.parse(body.expires_at);
-      if (Number.isNaN(at) || at <= now.getTime()) {
-        throw new ApiError('validation_error', 'expires_at must be in the future', { expires_at: 'must be a future date' });
+  router.post(
+    '/v1/api-keys',
+    idempotency({ store: deps.store, operation: 'createApiKey', clock: deps.clock, seal: sealedReplay }),
+    async (req, res) => {
+      const principal = principalOf(res);
+      requireRole(principal.role, 'member');
+      const body = req.body as ApiKeyCreate;
+      const now = deps.clock();
+      const role = body.role ?? principal.role;
+      if (roleRank(role) > roleRank(principal.role)) {
+        throw new ApiError('forbidden', `A key acting as ${principal.role} cannot create a key with the ${role} role`);
       }
-      expiresAt = new Date(at).toISOString();
-    }
-    const { key, prefix } = generateApiKey();
-    const row = await store.createApiKey({
-      id: newId('key'),
-      orgId: principal.orgId,
-      userId: principal.userId,
-      name: body.name,
-      description: body.description ?? null,
-      prefix,
-      keyHash: deps.hashApiKey(key),
-      role,
-      mcpScope: scope,
-      expiresAt,
-      createdAt: now.toISOString(),
-    });
-    const view = await apiKeyView(store, row, now);
-    res.status(201).setHeader('Location', `/v1/api-keys/${row.id}`);
-    res.json(ok({ ...view, key }));
-  });
+      const scope: McpScope = body.permissions?.mcps ?? principal.scope;
+      if (!isWithinScope(scope, principal.scope)) {
+        throw new ApiError('forbidden', 'A key cannot create a key with wider MCP permissions than its own');
+      }
+      await requireKnownMcps(store, principal.orgId, scope);
+      let expiresAt: string | null = null;
+      if (body.expires_at !== undefined && body.expires_at !== null) {
+        const at = Date.parse(body.expires_at);
+        if (Number.isNaN(at) || at <= now.getTime()) {
+          throw new ApiError('validation_error', 'expires_at must be in the future', {
+            expires_at: 'must be a future date',
+          });
+        }
+        expiresAt = new Date(at).toISOString();
+      }
+      const { key, prefix } = generateApiKey();
+      const row = await store.createApiKey({
+        id: newId('key'),
+        orgId: principal.orgId,
+        userId: principal.userId,
+        name: body.name,
+        description: body.description ?? null,
+        prefix,
+        keyHash: deps.hashApiKey(key),
+        role,
+        mcpScope: scope,
+        expiresAt,
+        createdAt: now.toISOString(),
+      });
+      const view = await apiKeyView(store, row, now);
+      res.status(201).setHeader('Location', `/v1/api-keys/${row.id}`);
+      res.json(ok({ ...view, key }));
+    },
+  );
 
   router.get('/v1/api-keys/:key_id', async (req, res) => {
     const principal = principalOf(res);
@@ -148,8 +158,12 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
       return;
     }
     if (row.userId === principal.userId && apiKeyStatus(row, now) === 'active') {
-      const active = await store.countActiveApiKeys(principal.orgId, { userId: principal.userId, now: now.toISOString() });
-      if (active <= 1) throw new ApiError('forbidden', 'This is your only active API key; create another before revoking it');
+      const active = await store.countActiveApiKeys(principal.orgId, {
+        userId: principal.userId,
+        now: now.toISOString(),
+      });
+      if (active <= 1)
+        throw new ApiError('forbidden', 'This is your only active API key; create another before revoking it');
     }
     const revoked = await store.revokeApiKey(principal.orgId, row.id, now.toISOString());
     if (!revoked) throw new ApiError('not_found', `API key ${row.id} not found`);

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
-import { principalOf, type Principal } from '../auth/principal.js';
+import { type Principal, principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
@@ -51,39 +51,45 @@ export function memberRoutes(deps: RouteDeps): Router {
     sendPage(req, res, deps.publicUrl, pageRequest, { items: page.items.map(memberView), total: page.total });
   });
 
-  router.post('/v1/organization/members/invite', idempotency({ store, operation: 'inviteMember', clock: deps.clock }), async (req, res) => {
-    const principal = principalOf(res);
-    requireRole(principal.role, 'admin');
-    const body = req.body as InviteCreate;
-    const email = body.email.trim().toLowerCase();
-    const now = deps.clock();
-    if (await store.findMemberByEmail(principal.orgId, email)) {
-      throw new ApiError('already_exists', `${email} is already a member`, { email: 'is already a member' });
-    }
-    if (await store.findPendingInvite(principal.orgId, email, now.toISOString())) {
-      throw new ApiError('already_exists', `${email} already has a pending invitation`, { email: 'already has a pending invitation' });
-    }
-    const invite = await store.createInvite({
-      id: newId('inv'),
-      orgId: principal.orgId,
-      email,
-      name: body.name ?? null,
-      role: body.role ?? 'member',
-      invitedBy: principal.userId,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString(),
-    });
-    res.status(201).json(
-      ok({
-        invite_id: invite.id,
-        email: invite.email,
-        role: invite.role,
-        created_at: invite.createdAt,
-        expires_at: invite.expiresAt,
-        invite_url: `${baseUrlOf(req, deps.publicUrl)}/invite/${invite.id}`,
-      }),
-    );
-  });
+  router.post(
+    '/v1/organization/members/invite',
+    idempotency({ store, operation: 'inviteMember', clock: deps.clock }),
+    async (req, res) => {
+      const principal = principalOf(res);
+      requireRole(principal.role, 'admin');
+      const body = req.body as InviteCreate;
+      const email = body.email.trim().toLowerCase();
+      const now = deps.clock();
+      if (await store.findMemberByEmail(principal.orgId, email)) {
+        throw new ApiError('already_exists', `${email} is already a member`, { email: 'is already a member' });
+      }
+      if (await store.findPendingInvite(principal.orgId, email, now.toISOString())) {
+        throw new ApiError('already_exists', `${email} already has a pending invitation`, {
+          email: 'already has a pending invitation',
+        });
+      }
+      const invite = await store.createInvite({
+        id: newId('inv'),
+        orgId: principal.orgId,
+        email,
+        name: body.name ?? null,
+        role: body.role ?? 'member',
+        invitedBy: principal.userId,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString(),
+      });
+      res.status(201).json(
+        ok({
+          invite_id: invite.id,
+          email: invite.email,
+          role: invite.role,
+          created_at: invite.createdAt,
+          expires_at: invite.expiresAt,
+          invite_url: `${baseUrlOf(req, deps.publicUrl)}/invite/${invite.id}`,
+        }),
+      );
+    },
+  );
 
   router.patch('/v1/organization/members/:user_id', async (req, res) => {
     const principal = principalOf(res);
@@ -91,7 +97,8 @@ export function memberRoutes(deps: RouteDeps): Router {
     const { role } = req.body as MemberUpdate;
     const target = await findMember(store, principal, req.params.user_id!);
     requireMayManage(principal, target);
-    if (role === 'owner' && principal.role !== 'owner') throw new ApiError('forbidden', 'Only an owner can grant the owner role');
+    if (role === 'owner' && principal.role !== 'owner')
+      throw new ApiError('forbidden', 'Only an owner can grant the owner role');
     if (role !== 'owner') await requireNotLastOwner(store, principal.orgId, target, 'demoted');
     const updated = await store.updateMemberRole(principal.orgId, target.id, role);
     if (!updated) throw new ApiError('not_found', `Member ${target.id} not found`);

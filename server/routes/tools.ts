@@ -8,7 +8,7 @@
 import { Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
-import { principalOf, type Principal } from '../auth/principal.js';
+import { type Principal, principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
 import { assertValidArguments, resolveTool, toInvokeResult } from '../gateway/invocation.js';
 import type { Gateway, ToolCallResult, UpstreamTarget } from '../gateway/types.js';
@@ -28,30 +28,41 @@ export function toolRoutes(deps: RouteDeps): Router {
   const router = Router();
   const quota = createQuotaGuard({ store: deps.store, selfHosted: deps.selfHosted, clock: deps.clock });
 
-  router.post('/mcp', idempotency({ store: deps.store, operation: 'invokeTool', clock: deps.clock }), async (req, res) => {
-    const principal = principalOf(res);
-    requireRole(principal.role, 'member');
-    const body = req.body as InvokeRequest;
-    const row = await findPermittedMcp(deps.store, principal, body.mcp_id);
-    if (row.status !== 'active') throw new ApiError('forbidden', `MCP ${row.id} is inactive and refuses invocations`);
-    await quota.check(principal.orgId, principal.organization.plan);
-    const gateway = deps.gateway;
-    if (!gateway) throw new ApiError('mcp_unreachable', 'No gateway to MCP servers is configured on this server');
+  router.post(
+    '/mcp',
+    idempotency({ store: deps.store, operation: 'invokeTool', clock: deps.clock }),
+    async (req, res) => {
+      const principal = principalOf(res);
+      requireRole(principal.role, 'member');
+      const body = req.body as InvokeRequest;
+      const row = await findPermittedMcp(deps.store, principal, body.mcp_id);
+      if (row.status !== 'active') throw new ApiError('forbidden', `MCP ${row.id} is inactive and refuses invocations`);
+      await quota.check(principal.orgId, principal.organization.plan);
+      const gateway = deps.gateway;
+      if (!gateway) throw new ApiError('mcp_unreachable', 'No gateway to MCP servers is configured on this server');
 
-    const target = upstreamTarget(deps.cipher, row);
-    const tool = await resolveTool(row.id, row.tools, body.tool, async () => {
-      const tools = await gateway.listTools(target, { timeoutMs: deps.mcpRequestTimeoutMs });
-      await deps.store.setMcpTools(row.id, tools, deps.clock().toISOString());
-      return tools;
-    });
-    const args = body.arguments ?? {};
-    assertValidArguments(tool, args);
-    const timeoutMs = Math.min(body.timeout ?? deps.mcpRequestTimeoutMs, deps.mcpRequestTimeoutMs);
-    const call = await invoke(deps, gateway, principal, row, target, body.tool, args, timeoutMs);
-    res.json(
-      ok(toInvokeResult(call, { mcpId: row.id, tool: body.tool, timestamp: deps.clock().toISOString(), requestId: requestIdOf(res) })),
-    );
-  });
+      const target = upstreamTarget(deps.cipher, row);
+      const tool = await resolveTool(row.id, row.tools, body.tool, async () => {
+        const tools = await gateway.listTools(target, { timeoutMs: deps.mcpRequestTimeoutMs });
+        await deps.store.setMcpTools(row.id, tools, deps.clock().toISOString());
+        return tools;
+      });
+      const args = body.arguments ?? {};
+      assertValidArguments(tool, args);
+      const timeoutMs = Math.min(body.timeout ?? deps.mcpRequestTimeoutMs, deps.mcpRequestTimeoutMs);
+      const call = await invoke(deps, gateway, principal, row, target, body.tool, args, timeoutMs);
+      res.json(
+        ok(
+          toInvokeResult(call, {
+            mcpId: row.id,
+            tool: body.tool,
+            timestamp: deps.clock().toISOString(),
+            requestId: requestIdOf(res),
+          }),
+        ),
+      );
+    },
+  );
 
   return router;
 }

@@ -24,5 +24,11 @@ export function upstreamTarget(cipher: CredentialCipher, row: McpRow): UpstreamT
     .update(`${row.endpointUrl}\n${row.authType}\n${row.credentialsCiphertext ?? ''}`)
     .digest('hex')
     .slice(0, 16);
-  return { id: row.id, endpointUrl: row.endpointUrl, authType: row.authType, credentials: decryptCredentials(cipher, row), version };
+  return {
+    id: row.id,
+    endpointUrl: row.endpointUrl,
+    authType: row.authType,
+    credentials: decryptCredentials(cipher, row),
+    version,
+  };
 }

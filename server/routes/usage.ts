@@ -1,6 +1,6 @@
 /** Usage: the summary against the plan's monthly limit, and the paginated invocation history. A scoped key sees only
  * the usage of its MCPs. */
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { RouteDeps } from '../app.js';
 import { scopeFilter } from '../auth/mcp-scope.js';
 import { principalOf } from '../auth/principal.js';
@@ -30,7 +30,11 @@ export function usageRoutes(deps: RouteDeps): Router {
     const organization = await store.getOrganization(principal.orgId);
     if (!organization) throw new ApiError('not_found', 'Organization not found');
     const mcpIds = scopeFilter(principal.scope);
-    const aggregate = await store.summarizeUsage(principal.orgId, { from: range.from, to: range.to, ...(mcpIds ? { mcpIds } : {}) });
+    const aggregate = await store.summarizeUsage(principal.orgId, {
+      from: range.from,
+      to: range.to,
+      ...(mcpIds ? { mcpIds } : {}),
+    });
     res.json(ok(usageSummaryView(aggregate, range, limitsOf(organization.plan, deps).monthly_requests)));
   };
   router.get('/v1/usage', summary);

@@ -126,12 +126,10 @@ export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
     async revokeApiKey(orgId, id, at) {
       // Revoking twice keeps the first revocation time.
       await db.write(() =>
-        db.run('UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL', [
-          at,
-          at,
-          orgId,
-          id,
-        ]),
+        db.run(
+          'UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL',
+          [at, at, orgId, id],
+        ),
       );
       return getApiKey(orgId, id);
     },

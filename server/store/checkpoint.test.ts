@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listJournalFiles } from './journal-scan.js';
-import { filePersistence, type CheckpointStep } from './persistence.js';
+import { type CheckpointStep, filePersistence } from './persistence.js';
 import { SqlDb } from './sql-db.js';
 import { copyDatabaseFiles } from './test-store.js';
 
@@ -65,7 +65,9 @@ describe('checkpoints', () => {
     // The crash before the rename leaves the previous state: no snapshot yet, only journals.
     expect(existsSync(copies.find((c) => c.label === 'snapshot-written')!.path)).toBe(false);
     // After the old journal is dropped only the new one remains beside the snapshot.
-    expect(listJournalFiles(copies.find((c) => c.label === 'journal-dropped')!.path).map((f) => f.generation)).toEqual([2]);
+    expect(listJournalFiles(copies.find((c) => c.label === 'journal-dropped')!.path).map((f) => f.generation)).toEqual([
+      2,
+    ]);
 
     for (const copy of copies) {
       const { db: recovered, warnings } = await reopen(copy.path);

@@ -3,8 +3,9 @@
  * processes on one file would silently overwrite each other's commits. A lock file beside the database, created with
  * O_EXCL, keeps a second process off it; a lock whose holder is no longer alive is taken over.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 
 export class DatabaseLockedError extends Error {
   constructor(
@@ -85,7 +86,7 @@ function tryCreate(lockPath: string, content: LockContent): boolean {
     throw error;
   }
   try {
-    writeSync(fd, JSON.stringify(content) + '\n');
+    writeSync(fd, `${JSON.stringify(content)}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

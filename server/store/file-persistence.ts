@@ -5,7 +5,7 @@
 import { unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodeRecord, type JournalRecord } from './journal-format.js';
-import { cutJournal, listJournalFiles, scanJournal, type RecordPosition } from './journal-scan.js';
+import { cutJournal, listJournalFiles, type RecordPosition, scanJournal } from './journal-scan.js';
 import { JournalWriter } from './journal-writer.js';
 import type { CheckpointImage, Persistence, StorageOptions } from './persistence.js';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot-file.js';
@@ -109,7 +109,9 @@ export class FilePersistence implements Persistence {
   async close(): Promise<void> {
     try {
       // A record whose append failed is in the database in memory, so the checkpoint below carries it anyway.
-      await this.#journal().flush().catch(() => {});
+      await this.#journal()
+        .flush()
+        .catch(() => {});
       await this.checkpoint();
     } finally {
       try {
@@ -152,7 +154,9 @@ export class FilePersistence implements Persistence {
     try {
       exported = this.#exportImage();
     } catch (error) {
-      this.#options.warn(`storage: checkpoint could not export the database (${(error as Error).message}); the journal is kept`);
+      this.#options.warn(
+        `storage: checkpoint could not export the database (${(error as Error).message}); the journal is kept`,
+      );
       waiters?.reject(error);
       return;
     }
@@ -163,15 +167,19 @@ export class FilePersistence implements Persistence {
     running.then(
       () => waiters?.resolve(),
       (error: unknown) => {
-        this.#options.warn(`storage: checkpoint failed (${(error as Error).message}); the journal is kept and replayed at the next start`);
+        this.#options.warn(
+          `storage: checkpoint failed (${(error as Error).message}); the journal is kept and replayed at the next start`,
+        );
         waiters?.reject(error);
       },
     );
-    void running.catch(() => {}).finally(() => {
-      this.#checkpointing = undefined;
-      // A checkpoint asked for while this one ran (close, for one) runs now.
-      if (this.#checkpointWanted) writer.kick();
-    });
+    void running
+      .catch(() => {})
+      .finally(() => {
+        this.#checkpointing = undefined;
+        // A checkpoint asked for while this one ran (close, for one) runs now.
+        if (this.#checkpointWanted) writer.kick();
+      });
   }
 
   async #writeCheckpoint(image: Uint8Array, seq: number, oldGeneration: number): Promise<void> {

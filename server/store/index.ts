@@ -1,6 +1,6 @@
-export type * from './types.js';
-export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
-export { StoreConflictError, isStoreConflict } from './errors.js';
 export { DatabaseLockedError, lockPathFor } from './db-lock.js';
+export { isStoreConflict, StoreConflictError } from './errors.js';
+export { type IdPrefix, newId } from './ids.js';
 export { StoreClosedError } from './sql-db.js';
-export { newId, type IdPrefix } from './ids.js';
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+export type * from './types.js';

@@ -6,7 +6,10 @@ const awkward: JournalRecord = {
   statements: [
     ['CREATE TABLE t (a, b, c)'],
     ['INSERT INTO t VALUES (?, ?, ?)', [null, 0, '']],
-    ['INSERT INTO t VALUES (?, ?, ?)', [new Uint8Array([0, 1, 2, 255, 128]), -0, 'é \u{1F600} \uD800 lone surrogate, "quotes", \n newline']],
+    [
+      'INSERT INTO t VALUES (?, ?, ?)',
+      [new Uint8Array([0, 1, 2, 255, 128]), -0, 'é \u{1F600} \uD800 lone surrogate, "quotes", \n newline'],
+    ],
     ['INSERT INTO t VALUES (?, ?, ?)', [Number.MAX_SAFE_INTEGER, 0.1 + 0.2, Number.NaN]],
     ['INSERT INTO t VALUES (?, ?, ?)', [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 5e-324]],
     ['INSERT INTO t VALUES (?, ?, ?)', [new Uint8Array(0), -1.5, '{"b":"not a blob"}']],

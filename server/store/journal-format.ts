@@ -33,15 +33,19 @@ export interface JournalRecord {
 type EncodedParam = null | number | string | { b: string } | { n: string };
 
 function encodeParam(value: SqlValue): EncodedParam {
-  if (value instanceof Uint8Array) return { b: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
-  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return { n: Object.is(value, -0) ? '-0' : String(value) };
+  if (value instanceof Uint8Array)
+    return { b: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))
+    return { n: Object.is(value, -0) ? '-0' : String(value) };
   return value;
 }
 
 function decodeParam(value: unknown): SqlValue {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'object' && 'b' in value && typeof value.b === 'string') return new Uint8Array(Buffer.from(value.b, 'base64'));
-  if (typeof value === 'object' && 'n' in value && typeof value.n === 'string') return value.n === '-0' ? -0 : Number(value.n);
+  if (typeof value === 'object' && 'b' in value && typeof value.b === 'string')
+    return new Uint8Array(Buffer.from(value.b, 'base64'));
+  if (typeof value === 'object' && 'n' in value && typeof value.n === 'string')
+    return value.n === '-0' ? -0 : Number(value.n);
   throw new Error('unreadable parameter');
 }
 
@@ -72,7 +76,8 @@ export function decodeRecord(buffer: Buffer, offset: number): DecodeResult {
   if (length > MAX_PAYLOAD_BYTES) return { kind: 'corrupt', reason: `length ${length} is implausible` };
   if (available < HEADER_BYTES + length) return { kind: 'torn' };
   const checksum = buffer.readUInt32LE(offset + 4);
-  if (crc32(buffer.subarray(offset + 8, offset + HEADER_BYTES + length)) !== checksum) return { kind: 'corrupt', reason: 'checksum mismatch' };
+  if (crc32(buffer.subarray(offset + 8, offset + HEADER_BYTES + length)) !== checksum)
+    return { kind: 'corrupt', reason: 'checksum mismatch' };
   const seq = Number(buffer.readBigUInt64LE(offset + 8));
   try {
     const parsed: unknown = JSON.parse(buffer.toString('utf8', offset + HEADER_BYTES, offset + HEADER_BYTES + length));

@@ -26,7 +26,8 @@ const values = (db: SqlDb) => db.all('SELECT v FROM t ORDER BY rowid').map((row)
 async function journalOf(name: string, count: number): Promise<{ bytes: Buffer; ends: number[] }> {
   const { db } = await open(name);
   await db.write(() => db.exec('CREATE TABLE t (v TEXT NOT NULL)'));
-  for (let i = 0; i < count; i++) await db.write(() => db.run('INSERT INTO t VALUES (?)', [`row ${i} ${'x'.repeat(i)}`]));
+  for (let i = 0; i < count; i++)
+    await db.write(() => db.run('INSERT INTO t VALUES (?)', [`row ${i} ${'x'.repeat(i)}`]));
   // The journal as a crash would leave it: read before close, whose checkpoint would drop it.
   const bytes = readFileSync(journalPath(join(dir, name), 1));
   await db.close();
@@ -59,7 +60,8 @@ describe('journal recovery', () => {
       const { db, warnings } = await open(name);
       expect(values(db), `cut at ${cut}`).toHaveLength(3);
       if (cut === lastStart) expect(warnings).toEqual([]);
-      else expect(warnings.join('\n'), `cut at ${cut}`).toMatch(/incomplete record .* at byte \d+; replay stopped there/);
+      else
+        expect(warnings.join('\n'), `cut at ${cut}`).toMatch(/incomplete record .* at byte \d+; replay stopped there/);
       // The tail is gone from the journal, so the next record follows a whole one.
       expect(statSync(journalPath(join(dir, name), 1)).size).toBe(lastStart);
       await db.write(() => db.run('INSERT INTO t VALUES (?)', ['after']));

@@ -5,7 +5,16 @@
  * everything after it is cut off (copied aside first, so nothing is lost silently) and reported through `warn`, and
  * appends resume at a clean end.
  */
-import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeRecord, type JournalRecord } from './journal-format.js';
 
@@ -80,10 +89,19 @@ export function scanJournal(databasePath: string, snapshotSeq: number, warn: (me
       // An incomplete record ends an older file only when an append failed and writing moved on to the next file;
       // that file repeats the batch, so the scan goes on there.
       if (result.kind === 'torn' && !last) {
-        warn(`storage: ${file.path} ends in an incomplete record at byte ${offset} (a failed append); continuing in the next journal file`);
+        warn(
+          `storage: ${file.path} ends in an incomplete record at byte ${offset} (a failed append); continuing in the next journal file`,
+        );
         break;
       }
-      return cut(files, index, offset, result.kind === 'torn' ? 'an incomplete record (a write cut short by a crash)' : `a corrupt record (${result.reason})`);
+      return cut(
+        files,
+        index,
+        offset,
+        result.kind === 'torn'
+          ? 'an incomplete record (a write cut short by a crash)'
+          : `a corrupt record (${result.reason})`,
+      );
     }
   }
   return { records, positions, files, tailBytes: lastSize };
@@ -98,7 +116,12 @@ export function scanJournal(databasePath: string, snapshotSeq: number, warn: (me
  * Cuts the journal at `at`: the bytes from there and any later files are moved aside to `*.discarded-<time>` files
  * beside the database (never applied, kept for inspection), so new appends never follow damage.
  */
-export function cutJournal(all: JournalFile[], at: RecordPosition, what: string, warn: (message: string) => void): JournalFile[] {
+export function cutJournal(
+  all: JournalFile[],
+  at: RecordPosition,
+  what: string,
+  warn: (message: string) => void,
+): JournalFile[] {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const tail = readFileSync(at.file.path).subarray(at.offset);
   const later = all.filter((f) => f.generation > at.file.generation);

@@ -10,7 +10,7 @@
  * reads past the old file's incomplete tail (see journal-scan.ts).
  */
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { journalPath } from './journal-scan.js';
 import { syncDirectory } from './snapshot-file.js';

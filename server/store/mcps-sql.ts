@@ -6,7 +6,16 @@ import type { McpFilter, Store } from './types.js';
 
 type McpQueries = Pick<
   Store,
-  'createMcp' | 'getMcp' | 'listMcps' | 'listMcpSummaries' | 'listAllMcps' | 'countMcps' | 'updateMcp' | 'setMcpTools' | 'setMcpHealth' | 'deleteMcp'
+  | 'createMcp'
+  | 'getMcp'
+  | 'listMcps'
+  | 'listMcpSummaries'
+  | 'listAllMcps'
+  | 'countMcps'
+  | 'updateMcp'
+  | 'setMcpTools'
+  | 'setMcpHealth'
+  | 'deleteMcp'
 >;
 
 function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]] {
@@ -67,7 +76,10 @@ export function mcpQueries(db: SqlDb): McpQueries {
     async listMcps(orgId, filter, page) {
       const [where, params] = whereFor(orgId, filter);
       const items = db
-        .all(`SELECT * FROM mcps WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
+        .all(`SELECT * FROM mcps WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
+          ...params,
+          ...limitOffset(page),
+        ])
         .map(toMcp);
       const total = Number(db.get(`SELECT COUNT(*) AS n FROM mcps WHERE ${where}`, params)?.n ?? 0);
       return { items, total };
@@ -111,7 +123,9 @@ export function mcpQueries(db: SqlDb): McpQueries {
       return getMcp(orgId, id);
     },
     async setMcpTools(id, tools, at) {
-      await db.write(() => db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]));
+      await db.write(() =>
+        db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]),
+      );
     },
     async setMcpHealth(id, health, at) {
       await db.write(() => db.run('UPDATE mcps SET health = ?, health_checked_at = ? WHERE id = ?', [health, at, id]));

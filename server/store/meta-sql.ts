@@ -21,14 +21,18 @@ export function metaQueries(db: SqlDb): MetaQueries {
         ),
       );
     },
-    deleteIdempotencyBefore: (before) => db.write(() => db.run('DELETE FROM idempotency WHERE created_at < ?', [before])),
+    deleteIdempotencyBefore: (before) =>
+      db.write(() => db.run('DELETE FROM idempotency WHERE created_at < ?', [before])),
     async getMeta(key) {
       const row = db.get('SELECT value FROM meta WHERE key = ?', [key]);
       return row === undefined ? undefined : String(row.value);
     },
     async setMeta(key, value) {
       await db.write(() =>
-        db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]),
+        db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+          key,
+          value,
+        ]),
       );
     },
   };

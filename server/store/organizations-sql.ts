@@ -54,14 +54,10 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
       if (!current) return undefined;
       const next = { ...current, ...patch };
       await db.write(() =>
-        db.run('UPDATE organizations SET name = ?, description = ?, plan = ?, settings = ?, updated_at = ? WHERE id = ?', [
-          next.name,
-          next.description,
-          next.plan,
-          JSON.stringify(next.settings),
-          new Date().toISOString(),
-          id,
-        ]),
+        db.run(
+          'UPDATE organizations SET name = ?, description = ?, plan = ?, settings = ?, updated_at = ? WHERE id = ?',
+          [next.name, next.description, next.plan, JSON.stringify(next.settings), new Date().toISOString(), id],
+        ),
       );
       return getOrganization(id);
     },
@@ -80,7 +76,9 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
     getMember: async (orgId, userId) => getMember(orgId, userId),
     async getMembers(orgId, userIds) {
       if (userIds.length === 0) return [];
-      return db.all(`SELECT * FROM members WHERE org_id = ? AND id IN ${placeholders(userIds.length)}`, [orgId, ...userIds]).map(toMember);
+      return db
+        .all(`SELECT * FROM members WHERE org_id = ? AND id IN ${placeholders(userIds.length)}`, [orgId, ...userIds])
+        .map(toMember);
     },
     async findMemberByEmail(orgId, email) {
       const row = db.get('SELECT * FROM members WHERE org_id = ? AND email = ? COLLATE NOCASE', [orgId, email]);
@@ -89,7 +87,10 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
     async listMembers(orgId, filter, page) {
       const [where, params] = roleFilter(orgId, filter.role);
       const items = db
-        .all(`SELECT * FROM members WHERE ${where} ORDER BY joined_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
+        .all(`SELECT * FROM members WHERE ${where} ORDER BY joined_at, id LIMIT ? OFFSET ?`, [
+          ...params,
+          ...limitOffset(page),
+        ])
         .map(toMember);
       const total = Number(db.get(`SELECT COUNT(*) AS n FROM members WHERE ${where}`, params)?.n ?? 0);
       return { items, total };
@@ -110,7 +111,9 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
       return changed ? getMember(orgId, userId) : undefined;
     },
     async touchMember(orgId, userId, at) {
-      await db.write(() => db.run('UPDATE members SET last_active = ? WHERE org_id = ? AND id = ?', [at, orgId, userId]));
+      await db.write(() =>
+        db.run('UPDATE members SET last_active = ? WHERE org_id = ? AND id = ?', [at, orgId, userId]),
+      );
     },
     async removeMember(orgId, userId, at) {
       return db.write(() => {
@@ -128,7 +131,16 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
         db.run(
           `INSERT INTO invites (id, org_id, email, name, role, invited_by, created_at, expires_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [invite.id, invite.orgId, invite.email, invite.name, invite.role, invite.invitedBy, invite.createdAt, invite.expiresAt],
+          [
+            invite.id,
+            invite.orgId,
+            invite.email,
+            invite.name,
+            invite.role,
+            invite.invitedBy,
+            invite.createdAt,
+            invite.expiresAt,
+          ],
         ),
       );
       return { ...invite };

@@ -43,7 +43,8 @@ beforeEach(async () => {
   t = await openTempStore();
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await t.cleanup();
 });
 
@@ -100,7 +101,10 @@ describe('persistence', () => {
 
   it('recovers a stale lock file whose pid is not alive', async () => {
     await t.store.close();
-    writeFileSync(lockPathFor(t.path), JSON.stringify({ pid: 2 ** 22 + 17, startedAt: '2020-01-01T00:00:00.000Z', token: 'x' }));
+    writeFileSync(
+      lockPathFor(t.path),
+      JSON.stringify({ pid: 2 ** 22 + 17, startedAt: '2020-01-01T00:00:00.000Z', token: 'x' }),
+    );
     t.store = await openSqliteStore({ path: t.path });
     expect(JSON.parse(readFileSync(lockPathFor(t.path), 'utf8')).pid).toBe(process.pid);
   });

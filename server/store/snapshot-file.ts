@@ -3,9 +3,10 @@
  * the same directory is written and fsynced, renamed over the snapshot (rename(2) is atomic within a filesystem) and
  * the directory fsynced so the rename itself is durable. A crash leaves the previous snapshot or the new one.
  */
+
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 export function readSnapshot(path: string): Uint8Array | undefined {
@@ -22,7 +23,11 @@ function tempPrefix(path: string): string {
 }
 
 /** `beforeRename` runs once the temporary file is complete and fsynced (tests use it to stop there). */
-export async function writeSnapshot(path: string, image: Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
+export async function writeSnapshot(
+  path: string,
+  image: Uint8Array,
+  beforeRename?: () => Promise<void>,
+): Promise<void> {
   const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}`);
   // 0600: the database holds key hashes, encrypted credentials and the generated server secrets.
   const file = await open(temp, 'wx', 0o600);

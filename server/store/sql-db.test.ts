@@ -1,9 +1,18 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate } from './migrations.js';
 import { journalPath } from './journal-scan.js';
+import { MIGRATIONS, migrate } from './migrations.js';
 import { filePersistence, memoryPersistence } from './persistence.js';
 import { SqlDb, StoreClosedError } from './sql-db.js';
 
@@ -53,7 +62,8 @@ describe('SqlDb', () => {
       // Read the files as they are now (no checkpoint at close): the retried record is in the next journal file.
       const copy = join(dir, 'copy');
       mkdirSync(copy);
-      for (const name of readdirSync(dir)) if (name.startsWith('b.db.journal-')) copyFileSync(join(dir, name), join(copy, name.replace('b.db', 'c.db')));
+      for (const name of readdirSync(dir))
+        if (name.startsWith('b.db.journal-')) copyFileSync(join(dir, name), join(copy, name.replace('b.db', 'c.db')));
       await db.close();
       const reopened = await SqlDb.open(filePersistence(join(copy, 'c.db')));
       expect(reopened.all('SELECT v FROM t')).toEqual([{ v: 1 }]);
@@ -116,7 +126,9 @@ describe('migrations', () => {
     const db = await SqlDb.open(filePersistence(path));
     expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(db)).toEqual([]);
-    expect(db.all('SELECT version, name FROM schema_migrations')).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+    expect(db.all('SELECT version, name FROM schema_migrations')).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version, name: m.name })),
+    );
     expect(db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     await db.close();
     expect(readFileSync(path).subarray(0, 15).toString()).toBe('SQLite format 3');

@@ -237,8 +237,13 @@ export class SqlDb {
 
   /** Called by checkpoints between transactions: the whole database, labelled with the last sequence number in it. */
   #exportImage(): CheckpointImage {
-    this.#db.run(`CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)`);
-    this.#db.run(`INSERT INTO ${CHECKPOINT_TABLE} (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq`, [this.#seq]);
+    this.#db.run(
+      `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)`,
+    );
+    this.#db.run(
+      `INSERT INTO ${CHECKPOINT_TABLE} (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq`,
+      [this.#seq],
+    );
     return { image: this.#db.export(), seq: this.#seq };
   }
 

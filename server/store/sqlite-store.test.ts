@@ -73,7 +73,14 @@ describe('organisations and members', () => {
 
   it('lists members in join order with a true total, filtered by role', async () => {
     for (const [i, role] of (['owner', 'member', 'member', 'viewer'] as const).entries()) {
-      await t.store.createMember({ id: `user_${i}`, orgId: 'org_a', email: `u${i}@x.io`, name: null, role, joinedAt: `2026-01-0${4 - i}T00:00:00.000Z` });
+      await t.store.createMember({
+        id: `user_${i}`,
+        orgId: 'org_a',
+        email: `u${i}@x.io`,
+        name: null,
+        role,
+        joinedAt: `2026-01-0${4 - i}T00:00:00.000Z`,
+      });
     }
     const page = await t.store.listMembers('org_a', {}, { page: 1, perPage: 3 });
     expect(page.total).toBe(4);
@@ -84,7 +91,16 @@ describe('organisations and members', () => {
   });
 
   it('finds a pending invite only before it expires', async () => {
-    await t.store.createInvite({ id: 'inv_1', orgId: 'org_a', email: 'b@x.io', name: null, role: 'member', invitedBy: 'user_1', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z' });
+    await t.store.createInvite({
+      id: 'inv_1',
+      orgId: 'org_a',
+      email: 'b@x.io',
+      name: null,
+      role: 'member',
+      invitedBy: 'user_1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2026-01-08T00:00:00.000Z',
+    });
     expect((await t.store.findPendingInvite('org_a', 'B@x.io', '2026-01-07T00:00:00.000Z'))?.id).toBe('inv_1');
     expect(await t.store.findPendingInvite('org_a', 'b@x.io', '2026-01-08T00:00:00.000Z')).toBeUndefined();
     expect(await t.store.findPendingInvite('org_b', 'b@x.io', '2026-01-07T00:00:00.000Z')).toBeUndefined();
@@ -118,7 +134,9 @@ describe('api keys', () => {
   it('keeps the first revocation time and rejects a duplicate hash', async () => {
     const again = await t.store.revokeApiKey('org_a', 'key_revoked', '2027-01-01T00:00:00.000Z');
     expect(again?.revokedAt).toBe('2026-02-01T00:00:00.000Z');
-    await expect(t.store.createApiKey(key('key_dup', { keyHash: 'hash-key_active' }))).rejects.toSatisfy(isStoreConflict);
+    await expect(t.store.createApiKey(key('key_dup', { keyHash: 'hash-key_active' }))).rejects.toSatisfy(
+      isStoreConflict,
+    );
   });
 
   it('updates name and description only, and records last use', async () => {
@@ -150,9 +168,22 @@ describe('mcps', () => {
 
   it('stores tools, updates fields and deletes within the organisation only', async () => {
     await t.store.createMcp(mcp('mcp_1', { authType: 'bearer', credentialsCiphertext: 'v1:abc' }));
-    await t.store.setMcpTools('mcp_1', [{ name: 'echo', input_schema: { type: 'object' } }], '2026-01-01T00:00:00.000Z');
-    const updated = await t.store.updateMcp('org_a', 'mcp_1', { name: 'renamed', credentialsCiphertext: null, authType: 'none' });
-    expect(updated).toMatchObject({ name: 'renamed', credentialsCiphertext: null, authType: 'none', health: 'unknown' });
+    await t.store.setMcpTools(
+      'mcp_1',
+      [{ name: 'echo', input_schema: { type: 'object' } }],
+      '2026-01-01T00:00:00.000Z',
+    );
+    const updated = await t.store.updateMcp('org_a', 'mcp_1', {
+      name: 'renamed',
+      credentialsCiphertext: null,
+      authType: 'none',
+    });
+    expect(updated).toMatchObject({
+      name: 'renamed',
+      credentialsCiphertext: null,
+      authType: 'none',
+      health: 'unknown',
+    });
     expect(updated?.tools).toEqual([{ name: 'echo', input_schema: { type: 'object' } }]);
     expect(await t.store.deleteMcp('org_b', 'mcp_1')).toBe(false);
     expect(await t.store.deleteMcp('org_a', 'mcp_1')).toBe(true);
@@ -162,7 +193,14 @@ describe('mcps', () => {
 
 describe('idempotency and meta', () => {
   it('stores, replaces and expires idempotency records per organisation', async () => {
-    const row = { orgId: 'org_a', key: 'k1', requestHash: 'h', status: 201, body: '{}', createdAt: '2026-01-01T00:00:00.000Z' };
+    const row = {
+      orgId: 'org_a',
+      key: 'k1',
+      requestHash: 'h',
+      status: 201,
+      body: '{}',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
     await t.store.putIdempotency(row);
     expect(await t.store.getIdempotency('org_a', 'k1')).toEqual(row);
     expect(await t.store.getIdempotency('org_b', 'k1')).toBeUndefined();

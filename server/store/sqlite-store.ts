@@ -31,7 +31,10 @@ export interface SqliteStore extends Store {
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const path = options.path === ':memory:' ? ':memory:' : resolve(options.path);
   const { path: _path, ...given } = options;
-  const storage = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Omit<SqliteStoreOptions, 'path'>;
+  const storage = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Omit<
+    SqliteStoreOptions,
+    'path'
+  >;
   const persistence = path === ':memory:' ? memoryPersistence() : filePersistence(path, storage);
   let db: SqlDb;
   try {

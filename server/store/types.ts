@@ -197,7 +197,14 @@ export type NewMember = Omit<MemberRow, 'joinedAt' | 'updatedAt' | 'lastActive'>
 export type NewApiKey = Omit<ApiKeyRow, 'createdAt' | 'updatedAt' | 'lastUsed' | 'revokedAt'> & { createdAt?: string };
 export type NewMcp = Omit<
   McpRow,
-  'createdAt' | 'updatedAt' | 'tools' | 'toolsRefreshedAt' | 'health' | 'healthCheckedAt' | 'requestCount' | 'lastActive'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'tools'
+  | 'toolsRefreshedAt'
+  | 'health'
+  | 'healthCheckedAt'
+  | 'requestCount'
+  | 'lastActive'
 > & {
   createdAt?: string;
 };
@@ -253,7 +260,9 @@ export interface Store {
   updateMcp(
     orgId: string,
     id: string,
-    patch: Partial<Pick<McpRow, 'name' | 'endpointUrl' | 'description' | 'status' | 'authType' | 'credentialsCiphertext'>>,
+    patch: Partial<
+      Pick<McpRow, 'name' | 'endpointUrl' | 'description' | 'status' | 'authType' | 'credentialsCiphertext'>
+    >,
   ): Promise<McpRow | undefined>;
   setMcpTools(id: string, tools: Tool[], at: string): Promise<void>;
   setMcpHealth(id: string, health: McpHealth, at: string): Promise<void>;

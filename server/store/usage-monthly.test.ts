@@ -4,7 +4,7 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { memoryPersistence } from './persistence.js';
 import { SqlDb } from './sql-db.js';
 import { openSqliteStore } from './sqlite-store.js';
-import { openTempStore, seedOrganization, usageRow, type TempStore } from './test-store.js';
+import { openTempStore, seedOrganization, type TempStore, usageRow } from './test-store.js';
 import type { UsageRow } from './types.js';
 
 let t: TempStore;
@@ -61,10 +61,16 @@ describe('migration 3', () => {
   it('backfills the monthly counters of a database that had usage before it', async () => {
     const db = await SqlDb.open(memoryPersistence());
     try {
-      await migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 2),
+      );
       await db.write(() => {
         for (const org of ['o', 'p']) {
-          db.run(`INSERT INTO organizations (id, name, slug, plan, created_at, updated_at) VALUES (?, ?, ?, 'free', 't', 't')`, [org, org, org]);
+          db.run(
+            `INSERT INTO organizations (id, name, slug, plan, created_at, updated_at) VALUES (?, ?, ?, 'free', 't', 't')`,
+            [org, org, org],
+          );
         }
         const at = ['2026-01-31T23:59:59.999Z', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'];
         for (const [i, createdAt] of at.entries()) {

@@ -15,9 +15,31 @@ beforeEach(async () => {
     ['mcp_1', null, 'new name', 'success', 40, '2026-03-04T00:00:00.000Z'],
   ];
   for (const [i, [mcpId, apiKeyId, mcpName, status, latencyMs, createdAt]] of rows.entries()) {
-    await t.store.recordUsage({ id: `use_${i}`, orgId: 'org_a', apiKeyId, mcpId, mcpName, tool: 'echo', status, errorCode: status === 'error' ? 'mcp_error' : null, latencyMs, createdAt });
+    await t.store.recordUsage({
+      id: `use_${i}`,
+      orgId: 'org_a',
+      apiKeyId,
+      mcpId,
+      mcpName,
+      tool: 'echo',
+      status,
+      errorCode: status === 'error' ? 'mcp_error' : null,
+      latencyMs,
+      createdAt,
+    });
   }
-  await t.store.recordUsage({ id: 'use_b', orgId: 'org_b', apiKeyId: null, mcpId: 'mcp_1', mcpName: 'b', tool: 'echo', status: 'success', errorCode: null, latencyMs: 1, createdAt: '2026-03-01T00:00:00.000Z' });
+  await t.store.recordUsage({
+    id: 'use_b',
+    orgId: 'org_b',
+    apiKeyId: null,
+    mcpId: 'mcp_1',
+    mcpName: 'b',
+    tool: 'echo',
+    status: 'success',
+    errorCode: null,
+    latencyMs: 1,
+    createdAt: '2026-03-01T00:00:00.000Z',
+  });
 });
 afterEach(() => t.cleanup());
 

@@ -45,7 +45,8 @@ function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
 const num = (value: unknown): number => Number(value ?? 0);
 
 export function usageQueries(db: SqlDb): UsageQueries {
-  const count = (where: string, params: SqlParam[]) => num(db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params)?.n);
+  const count = (where: string, params: SqlParam[]) =>
+    num(db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params)?.n);
 
   return {
     async recordUsage(row) {
@@ -53,7 +54,18 @@ export function usageQueries(db: SqlDb): UsageQueries {
         db.run(
           `INSERT INTO usage (id, org_id, api_key_id, mcp_id, mcp_name, tool, status, error_code, latency_ms, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [row.id, row.orgId, row.apiKeyId, row.mcpId, row.mcpName, row.tool, row.status, row.errorCode, Math.round(row.latencyMs), row.createdAt],
+          [
+            row.id,
+            row.orgId,
+            row.apiKeyId,
+            row.mcpId,
+            row.mcpName,
+            row.tool,
+            row.status,
+            row.errorCode,
+            Math.round(row.latencyMs),
+            row.createdAt,
+          ],
         );
         // The MCP's counters move in the same transaction as the row they count: they can never disagree with it.
         db.run(
@@ -73,7 +85,10 @@ export function usageQueries(db: SqlDb): UsageQueries {
     async listUsage(orgId, filter, page) {
       const [where, params] = whereFor(orgId, filter);
       const items = db
-        .all(`SELECT * FROM usage WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, ...limitOffset(page)])
+        .all(`SELECT * FROM usage WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
+          ...params,
+          ...limitOffset(page),
+        ])
         .map(toUsage);
       return { items, total: count(where, params) };
     },
@@ -141,7 +156,12 @@ export function usageQueries(db: SqlDb): UsageQueries {
         [since.today, since.week, since.month, orgId, ...apiKeyIds],
       );
       for (const row of rows) {
-        counts.set(String(row.api_key_id), { total: num(row.total), today: num(row.today), week: num(row.week), month: num(row.month) });
+        counts.set(String(row.api_key_id), {
+          total: num(row.total),
+          today: num(row.today),
+          week: num(row.week),
+          month: num(row.month),
+        });
       }
       return counts;
     },

@@ -38,7 +38,10 @@ function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 }
 
 describe('npm run docs', () => {
@@ -47,9 +50,12 @@ describe('npm run docs', () => {
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
   });
 
-  test.each(operations().map((op) => [op.method, op.path, op.operation] as const))('documents %s %s', (_method, _path, operation) => {
-    const text = decodeEntities(html);
-    expect(text).toContain(String(operation.operationId));
-    expect(text).toContain(String(operation.summary));
-  });
+  test.each(operations().map((op) => [op.method, op.path, op.operation] as const))(
+    'documents %s %s',
+    (_method, _path, operation) => {
+      const text = decodeEntities(html);
+      expect(text).toContain(String(operation.operationId));
+      expect(text).toContain(String(operation.summary));
+    },
+  );
 });

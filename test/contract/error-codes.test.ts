@@ -3,7 +3,7 @@
  * every error response narrows `error.code` only to codes that are sent with the status it is used for.
  */
 import { describe, expect, test } from 'vitest';
-import { asObject, atPointer, errorCodes, isObject, operations, type Json } from './spec.js';
+import { asObject, atPointer, errorCodes, isObject, type Json, operations } from './spec.js';
 
 const { codes, statusByCode } = errorCodes();
 
@@ -27,7 +27,9 @@ describe('ErrorCode enum and x-status-by-code', () => {
 function narrowedCodes(responseName: string): string[] | undefined {
   const schema = atPointer(`#/components/responses/${responseName}/content/application~1json/schema`);
   if (!isObject(schema) || !Array.isArray(schema.allOf)) return undefined;
-  const isErrorEnvelope = schema.allOf.some((part) => isObject(part) && part.$ref === '#/components/schemas/ErrorEnvelope');
+  const isErrorEnvelope = schema.allOf.some(
+    (part) => isObject(part) && part.$ref === '#/components/schemas/ErrorEnvelope',
+  );
   if (!isErrorEnvelope) return undefined;
   for (const part of schema.allOf) {
     const code = isObject(part) ? lookup(part, ['properties', 'error', 'properties', 'code']) : undefined;

@@ -4,7 +4,7 @@
  * the schema that holds them. Docs, the mock server and generated clients all show these to users.
  */
 import { describe, expect, test } from 'vitest';
-import { describeErrors, escapePointer, isObject, spec, validatorAt, type Json } from './spec.js';
+import { describeErrors, escapePointer, isObject, type Json, spec, validatorAt } from './spec.js';
 
 interface ExampleCase {
   readonly where: string;
@@ -21,7 +21,8 @@ function collectExamples(node: Json, pointer: string, found: ExampleCase[]): Exa
   // An object with both `schema` and `example(s)` is a Media Type, Parameter or Header Object (OpenAPI 3.1 §4.8).
   if ('schema' in node) {
     const schemaPointer = `${pointer}/schema`;
-    if ('example' in node && node.example !== undefined) found.push({ where: `${pointer}/example`, schemaPointer, value: node.example });
+    if ('example' in node && node.example !== undefined)
+      found.push({ where: `${pointer}/example`, schemaPointer, value: node.example });
     if (isObject(node.examples)) {
       for (const [name, example] of Object.entries(node.examples)) {
         if (isObject(example) && 'value' in example && example.value !== undefined) {
@@ -32,7 +33,9 @@ function collectExamples(node: Json, pointer: string, found: ExampleCase[]): Exa
   }
   // A JSON Schema's own `examples` keyword is an array of instances of that schema (JSON Schema 2020-12 §9.5).
   if (Array.isArray(node.examples)) {
-    node.examples.forEach((value, index) => found.push({ where: `${pointer}/examples/${index}`, schemaPointer: pointer, value }));
+    node.examples.forEach((value, index) =>
+      found.push({ where: `${pointer}/examples/${index}`, schemaPointer: pointer, value }),
+    );
   }
   for (const [keyword, child] of Object.entries(node)) {
     if (keyword === 'example' || keyword === 'examples') continue;

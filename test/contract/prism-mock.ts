@@ -2,7 +2,7 @@
  * Runs the contract's Prism mock server (`prism mock openapi.yaml`) as a child process on a free loopback port, for
  * tests that drive the client over real HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';

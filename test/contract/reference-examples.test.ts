@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { fieldProblems } from './schema-fields.js';
-import { asObject, atPointer, errorCodes, operations, requestSchemaPointer, responseSchemaPointer, type Json } from './spec.js';
+import {
+  asObject,
+  atPointer,
+  errorCodes,
+  type Json,
+  operations,
+  requestSchemaPointer,
+  responseSchemaPointer,
+} from './spec.js';
 
 interface ReferenceExample {
   readonly method: string;
@@ -27,7 +35,9 @@ function schemaPointerFor(example: ReferenceExample): string {
   return responseSchemaPointer(example.method, example.path, success ?? '200');
 }
 
-const cases = examples.map((example, index) => [`#${index} ${example.method} ${example.path} (${example.kind})`, example] as const);
+const cases = examples.map(
+  (example, index) => [`#${index} ${example.method} ${example.path} (${example.kind})`, example] as const,
+);
 
 describe("PlexMCP's reference examples", () => {
   test('the fixture holds examples of requests, responses and errors', () => {

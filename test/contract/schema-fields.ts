@@ -22,7 +22,8 @@ export function fieldProblems(value: Json, schemaNode: Json | undefined, at = ''
   }
   if (Array.isArray(value)) {
     for (const branch of branches) {
-      if (branch.items !== undefined) value.forEach((item, i) => problems.push(...fieldProblems(item, branch.items, `${at}/${i}`)));
+      if (branch.items !== undefined)
+        value.forEach((item, i) => problems.push(...fieldProblems(item, branch.items, `${at}/${i}`)));
     }
   } else if (isObject(value)) {
     problems.push(...objectProblems(value, branches, at));
@@ -33,7 +34,8 @@ export function fieldProblems(value: Json, schemaNode: Json | undefined, at = ''
 function objectProblems(value: JsonObject, branches: JsonObject[], at: string): string[] {
   const declaring = branches.filter((b) => isObject(b.properties));
   // A schema that declares no properties, or allows others, is a free-form object: any field fits.
-  const freeForm = declaring.length === 0 || branches.some((b) => b.additionalProperties === true || isObject(b.additionalProperties));
+  const freeForm =
+    declaring.length === 0 || branches.some((b) => b.additionalProperties === true || isObject(b.additionalProperties));
   const problems: string[] = [];
   for (const [field, fieldValue] of Object.entries(value)) {
     const schemas = declaring.map((b) => (b.properties as JsonObject)[field]).filter((s) => s !== undefined);
@@ -48,7 +50,12 @@ function objectProblems(value: JsonObject, branches: JsonObject[], at: string): 
 
 function scalarProblems(value: Json, schema: JsonObject, at: string): string[] {
   const where = at || '/';
-  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : undefined;
+  const types =
+    typeof schema.type === 'string'
+      ? [schema.type]
+      : Array.isArray(schema.type)
+        ? (schema.type as string[])
+        : undefined;
   if (types && !types.some((type) => fitsType(value, type))) {
     return [`${where}: ${JSON.stringify(value)} is not of type ${types.join(' | ')}`];
   }
@@ -63,14 +70,22 @@ function scalarProblems(value: Json, schema: JsonObject, at: string): string[] {
 
 function fitsType(value: Json, type: string): boolean {
   switch (type) {
-    case 'null': return value === null;
-    case 'boolean': return typeof value === 'boolean';
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number';
-    case 'string': return typeof value === 'string';
-    case 'array': return Array.isArray(value);
-    case 'object': return isObject(value);
-    default: return false;
+    case 'null':
+      return value === null;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'string':
+      return typeof value === 'string';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isObject(value);
+    default:
+      return false;
   }
 }
 

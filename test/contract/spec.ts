@@ -35,7 +35,10 @@ export function escapePointer(segment: string): string {
 /** The value at a `#/...` pointer in the spec. */
 export function atPointer(pointer: string): Json | undefined {
   let node: Json | undefined = spec;
-  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter((s) => s !== '')) {
+  for (const raw of pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((s) => s !== '')) {
     const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
     node = node !== null && typeof node === 'object' ? (node as Record<string, Json>)[segment] : undefined;
   }
@@ -64,7 +67,9 @@ export function asObject(value: Json | undefined): JsonObject {
 }
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 ajv.addSchema(spec, 'openapi.json');

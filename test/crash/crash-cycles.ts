@@ -5,7 +5,7 @@
  * something a client sent; a write in flight at the kill may be there or not, but once absent never comes back.
  */
 import { listJournalFiles } from '../../server/store/journal-scan.js';
-import { startServer, OWNER_KEY, type ServerProcess } from './server-process.js';
+import { OWNER_KEY, type ServerProcess, startServer } from './server-process.js';
 
 type Outcome = 'acked' | 'inflight' | 'lost';
 
@@ -50,7 +50,14 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
   /** The organisation description: the writes one client made in order, and how far they were acknowledged. */
   const descriptions: string[] = [];
   let descriptionsAcked = 0;
-  const report: CrashCycleReport = { cycles: 0, acknowledged: 0, inflightKept: 0, inflightLost: 0, recoveryWarnings: [], highestJournalGeneration: 0 };
+  const report: CrashCycleReport = {
+    cycles: 0,
+    acknowledged: 0,
+    inflightKept: 0,
+    inflightLost: 0,
+    recoveryWarnings: [],
+    highestJournalGeneration: 0,
+  };
   let server = await startServer(options.databasePath);
   try {
     for (let cycle = 0; cycle < options.cycles; cycle++) {
@@ -76,10 +83,19 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
             descriptionsAcked = descriptions.length;
           } else {
             const kind = index % 2 === 1 ? 'mcp' : 'key';
-            const entry: Sent = { kind, name: `${kind}-c${cycle}-w${index}-n${n}`, description: `d${cycle}.${index}.${n}`, outcome: 'inflight', cycle };
+            const entry: Sent = {
+              kind,
+              name: `${kind}-c${cycle}-w${index}-n${n}`,
+              description: `d${cycle}.${index}.${n}`,
+              outcome: 'inflight',
+              cycle,
+            };
             if (kind === 'mcp') entry.endpoint = `https://mcp-${cycle}-${index}-${n}.example.com/mcp`;
             sent.set(entry.name, entry);
-            const body = kind === 'mcp' ? { name: entry.name, endpoint_url: entry.endpoint, description: entry.description } : { name: entry.name, description: entry.description };
+            const body =
+              kind === 'mcp'
+                ? { name: entry.name, endpoint_url: entry.endpoint, description: entry.description }
+                : { name: entry.name, description: entry.description };
             const answer = await send(kind === 'mcp' ? '/v1/mcps' : '/v1/api-keys', 'POST', body);
             if (!answer) return;
             entry.outcome = 'acked';
@@ -90,7 +106,11 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
         }
       };
       /** The `data` of a 2xx answer; undefined when the server is gone (the write is in flight). Throws on other errors. */
-      const send = async (path: string, method: string, body: unknown): Promise<Record<string, unknown> | undefined> => {
+      const send = async (
+        path: string,
+        method: string,
+        body: unknown,
+      ): Promise<Record<string, unknown> | undefined> => {
         let res: Response;
         try {
           res = await fetch(`${server.url}${path}`, { method, headers: json, body: JSON.stringify(body) });
@@ -125,9 +145,14 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
       report.cycles++;
       server = await startServer(options.databasePath);
       const timing = `verify ${t1 - t0} ms, load ${t2 - t1} ms, restart ${Date.now() - t2} ms`;
-      const warnings = server.stderr().split('\n').filter((line) => line.includes('storage:'));
+      const warnings = server
+        .stderr()
+        .split('\n')
+        .filter((line) => line.includes('storage:'));
       report.recoveryWarnings.push(...warnings);
-      log(`cycle ${cycle + 1}/${options.cycles}: ${acked} writes acknowledged before kill -9 (pid ${server.pid} recovered${warnings.length ? `, ${warnings.length} warning(s)` : ''}; ${timing})`);
+      log(
+        `cycle ${cycle + 1}/${options.cycles}: ${acked} writes acknowledged before kill -9 (pid ${server.pid} recovered${warnings.length ? `, ${warnings.length} warning(s)` : ''}; ${timing})`,
+      );
     }
     await verify(server, options.cycles);
     // A graceful stop checkpoints; the database must read back the same after it.
@@ -142,7 +167,10 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
 
   async function verify(target: ServerProcess, cycle: number): Promise<void> {
     const present = new Map<string, Record<string, unknown>>();
-    for (const [kind, path] of [['mcp', '/v1/mcps'], ['key', '/v1/api-keys']] as const) {
+    for (const [kind, path] of [
+      ['mcp', '/v1/mcps'],
+      ['key', '/v1/api-keys'],
+    ] as const) {
       for (let page = 1; ; page++) {
         const res = await fetch(`${target.url}${path}?page=${page}&per_page=100`, { headers: json });
         if (res.status !== 200) throw new Error(`listing ${path} answered ${res.status}`);
@@ -159,9 +187,14 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
     for (const [name, item] of present) {
       const entry = sent.get(name);
       if (!entry) throw new Error(`after restart ${cycle}: ${name} is present but no client sent it`);
-      if (entry.outcome === 'lost') throw new Error(`after restart ${cycle}: ${name} was absent after an earlier restart and is back`);
-      if (entry.outcome === 'acked' && item.id !== entry.id) throw new Error(`${name} has id ${String(item.id)}, acknowledged as ${entry.id}`);
-      if (item.description !== entry.description || (entry.endpoint !== undefined && item.endpoint_url !== entry.endpoint)) {
+      if (entry.outcome === 'lost')
+        throw new Error(`after restart ${cycle}: ${name} was absent after an earlier restart and is back`);
+      if (entry.outcome === 'acked' && item.id !== entry.id)
+        throw new Error(`${name} has id ${String(item.id)}, acknowledged as ${entry.id}`);
+      if (
+        item.description !== entry.description ||
+        (entry.endpoint !== undefined && item.endpoint_url !== entry.endpoint)
+      ) {
         throw new Error(`${name} is not whole: ${JSON.stringify(item)}`);
       }
       if (entry.outcome === 'inflight') {
@@ -172,7 +205,8 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
     }
     for (const entry of sent.values()) {
       if (present.has(entry.name)) continue;
-      if (entry.outcome === 'acked') throw new Error(`after restart ${cycle}: ${entry.name} (acknowledged, cycle ${entry.cycle}) is missing`);
+      if (entry.outcome === 'acked')
+        throw new Error(`after restart ${cycle}: ${entry.name} (acknowledged, cycle ${entry.cycle}) is missing`);
       if (entry.outcome === 'inflight') {
         entry.outcome = 'lost';
         report.inflightLost++;
@@ -184,7 +218,9 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
     const allowed = descriptions.slice(Math.max(0, descriptionsAcked - 1));
     if (descriptionsAcked === 0) allowed.push(null as unknown as string);
     if (!allowed.includes(description as string)) {
-      throw new Error(`after restart ${cycle}: organisation description ${description}, expected one of ${allowed.join(', ')}`);
+      throw new Error(
+        `after restart ${cycle}: organisation description ${description}, expected one of ${allowed.join(', ')}`,
+      );
     }
     const kept = descriptions.indexOf(description as string);
     if (kept >= 0) {
@@ -192,7 +228,9 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
       descriptionsAcked = descriptions.length;
     }
     // Keys acknowledged in the last cycle still authenticate (their hashes survived whole).
-    const recentKeys = [...sent.values()].filter((e) => e.kind === 'key' && e.secret && e.cycle === cycle - 1).slice(0, 3);
+    const recentKeys = [...sent.values()]
+      .filter((e) => e.kind === 'key' && e.secret && e.cycle === cycle - 1)
+      .slice(0, 3);
     for (const key of recentKeys) {
       const res = await fetch(`${target.url}/v1/organization`, { headers: { Authorization: `ApiKey ${key.secret}` } });
       if (res.status !== 200) throw new Error(`acknowledged key ${key.name} answers ${res.status} after restart`);

@@ -2,13 +2,13 @@
  * The real server as a child process on one database, for crash tests: started with `node --import tsx
  * server/main.ts`, found by the URL it prints, and killed with SIGKILL, which gives it no chance to flush or close.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A fixed owner key, so every restart authenticates the same way (the contract's `pmcp_` + 43 base62 form). */
-export const OWNER_KEY = 'pmcp_' + 'Cr4sh'.repeat(8) + 'Tst';
+export const OWNER_KEY = `pmcp_${'Cr4sh'.repeat(8)}Tst`;
 
 export interface ServerProcess {
   url: string;

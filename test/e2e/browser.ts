@@ -3,7 +3,7 @@
  * CHROMIUM_PATH overrides where it is; CI installs it with apt-get (.ci/run).
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -19,7 +19,12 @@ let stderr = '';
 
 beforeAll(async () => {
   try {
-    ({ stdout, stderr } = await promisify(execFile)('npm', ['run', 'demo', '--silent'], { cwd: ROOT, env, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 }));
+    ({ stdout, stderr } = await promisify(execFile)('npm', ['run', 'demo', '--silent'], {
+      cwd: ROOT,
+      env,
+      timeout: 240_000,
+      maxBuffer: 16 * 1024 * 1024,
+    }));
     code = 0;
   } catch (error) {
     ({ stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string });
@@ -41,7 +46,9 @@ async function processesMentioning(text: string): Promise<string[]> {
 describe('npm run demo', () => {
   it('registers the demo MCP, invokes a tool and passes the whole suite, exiting 0', () => {
     expect(code, `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(0);
-    expect(stdout).toMatch(/^registered\s+Demo weather \(mcp_\w+\) at http:\/\/127\.0\.0\.1:\d+\/mcp: reachable true, \d+ tools$/m);
+    expect(stdout).toMatch(
+      /^registered\s+Demo weather \(mcp_\w+\) at http:\/\/127\.0\.0\.1:\d+\/mcp: reachable true, \d+ tools$/m,
+    );
     expect(stdout).toMatch(/^invoked\s+get_weather \{"location":"Paris"\} → \{"location":"Paris",/m);
     expect(stdout).toMatch(/\d+ passed, 0 failed, \d+ warned, \d+ skipped/);
     expect(stdout).toContain('Conformance: nothing failed (exit 0)');

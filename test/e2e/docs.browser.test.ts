@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../server/config/config.js';
-import { startServer, type RunningServer } from '../../server/main.js';
+import { type RunningServer, startServer } from '../../server/main.js';
 import { launchChromium } from './browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,7 +79,10 @@ afterAll(async () => {
 describe('GET /docs in a browser', () => {
   it('renders the reference with the contract title', async () => {
     await expect(page.title()).resolves.toBe('PlexMCP API');
-    await page.getByRole('heading', { name: /PlexMCP API/ }).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { name: /PlexMCP API/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 
   it.each(SEED.map(([method, path]) => [method.toUpperCase(), path, method] as const))(

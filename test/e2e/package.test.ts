@@ -15,7 +15,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const exec = promisify(execFile);
 
 /** This process's environment without the npm_* variables an outer `npm test` sets (they would point npm at ROOT). */
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+const cleanEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+);
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv) {
   return exec(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
@@ -34,8 +36,15 @@ beforeAll(async () => {
   const [pack] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   packed = pack!.files.map((f) => f.path);
   await run('mkdir', ['-p', project], dir);
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'uses-plexmcp', private: true, type: 'module' }));
-  await run('npm', ['install', join(dir, pack!.filename), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'uses-plexmcp', private: true, type: 'module' }),
+  );
+  await run(
+    'npm',
+    ['install', join(dir, pack!.filename), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    project,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -59,7 +68,9 @@ describe('the npm package', () => {
     ]) {
       expect(packed, file).toContain(file);
     }
-    const stray = packed.filter((f) => !f.startsWith('dist/') && !['openapi.yaml', 'package.json', 'README.md', 'LICENSE'].includes(f));
+    const stray = packed.filter(
+      (f) => !f.startsWith('dist/') && !['openapi.yaml', 'package.json', 'README.md', 'LICENSE'].includes(f),
+    );
     expect(stray).toEqual([]);
     expect(packed.filter((f) => /\.test\.|(^|\/)test-[^/]*$|\.(?<!\.d\.)ts$/.test(f))).toEqual([]);
   });
@@ -75,7 +86,8 @@ describe('the npm package', () => {
   });
 
   it('the client imports from plexmcp-api-kit/client with plain node', async () => {
-    const script = "import { createPlexMcpClient, isErrorCode } from 'plexmcp-api-kit/client';\n" +
+    const script =
+      "import { createPlexMcpClient, isErrorCode } from 'plexmcp-api-kit/client';\n" +
       "console.log(typeof createPlexMcpClient({ baseUrl: 'http://127.0.0.1:1' }).GET, typeof isErrorCode);\n";
     await writeFile(join(project, 'uses-client.mjs'), script);
     const { stdout } = await run(process.execPath, ['uses-client.mjs'], project);
@@ -83,27 +95,51 @@ describe('the npm package', () => {
   });
 
   it("the client's types check in a strict TypeScript project", async () => {
-    await writeFile(join(project, 'typed.ts'), [
-      "import { createPlexMcpClient, type Schemas } from 'plexmcp-api-kit/client';",
-      "const plexmcp = createPlexMcpClient({ baseUrl: 'http://127.0.0.1:8080', apiKey: 'pmcp_x' });",
-      "export const names = async (): Promise<string[]> => {",
-      "  const { data, error } = await plexmcp.GET('/v1/mcps', { params: { query: { per_page: 5 } } });",
-      '  if (error) return [`${error.status} ${error.code}`];',
-      "  return data.data.map((mcp: Schemas['Mcp']) => mcp.name);",
-      '};',
-      '// @ts-expect-error: the contract has no such path',
-      "export const wrong = () => plexmcp.GET('/v1/nope');",
-      '',
-    ].join('\n'));
-    const tsconfig = { compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, types: [] }, files: ['typed.ts'] };
+    await writeFile(
+      join(project, 'typed.ts'),
+      [
+        "import { createPlexMcpClient, type Schemas } from 'plexmcp-api-kit/client';",
+        "const plexmcp = createPlexMcpClient({ baseUrl: 'http://127.0.0.1:8080', apiKey: 'pmcp_x' });",
+        'export const names = async (): Promise<string[]> => {',
+        "  const { data, error } = await plexmcp.GET('/v1/mcps', { params: { query: { per_page: 5 } } });",
+        '  if (error) return [`${error.status} ${error.code}`];',
+        "  return data.data.map((mcp: Schemas['Mcp']) => mcp.name);",
+        '};',
+        '// @ts-expect-error: the contract has no such path',
+        "export const wrong = () => plexmcp.GET('/v1/nope');",
+        '',
+      ].join('\n'),
+    );
+    const tsconfig = {
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        lib: ['ES2023', 'DOM'],
+        strict: true,
+        noEmit: true,
+        types: [],
+      },
+      files: ['typed.ts'],
+    };
     await writeFile(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
-    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+    await run(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      project,
+    );
   });
 
   it('plexmcp-server runs from the package: health, the contract and the docs page', async () => {
     const server = spawn(join(project, 'node_modules', '.bin', 'plexmcp-server'), [], {
       cwd: project,
-      env: { ...cleanEnv, BIND_ADDRESS: '127.0.0.1:0', DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`, LOG_LEVEL: 'warn', PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0' },
+      env: {
+        ...cleanEnv,
+        BIND_ADDRESS: '127.0.0.1:0',
+        DATABASE_URL: `file:${join(dir, 'plexmcp.db')}`,
+        LOG_LEVEL: 'warn',
+        PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -28,7 +28,9 @@ async function serverSources(dir: string): Promise<string[]> {
 
 describe('README.md', () => {
   it('lists every registered check, in run order (npx tsx scripts/check-table.ts rewrites the table)', () => {
-    expect(withCheckTable(readme), 'the table of checks is out of date: run `npx tsx scripts/check-table.ts`').toBe(readme);
+    expect(withCheckTable(readme), 'the table of checks is out of date: run `npx tsx scripts/check-table.ts`').toBe(
+      readme,
+    );
     for (const check of checks) expect(readme).toContain(`| \`${check.id}\` | ${check.title.replace(/\|/g, '\\|')} |`);
     expect(renderCheckTable().split('\n')).toHaveLength(checks.length + 2);
   });
@@ -45,7 +47,8 @@ describe('README.md', () => {
     const names = new Set<string>();
     for (const file of await serverSources(join(ROOT, 'server'))) {
       const text = await readFile(file, 'utf8');
-      for (const m of text.matchAll(/'((?:PLEXMCP|MCP|API_KEY|BIND|PUBLIC|DATABASE|LOG)_[A-Z0-9_]+)'/g)) names.add(m[1]!);
+      for (const m of text.matchAll(/'((?:PLEXMCP|MCP|API_KEY|BIND|PUBLIC|DATABASE|LOG)_[A-Z0-9_]+)'/g))
+        names.add(m[1]!);
     }
     expect(names.size).toBeGreaterThan(10);
     const undocumented = [...names].filter((name) => !readme.includes(`| \`${name}\` |`));

@@ -1,6 +1,6 @@
 /** API keys over real HTTP: created once, listed without secrets, renamed, revoked. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 describe('API keys', () => {
   let h: Harness;
@@ -42,14 +42,20 @@ describe('API keys', () => {
   });
 
   it('expires_at in the past is 422 with details.expires_at', async () => {
-    const response = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: h.ownerKey, body: { name: 'old', expires_at: '2020-01-01T00:00:00Z' } });
+    const response = await call(h.baseUrl, 'POST', '/v1/api-keys', {
+      key: h.ownerKey,
+      body: { name: 'old', expires_at: '2020-01-01T00:00:00Z' },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('validation_error');
     expect(response.body.error.details).toHaveProperty('expires_at');
   });
 
   it('a scope naming an unknown MCP is 422', async () => {
-    const response = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: h.ownerKey, body: { name: 'x', permissions: { mcps: ['mcp_nope'] } } });
+    const response = await call(h.baseUrl, 'POST', '/v1/api-keys', {
+      key: h.ownerKey,
+      body: { name: 'x', permissions: { mcps: ['mcp_nope'] } },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.details).toHaveProperty(['permissions.mcps']);
   });
@@ -79,10 +85,16 @@ describe('API keys', () => {
 
   it('PATCH renames; other fields are 422', async () => {
     const { row } = await h.addKey(h.owner.id);
-    const response = await call(h.baseUrl, 'PATCH', `/v1/api-keys/${row.id}`, { key: h.ownerKey, body: { name: 'Renamed', description: null } });
+    const response = await call(h.baseUrl, 'PATCH', `/v1/api-keys/${row.id}`, {
+      key: h.ownerKey,
+      body: { name: 'Renamed', description: null },
+    });
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ id: row.id, name: 'Renamed', description: null });
-    const role = await call(h.baseUrl, 'PATCH', `/v1/api-keys/${row.id}`, { key: h.ownerKey, body: { role: 'viewer' } });
+    const role = await call(h.baseUrl, 'PATCH', `/v1/api-keys/${row.id}`, {
+      key: h.ownerKey,
+      body: { role: 'viewer' },
+    });
     expect(role.status).toBe(422);
   });
 
@@ -122,7 +134,10 @@ describe('API keys', () => {
   it('lists expired keys as expired', async () => {
     const { row } = await h.addKey(h.owner.id, { expiresAt: new Date(Date.now() - 1000).toISOString() });
     const expired = await call(h.baseUrl, 'GET', '/v1/api-keys?status=expired', { key: h.ownerKey });
-    expect(expired.body.data.map((k: { id: string; status: string }) => [k.id, k.status])).toContainEqual([row.id, 'expired']);
+    expect(expired.body.data.map((k: { id: string; status: string }) => [k.id, k.status])).toContainEqual([
+      row.id,
+      'expired',
+    ]);
     expect(expired.body.data.every((k: { status: string }) => k.status === 'expired')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /** The authentication and authorisation matrix, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 describe('authentication', () => {
   let h: Harness;
@@ -35,7 +35,10 @@ describe('authentication', () => {
   });
 
   it('a wrong scheme is 401 unauthorized', async () => {
-    expect401(await call(h.baseUrl, 'GET', '/v1/mcps', { headers: { authorization: `Basic ${h.ownerKey}` } }), 'unauthorized');
+    expect401(
+      await call(h.baseUrl, 'GET', '/v1/mcps', { headers: { authorization: `Basic ${h.ownerKey}` } }),
+      'unauthorized',
+    );
     expect401(await call(h.baseUrl, 'GET', '/v1/mcps', { headers: { authorization: h.ownerKey } }), 'unauthorized');
   });
 
@@ -149,18 +152,27 @@ describe('authorisation', () => {
   it('a key cannot create a key with a higher role or a wider scope', async () => {
     const mcp = await h.addMcp();
     const { key: adminKey } = await h.addMember('admin');
-    const higher = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: adminKey, body: { name: 'up', role: 'owner' } });
+    const higher = await call(h.baseUrl, 'POST', '/v1/api-keys', {
+      key: adminKey,
+      body: { name: 'up', role: 'owner' },
+    });
     expect(higher.status).toBe(403);
     expect(higher.body.error.code).toBe('forbidden');
     const { key: scopedKey } = await h.addKey(h.owner.id, { scope: [mcp.id] });
     for (const permissions of [{ mcps: '*' }, { mcps: [mcp.id, 'mcp_other'] }]) {
-      const wider = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: scopedKey, body: { name: 'wide', permissions } });
+      const wider = await call(h.baseUrl, 'POST', '/v1/api-keys', {
+        key: scopedKey,
+        body: { name: 'wide', permissions },
+      });
       expect(wider.status, JSON.stringify(permissions)).toBe(403);
     }
     const narrower = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: scopedKey, body: { name: 'same' } });
     expect(narrower.status).toBe(201);
     expect(narrower.body.data.permissions).toEqual({ mcps: [mcp.id] });
-    const lower = await call(h.baseUrl, 'POST', '/v1/api-keys', { key: adminKey, body: { name: 'down', role: 'viewer' } });
+    const lower = await call(h.baseUrl, 'POST', '/v1/api-keys', {
+      key: adminKey,
+      body: { name: 'down', role: 'viewer' },
+    });
     expect(lower.status).toBe(201);
     expect(lower.body.data.role).toBe('viewer');
   });
@@ -187,6 +199,8 @@ describe('authorisation', () => {
       expect(response.body.error.code).toBe('not_found');
     }
     // Their key still works and their data is untouched.
-    expect((await call(h.baseUrl, 'GET', `/v1/mcps/${theirMcp.id}`, { key: other.ownerKey })).body.data.name).toBe('Weather API');
+    expect((await call(h.baseUrl, 'GET', `/v1/mcps/${theirMcp.id}`, { key: other.ownerKey })).body.data.name).toBe(
+      'Weather API',
+    );
   });
 });

@@ -1,11 +1,15 @@
 /** Framework behaviour every client relies on: the envelope and X-Request-Id on every response, errors included. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/store/types.js';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 const INTERNAL_DETAIL = 'SQLITE_CORRUPT at /var/lib/secret/path.db';
 
-function expectErrorEnvelope(response: { status: number; headers: Headers; body: any }, status: number, code: string): void {
+function expectErrorEnvelope(
+  response: { status: number; headers: Headers; body: any },
+  status: number,
+  code: string,
+): void {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(response.headers.get('x-request-id')).toMatch(/\S/);
@@ -102,7 +106,10 @@ describe('framework errors', () => {
   it('a thrown error is 500 internal_error without internals, logged with the request id', async () => {
     faults.organization = 'throw';
     try {
-      const response = await call(h.baseUrl, 'GET', '/v1/organization', { key: h.ownerKey, headers: { 'x-request-id': 'trace-500-a' } });
+      const response = await call(h.baseUrl, 'GET', '/v1/organization', {
+        key: h.ownerKey,
+        headers: { 'x-request-id': 'trace-500-a' },
+      });
       expectErrorEnvelope(response, 500, 'internal_error');
       expect(response.body.error).toEqual({ code: 'internal_error', message: 'An unexpected error occurred' });
       expect(response.text).not.toContain('SQLITE');
@@ -134,7 +141,10 @@ describe('request ids and headers', () => {
   afterAll(() => h.close());
 
   it("echoes a client's valid X-Request-Id", async () => {
-    const response = await call(h.baseUrl, 'GET', '/v1/organization', { key: h.ownerKey, headers: { 'x-request-id': 'abc-123_DEF.9' } });
+    const response = await call(h.baseUrl, 'GET', '/v1/organization', {
+      key: h.ownerKey,
+      headers: { 'x-request-id': 'abc-123_DEF.9' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('abc-123_DEF.9');
   });
@@ -148,7 +158,10 @@ describe('request ids and headers', () => {
   });
 
   it('sends security headers and no-store on API responses', async () => {
-    for (const response of [await call(h.baseUrl, 'GET', '/v1/mcps', { key: h.ownerKey }), await call(h.baseUrl, 'GET', '/v1/mcps')]) {
+    for (const response of [
+      await call(h.baseUrl, 'GET', '/v1/mcps', { key: h.ownerKey }),
+      await call(h.baseUrl, 'GET', '/v1/mcps'),
+    ]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('cache-control')).toBe('no-store');
@@ -217,7 +230,13 @@ describe('access log', () => {
     await call(h.baseUrl, 'GET', '/v1/mcps?per_page=5', { key: h.ownerKey, headers: { 'x-request-id': 'access-1' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const line = h.logs.find((entry) => entry.requestId === 'access-1' && entry.msg === 'request');
-    expect(line).toMatchObject({ method: 'GET', path: '/v1/mcps', status: 200, orgId: h.org.id, keyId: h.ownerKeyRow.id });
+    expect(line).toMatchObject({
+      method: 'GET',
+      path: '/v1/mcps',
+      status: 200,
+      orgId: h.org.id,
+      keyId: h.ownerKeyRow.id,
+    });
     expect(JSON.stringify(h.logs)).not.toContain(h.ownerKey);
   });
 });

@@ -10,12 +10,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createApp, type AppDeps } from '../../server/app.js';
+import { type AppDeps, createApp } from '../../server/app.js';
 import { generateApiKey, hashApiKey } from '../../server/auth/api-key.js';
 import { createCredentialCipher } from '../../server/crypto/credentials.js';
 import { newId } from '../../server/store/ids.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite-store.js';
-import type { ApiKeyRow, McpRow, McpScope, MemberRow, OrganizationRow, Plan, Role, Store } from '../../server/store/types.js';
+import type {
+  ApiKeyRow,
+  McpRow,
+  McpScope,
+  MemberRow,
+  OrganizationRow,
+  Plan,
+  Role,
+  Store,
+} from '../../server/store/types.js';
 
 export interface Seeded {
   org: OrganizationRow;
@@ -57,7 +66,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -89,22 +99,48 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   const addMember: Harness['addMember'] = async (role, orgId) => {
     const id = newId('user');
-    const member = await store.createMember({ id, orgId: orgId ?? seeded.org.id, email: `${id.toLowerCase()}@example.com`, name: `User ${role}`, role });
+    const member = await store.createMember({
+      id,
+      orgId: orgId ?? seeded.org.id,
+      email: `${id.toLowerCase()}@example.com`,
+      name: `User ${role}`,
+      role,
+    });
     memberOrgs.set(id, member.orgId);
     const { key, row } = await addKey(id, { role });
     return { member, key, keyRow: row };
   };
   const addOrganization: Harness['addOrganization'] = async (plan = 'free') => {
     const orgId = newId('org');
-    const org = await store.createOrganization({ id: orgId, name: `Org ${orgId}`, slug: orgId.toLowerCase(), description: null, plan, settings: {} });
+    const org = await store.createOrganization({
+      id: orgId,
+      name: `Org ${orgId}`,
+      slug: orgId.toLowerCase(),
+      description: null,
+      plan,
+      settings: {},
+    });
     const { member, key, keyRow } = await addMember('owner', orgId);
     return { org, owner: member, ownerKey: key, ownerKeyRow: keyRow };
   };
   const seeded = await (async (): Promise<Seeded> => {
     const orgId = newId('org');
-    const org = await store.createOrganization({ id: orgId, name: 'Acme', slug: 'acme', description: null, plan: 'pro', settings: {} });
+    const org = await store.createOrganization({
+      id: orgId,
+      name: 'Acme',
+      slug: 'acme',
+      description: null,
+      plan: 'pro',
+      settings: {},
+    });
     const ownerId = newId('user');
-    const owner = await store.createMember({ id: ownerId, orgId, email: 'owner@example.com', name: 'Olive Owner', role: 'owner' });
+    const owner = await store.createMember({
+      id: ownerId,
+      orgId,
+      email: 'owner@example.com',
+      name: 'Olive Owner',
+      role: 'owner',
+    });
     memberOrgs.set(ownerId, orgId);
     const { key, row } = await addKey(ownerId, { name: 'owner key' });
     return { org, owner, ownerKey: key, ownerKeyRow: row };
@@ -178,7 +214,7 @@ export async function call<T = any>(
   }
   const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {

@@ -1,7 +1,7 @@
 /** Idempotent retries of create operations, the monthly quota on POST /mcp, and self-hosted limits, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageRow } from '../../server/store/test-store.js';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 describe('Idempotency-Key', () => {
   let h: Harness;
@@ -42,9 +42,17 @@ describe('Idempotency-Key', () => {
 
   it('the same key with another body is 409 already_exists', async () => {
     const headers = { 'idempotency-key': 'invite-1' };
-    const first = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', { key: h.ownerKey, body: { email: 'a@example.com' }, headers });
+    const first = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', {
+      key: h.ownerKey,
+      body: { email: 'a@example.com' },
+      headers,
+    });
     expect(first.status).toBe(201);
-    const other = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', { key: h.ownerKey, body: { email: 'b@example.com' }, headers });
+    const other = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', {
+      key: h.ownerKey,
+      body: { email: 'b@example.com' },
+      headers,
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('already_exists');
   });
@@ -62,7 +70,15 @@ describe('monthly quota', () => {
     const mcp = await h.addMcp({ orgId: free.org.id });
     const now = new Date().toISOString();
     for (let i = 0; i < 1_000; i++) {
-      await h.store.recordUsage(usageRow({ orgId: free.org.id, apiKeyId: free.ownerKeyRow.id, mcpId: mcp.id, mcpName: mcp.name, createdAt: now }));
+      await h.store.recordUsage(
+        usageRow({
+          orgId: free.org.id,
+          apiKeyId: free.ownerKeyRow.id,
+          mcpId: mcp.id,
+          mcpName: mcp.name,
+          createdAt: now,
+        }),
+      );
     }
     const response = await call(h.baseUrl, 'POST', '/mcp', { key: free.ownerKey, body: { mcp_id: mcp.id, tool: 't' } });
     expect(response.status).toBe(429);
@@ -72,7 +88,9 @@ describe('monthly quota', () => {
     expect(organization.body.data.usage.monthly_requests).toBe(1_000);
     // Another organisation is not affected: without a gateway it gets the honest 502.
     const mine = await h.addMcp();
-    expect((await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mine.id, tool: 't' } })).status).toBe(502);
+    expect(
+      (await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mine.id, tool: 't' } })).status,
+    ).toBe(502);
   }, 120_000);
 });
 
@@ -85,8 +103,17 @@ describe('self-hosted', () => {
 
   it('reports every limit as unlimited and accepts private MCP endpoints', async () => {
     const organization = await call(h.baseUrl, 'GET', '/v1/organization', { key: h.ownerKey });
-    expect(organization.body.data.limits).toEqual({ mcps: null, api_keys: null, team_members: null, monthly_requests: null, requests_per_second: null });
-    const created = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { name: 'Local', endpoint_url: 'http://127.0.0.1:3001/mcp' } });
+    expect(organization.body.data.limits).toEqual({
+      mcps: null,
+      api_keys: null,
+      team_members: null,
+      monthly_requests: null,
+      requests_per_second: null,
+    });
+    const created = await call(h.baseUrl, 'POST', '/v1/mcps', {
+      key: h.ownerKey,
+      body: { name: 'Local', endpoint_url: 'http://127.0.0.1:3001/mcp' },
+    });
     expect(created.status).toBe(201);
   });
 });

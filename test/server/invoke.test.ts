@@ -1,13 +1,13 @@
 /** Invoking tools and testing MCPs end to end: the API, the real gateway and a real MCP server on loopback. */
-import { freeLoopbackPort } from '../../server/gateway/test-ports.js';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
+import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
+import { freeLoopbackPort } from '../../server/gateway/test-ports.js';
 import type { Gateway } from '../../server/gateway/types.js';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 const UPSTREAM_TOKEN = 'upstream-bearer-secret';
-
 
 describe('tool invocation through the gateway', () => {
   let h: Harness;
@@ -55,13 +55,18 @@ describe('tool invocation through the gateway', () => {
     expect(data.structured_content).toEqual(data.result);
     expect(data.content[0].type).toBe('text');
     expect(data.metadata).toMatchObject({ mcp_id: mcpId, tool: 'get_weather', request_id: 'invoke-1' });
-    const history = await call(h.baseUrl, 'GET', `/v1/usage/history?mcp_id=${mcpId}&status=success`, { key: h.ownerKey });
+    const history = await call(h.baseUrl, 'GET', `/v1/usage/history?mcp_id=${mcpId}&status=success`, {
+      key: h.ownerKey,
+    });
     expect(history.body.data).toHaveLength(1);
     expect(history.body.data[0]).toMatchObject({ tool: 'get_weather', api_key_id: h.ownerKeyRow.id, mcp_name: 'Demo' });
   });
 
   it('a tool that reports an error is 200 with is_error and counts as an error', async () => {
-    const response = await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mcpId, tool: 'fail', arguments: {} } });
+    const response = await call(h.baseUrl, 'POST', '/mcp', {
+      key: h.ownerKey,
+      body: { mcp_id: mcpId, tool: 'fail', arguments: {} },
+    });
     expect(response.status).toBe(200);
     expect(response.body.data.is_error).toBe(true);
     const errors = await call(h.baseUrl, 'GET', `/v1/usage/history?mcp_id=${mcpId}&status=error`, { key: h.ownerKey });
@@ -69,13 +74,19 @@ describe('tool invocation through the gateway', () => {
   });
 
   it('an unknown tool is 404 tool_not_found with a suggestion', async () => {
-    const response = await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mcpId, tool: 'get_wether' } });
+    const response = await call(h.baseUrl, 'POST', '/mcp', {
+      key: h.ownerKey,
+      body: { mcp_id: mcpId, tool: 'get_wether' },
+    });
     expect(response.status).toBe(404);
     expect(response.body.error).toMatchObject({ code: 'tool_not_found', details: { suggestion: 'get_weather' } });
   });
 
   it('arguments that break the input schema are 422 invalid_arguments', async () => {
-    const response = await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mcpId, tool: 'get_weather', arguments: {} } });
+    const response = await call(h.baseUrl, 'POST', '/mcp', {
+      key: h.ownerKey,
+      body: { mcp_id: mcpId, tool: 'get_weather', arguments: {} },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('invalid_arguments');
   });
@@ -90,15 +101,27 @@ describe('tool invocation through the gateway', () => {
   });
 
   it('an inactive MCP refuses invocations', async () => {
-    const created = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { name: 'Off', endpoint_url: demo.url } });
-    await call(h.baseUrl, 'PATCH', `/v1/mcps/${created.body.data.id}`, { key: h.ownerKey, body: { status: 'inactive' } });
-    const response = await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: created.body.data.id, tool: 'get_weather' } });
+    const created = await call(h.baseUrl, 'POST', '/v1/mcps', {
+      key: h.ownerKey,
+      body: { name: 'Off', endpoint_url: demo.url },
+    });
+    await call(h.baseUrl, 'PATCH', `/v1/mcps/${created.body.data.id}`, {
+      key: h.ownerKey,
+      body: { status: 'inactive' },
+    });
+    const response = await call(h.baseUrl, 'POST', '/mcp', {
+      key: h.ownerKey,
+      body: { mcp_id: created.body.data.id, tool: 'get_weather' },
+    });
     expect(response.status).toBe(403);
   });
 
   it('an upstream nobody listens on is 502 mcp_unreachable and marks the MCP unhealthy', async () => {
     const port = await freeLoopbackPort();
-    const created = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { name: 'Gone', endpoint_url: `http://127.0.0.1:${port}/mcp` } });
+    const created = await call(h.baseUrl, 'POST', '/v1/mcps', {
+      key: h.ownerKey,
+      body: { name: 'Gone', endpoint_url: `http://127.0.0.1:${port}/mcp` },
+    });
     const id = created.body.data.id as string;
     const tested = await call(h.baseUrl, 'POST', `/v1/mcps/${id}/test`, { key: h.ownerKey });
     expect(tested.status).toBe(502);

@@ -3,10 +3,10 @@
  * after a known sequence of real invocations through the gateway: each call is counted exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoMcpServer, type DemoMcpServer } from '../../demo/mcp/server.js';
+import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 type Mcp = { id: string; request_count: number; last_active: string | null };
 type History = { timestamp: string };
@@ -22,11 +22,16 @@ describe('list figures after invocations', () => {
     gateway = createGateway({ maxTimeoutMs: 5_000 });
     h = await startHarness({ overrides: { gateway, allowPrivateMcpUrls: true } });
     const create = async (name: string) =>
-      (await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { name, endpoint_url: demo.url } })).body.data.id as string;
+      (await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { name, endpoint_url: demo.url } })).body.data
+        .id as string;
     first = await create('First');
     second = await create('Second');
     const invoke = (mcpId: string, tool: string, args: Record<string, unknown>, headers?: Record<string, string>) =>
-      call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mcpId, tool, arguments: args }, ...(headers ? { headers } : {}) });
+      call(h.baseUrl, 'POST', '/mcp', {
+        key: h.ownerKey,
+        body: { mcp_id: mcpId, tool, arguments: args },
+        ...(headers ? { headers } : {}),
+      });
     const weather = { location: 'Paris' };
     expect((await invoke(first, 'get_weather', weather)).status).toBe(200);
     expect((await invoke(first, 'fail', {})).body.data.is_error).toBe(true);
@@ -71,10 +76,18 @@ describe('list figures after invocations', () => {
   });
 
   it('GET /v1/api-keys shows the key usage equal to its history', async () => {
-    const keys = (await call(h.baseUrl, 'GET', '/v1/api-keys', { key: h.ownerKey })).body.data as { id: string; usage: Record<string, number> }[];
+    const keys = (await call(h.baseUrl, 'GET', '/v1/api-keys', { key: h.ownerKey })).body.data as {
+      id: string;
+      usage: Record<string, number>;
+    }[];
     const owner = keys.find((key) => key.id === h.ownerKeyRow.id);
     const rows = await history(`api_key_id=${h.ownerKeyRow.id}`);
     expect(rows).toHaveLength(4);
-    expect(owner?.usage).toEqual({ total_requests: 4, requests_today: 4, requests_this_week: 4, requests_this_month: 4 });
+    expect(owner?.usage).toEqual({
+      total_requests: 4,
+      requests_today: 4,
+      requests_this_week: 4,
+      requests_this_month: 4,
+    });
   });
 });

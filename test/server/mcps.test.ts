@@ -1,6 +1,6 @@
 /** MCPs and tool invocation over real HTTP, without a gateway (the honest 502 path). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 const CREATE = { name: 'Weather API', endpoint_url: 'https://weather.example.com/mcp', description: 'Weather data' };
 
@@ -44,7 +44,10 @@ describe('MCP servers', () => {
     ['basic', { auth_username: 'u' }, ['auth_password']],
     ['basic', {}, ['auth_username', 'auth_password']],
   ] as const)('auth_type %s without its credentials is 422 naming them', async (authType, extra, fields) => {
-    const response = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { ...CREATE, auth_type: authType, ...extra } });
+    const response = await call(h.baseUrl, 'POST', '/v1/mcps', {
+      key: h.ownerKey,
+      body: { ...CREATE, auth_type: authType, ...extra },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('validation_error');
     expect(Object.keys(response.body.error.details).sort()).toEqual([...fields].sort());
@@ -57,24 +60,41 @@ describe('MCP servers', () => {
     'http://169.254.169.254/latest/meta-data',
     'http://[::1]:8080/mcp',
   ])('refuses the private endpoint %s on a shared deployment (422)', async (url) => {
-    const response = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { ...CREATE, endpoint_url: url } });
+    const response = await call(h.baseUrl, 'POST', '/v1/mcps', {
+      key: h.ownerKey,
+      body: { ...CREATE, endpoint_url: url },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.details).toHaveProperty('endpoint_url');
   });
 
   it('refuses endpoints that are not http or https (422)', async () => {
-    const response = await call(h.baseUrl, 'POST', '/v1/mcps', { key: h.ownerKey, body: { ...CREATE, endpoint_url: 'ftp://files.example.com/' } });
+    const response = await call(h.baseUrl, 'POST', '/v1/mcps', {
+      key: h.ownerKey,
+      body: { ...CREATE, endpoint_url: 'ftp://files.example.com/' },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.details).toHaveProperty('endpoint_url');
   });
 
   it('gets an MCP with stats and tools', async () => {
     const mcp = await h.addMcp();
-    await h.store.setMcpTools(mcp.id, [{ name: 'get_weather', description: 'Weather', input_schema: { type: 'object' } }], new Date().toISOString());
+    await h.store.setMcpTools(
+      mcp.id,
+      [{ name: 'get_weather', description: 'Weather', input_schema: { type: 'object' } }],
+      new Date().toISOString(),
+    );
     const response = await call(h.baseUrl, 'GET', `/v1/mcps/${mcp.id}`, { key: h.ownerKey });
     expect(response.status).toBe(200);
-    expect(response.body.data.stats).toEqual({ total_requests: 0, requests_today: 0, error_rate: 0, avg_latency_ms: 0 });
-    expect(response.body.data.tools).toEqual([{ name: 'get_weather', description: 'Weather', input_schema: { type: 'object' } }]);
+    expect(response.body.data.stats).toEqual({
+      total_requests: 0,
+      requests_today: 0,
+      error_rate: 0,
+      avg_latency_ms: 0,
+    });
+    expect(response.body.data.tools).toEqual([
+      { name: 'get_weather', description: 'Weather', input_schema: { type: 'object' } },
+    ]);
   });
 
   it('a missing MCP is 404 not_found', async () => {
@@ -89,15 +109,24 @@ describe('MCP servers', () => {
       body: { ...CREATE, auth_type: 'basic', auth_username: 'alice', auth_password: 'pw-1' },
     });
     const id = created.body.data.id as string;
-    const renamed = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, { key: h.ownerKey, body: { name: 'Renamed', status: 'inactive' } });
+    const renamed = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, {
+      key: h.ownerKey,
+      body: { name: 'Renamed', status: 'inactive' },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body.data).toMatchObject({ name: 'Renamed', status: 'inactive', auth_type: 'basic' });
-    const newPassword = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, { key: h.ownerKey, body: { auth_password: 'pw-2' } });
+    const newPassword = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, {
+      key: h.ownerKey,
+      body: { auth_password: 'pw-2' },
+    });
     expect(newPassword.status).toBe(200);
     expect(newPassword.text).not.toContain('pw-2');
     const row = await h.store.getMcp(h.org.id, id);
     expect(h.cipher.decrypt(row!.credentialsCiphertext!)).toMatchObject({ username: 'alice', password: 'pw-2' });
-    const switched = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, { key: h.ownerKey, body: { auth_type: 'bearer' } });
+    const switched = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, {
+      key: h.ownerKey,
+      body: { auth_type: 'bearer' },
+    });
     expect(switched.status).toBe(422);
     expect(switched.body.error.details).toHaveProperty('auth_token');
     const none = await call(h.baseUrl, 'PATCH', `/v1/mcps/${id}`, { key: h.ownerKey, body: { auth_type: 'none' } });
@@ -127,7 +156,9 @@ describe('MCP servers', () => {
       const inactive = await other.addMcp({ name: 'Off' });
       await other.store.updateMcp(other.org.id, inactive.id, { status: 'inactive' });
       const ids = async (query: string) =>
-        (await call(other.baseUrl, 'GET', `/v1/mcps${query}`, { key: other.ownerKey })).body.data.map((m: { id: string }) => m.id);
+        (await call(other.baseUrl, 'GET', `/v1/mcps${query}`, { key: other.ownerKey })).body.data.map(
+          (m: { id: string }) => m.id,
+        );
       expect(await ids('')).toEqual([active.id, inactive.id]);
       expect(await ids('?status=active')).toEqual([active.id]);
       expect(await ids('?status=inactive')).toEqual([inactive.id]);
@@ -147,10 +178,15 @@ describe('without a gateway', () => {
 
   it('POST /mcp answers 502 mcp_unreachable after the checks', async () => {
     const mcp = await h.addMcp();
-    const response = await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: mcp.id, tool: 'get_weather', arguments: {} } });
+    const response = await call(h.baseUrl, 'POST', '/mcp', {
+      key: h.ownerKey,
+      body: { mcp_id: mcp.id, tool: 'get_weather', arguments: {} },
+    });
     expect(response.status).toBe(502);
     expect(response.body.error.code).toBe('mcp_unreachable');
-    expect((await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: 'mcp_missing', tool: 'x' } })).status).toBe(404);
+    expect(
+      (await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { mcp_id: 'mcp_missing', tool: 'x' } })).status,
+    ).toBe(404);
     expect((await call(h.baseUrl, 'POST', '/mcp', { key: h.ownerKey, body: { tool: 'x' } })).status).toBe(422);
   });
 

@@ -1,6 +1,6 @@
 /** The organisation and its members over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 describe('organisation', () => {
   let h: Harness;
@@ -26,23 +26,39 @@ describe('organisation', () => {
   it('enterprise limits are null (unlimited)', async () => {
     const other = await h.addOrganization('enterprise');
     const response = await call(h.baseUrl, 'GET', '/v1/organization', { key: other.ownerKey });
-    expect(response.body.data.limits).toEqual({ mcps: null, api_keys: null, team_members: null, monthly_requests: null, requests_per_second: null });
+    expect(response.body.data.limits).toEqual({
+      mcps: null,
+      api_keys: null,
+      team_members: null,
+      monthly_requests: null,
+      requests_per_second: null,
+    });
     expect(response.body.data.id).toBe(other.org.id);
   });
 
   it('PATCH changes name, description and merges settings', async () => {
-    await call(h.baseUrl, 'PATCH', '/v1/organization', { key: h.ownerKey, body: { settings: { pin_protection: true, theme: 'dark' } } });
+    await call(h.baseUrl, 'PATCH', '/v1/organization', {
+      key: h.ownerKey,
+      body: { settings: { pin_protection: true, theme: 'dark' } },
+    });
     const response = await call(h.baseUrl, 'PATCH', '/v1/organization', {
       key: h.ownerKey,
       body: { name: 'Acme Ltd', description: 'Tools', settings: { pin_protection: false } },
     });
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ name: 'Acme Ltd', description: 'Tools', settings: { pin_protection: false, theme: 'dark' } });
+    expect(response.body.data).toMatchObject({
+      name: 'Acme Ltd',
+      description: 'Tools',
+      settings: { pin_protection: false, theme: 'dark' },
+    });
     expect(response.body.data.slug).toBe('acme');
   });
 
   it('PATCH rejects unknown fields with 422', async () => {
-    const response = await call(h.baseUrl, 'PATCH', '/v1/organization', { key: h.ownerKey, body: { plan: 'enterprise' } });
+    const response = await call(h.baseUrl, 'PATCH', '/v1/organization', {
+      key: h.ownerKey,
+      body: { plan: 'enterprise' },
+    });
     expect(response.status).toBe(422);
     expect(response.body.error.details).toHaveProperty('plan');
   });
@@ -76,10 +92,16 @@ describe('members', () => {
     expect(invite).toMatchObject({ email: 'new.user@example.com', role: 'admin' });
     expect(Date.parse(invite.expires_at) - Date.parse(invite.created_at)).toBe(7 * 86_400_000);
     expect(invite.invite_url).toMatch(new RegExp(`/invite/${invite.invite_id}$`));
-    const again = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', { key: h.ownerKey, body: { email: 'new.user@example.com' } });
+    const again = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', {
+      key: h.ownerKey,
+      body: { email: 'new.user@example.com' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_exists');
-    const member = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', { key: h.ownerKey, body: { email: 'owner@example.com' } });
+    const member = await call(h.baseUrl, 'POST', '/v1/organization/members/invite', {
+      key: h.ownerKey,
+      body: { email: 'owner@example.com' },
+    });
     expect(member.status).toBe(409);
   });
 
@@ -92,36 +114,64 @@ describe('members', () => {
 
   it('changes a role; a missing member is 404', async () => {
     const { member } = await h.addMember('viewer');
-    const response = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${member.id}`, { key: h.ownerKey, body: { role: 'member' } });
+    const response = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${member.id}`, {
+      key: h.ownerKey,
+      body: { role: 'member' },
+    });
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ id: member.id, role: 'member' });
-    expect((await call(h.baseUrl, 'PATCH', '/v1/organization/members/user_missing', { key: h.ownerKey, body: { role: 'member' } })).status).toBe(404);
+    expect(
+      (
+        await call(h.baseUrl, 'PATCH', '/v1/organization/members/user_missing', {
+          key: h.ownerKey,
+          body: { role: 'member' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('admins cannot touch owners or grant owner', async () => {
     const admin = await h.addMember('admin');
     const { member: other } = await h.addMember('member');
-    const grant = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${other.id}`, { key: admin.key, body: { role: 'owner' } });
+    const grant = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${other.id}`, {
+      key: admin.key,
+      body: { role: 'owner' },
+    });
     expect(grant.status).toBe(403);
-    const demote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, { key: admin.key, body: { role: 'viewer' } });
+    const demote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, {
+      key: admin.key,
+      body: { role: 'viewer' },
+    });
     expect(demote.status).toBe(403);
     const remove = await call(h.baseUrl, 'DELETE', `/v1/organization/members/${h.owner.id}`, { key: admin.key });
     expect(remove.status).toBe(403);
-    const promote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${other.id}`, { key: admin.key, body: { role: 'admin' } });
+    const promote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${other.id}`, {
+      key: admin.key,
+      body: { role: 'admin' },
+    });
     expect(promote.status).toBe(200);
   });
 
   it('the last owner can be neither demoted nor removed', async () => {
-    const demote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, { key: h.ownerKey, body: { role: 'admin' } });
+    const demote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, {
+      key: h.ownerKey,
+      body: { role: 'admin' },
+    });
     expect(demote.status).toBe(403);
     expect(demote.body.error.code).toBe('forbidden');
     const remove = await call(h.baseUrl, 'DELETE', `/v1/organization/members/${h.owner.id}`, { key: h.ownerKey });
     expect(remove.status).toBe(403);
     // With a second owner, the first can step down.
     const second = await h.addMember('owner');
-    const stepDown = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, { key: second.key, body: { role: 'admin' } });
+    const stepDown = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, {
+      key: second.key,
+      body: { role: 'admin' },
+    });
     expect(stepDown.status).toBe(200);
-    await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, { key: second.key, body: { role: 'owner' } });
+    await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, {
+      key: second.key,
+      body: { role: 'owner' },
+    });
   });
 
   it('removing a member revokes their keys', async () => {
@@ -130,6 +180,8 @@ describe('members', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ removed: true, user_id: member.id });
     expect((await call(h.baseUrl, 'GET', '/v1/mcps', { key })).status).toBe(401);
-    expect((await call(h.baseUrl, 'DELETE', `/v1/organization/members/${member.id}`, { key: h.ownerKey })).status).toBe(404);
+    expect((await call(h.baseUrl, 'DELETE', `/v1/organization/members/${member.id}`, { key: h.ownerKey })).status).toBe(
+      404,
+    );
   });
 });

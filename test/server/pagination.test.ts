@@ -1,7 +1,7 @@
 /** Pagination over real HTTP: complete walks, true totals, bounds and RFC 8288 links. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageRow } from '../../server/store/test-store.js';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 const LISTS = ['/v1/mcps', '/v1/organization/members', '/v1/api-keys', '/v1/usage/history'];
 
@@ -54,13 +54,16 @@ describe('pagination', () => {
     expect(response.body.data).toHaveLength(20);
   });
 
-  it.each(['page=0', 'page=-1', 'per_page=0', 'per_page=101', 'page=1.5', 'per_page=abc'])('%s is 400 invalid_request', async (query) => {
-    for (const path of LISTS) {
-      const response = await call(h.baseUrl, 'GET', `${path}?${query}`, { key: h.ownerKey });
-      expect(response.status, `${path}?${query}`).toBe(400);
-      expect(response.body.error.code).toBe('invalid_request');
-    }
-  });
+  it.each(['page=0', 'page=-1', 'per_page=0', 'per_page=101', 'page=1.5', 'per_page=abc'])(
+    '%s is 400 invalid_request',
+    async (query) => {
+      for (const path of LISTS) {
+        const response = await call(h.baseUrl, 'GET', `${path}?${query}`, { key: h.ownerKey });
+        expect(response.status, `${path}?${query}`).toBe(400);
+        expect(response.body.error.code).toBe('invalid_request');
+      }
+    },
+  );
 
   it('sends an RFC 8288 Link header with first, prev, next and last', async () => {
     const response = await call(h.baseUrl, 'GET', '/v1/mcps?page=2&per_page=5&status=all', { key: h.ownerKey });

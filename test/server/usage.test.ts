@@ -1,7 +1,7 @@
 /** Usage summaries and history over real HTTP, from usage rows written through the store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpRow } from '../../server/store/types.js';
-import { call, startHarness, type Harness } from './harness.js';
+import { call, type Harness, startHarness } from './harness.js';
 
 describe('usage', () => {
   let h: Harness;
@@ -37,7 +37,9 @@ describe('usage', () => {
   afterAll(() => h.close());
 
   it('GET /v1/usage summarises a date range against the plan limit', async () => {
-    const response = await call(h.baseUrl, 'GET', '/v1/usage?start_date=2024-01-01&end_date=2024-01-31', { key: h.ownerKey });
+    const response = await call(h.baseUrl, 'GET', '/v1/usage?start_date=2024-01-01&end_date=2024-01-31', {
+      key: h.ownerKey,
+    });
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({
       period: 'custom',
@@ -50,7 +52,9 @@ describe('usage', () => {
         { date: '2024-01-12', requests: 1 },
       ],
     });
-    const byMcp = Object.fromEntries(response.body.data.by_mcp.map((m: { mcp_id: string; requests: number }) => [m.mcp_id, m.requests]));
+    const byMcp = Object.fromEntries(
+      response.body.data.by_mcp.map((m: { mcp_id: string; requests: number }) => [m.mcp_id, m.requests]),
+    );
     expect(byMcp).toEqual({ [weather.id]: 2, [calc.id]: 1 });
   });
 
@@ -89,12 +93,21 @@ describe('usage', () => {
     const all = await call(h.baseUrl, 'GET', '/v1/usage/history', { key: h.ownerKey });
     expect(all.status).toBe(200);
     expect(all.body.data.map((r: { id: string }) => r.id)).toEqual(['use_0', 'use_1', 'use_2', 'use_3']);
-    expect(all.body.data[1]).toMatchObject({ mcp_id: weather.id, mcp_name: 'Weather', api_key_id: keyId, status: 'error', error_code: 'mcp_error', latency_ms: 100 });
+    expect(all.body.data[1]).toMatchObject({
+      mcp_id: weather.id,
+      mcp_name: 'Weather',
+      api_key_id: keyId,
+      status: 'error',
+      error_code: 'mcp_error',
+      latency_ms: 100,
+    });
     const errors = await call(h.baseUrl, 'GET', '/v1/usage/history?status=error', { key: h.ownerKey });
     expect(errors.body.data.map((r: { id: string }) => r.id)).toEqual(['use_1']);
     const byMcp = await call(h.baseUrl, 'GET', `/v1/usage/history?mcp_id=${calc.id}`, { key: h.ownerKey });
     expect(byMcp.body.data.map((r: { id: string }) => r.id)).toEqual(['use_2']);
-    const ranged = await call(h.baseUrl, 'GET', '/v1/usage/history?start_date=2024-01-11&end_date=2024-02-01', { key: h.ownerKey });
+    const ranged = await call(h.baseUrl, 'GET', '/v1/usage/history?start_date=2024-01-11&end_date=2024-02-01', {
+      key: h.ownerKey,
+    });
     expect(ranged.body.data.map((r: { id: string }) => r.id)).toEqual(['use_2', 'use_3']);
   });
 
@@ -107,9 +120,19 @@ describe('usage', () => {
   });
 
   it("GET /v1/api-keys/{id}/usage summarises one key's calls", async () => {
-    const response = await call(h.baseUrl, 'GET', `/v1/api-keys/${keyId}/usage?start_date=2024-01-01&end_date=2024-12-31`, { key: h.ownerKey });
+    const response = await call(
+      h.baseUrl,
+      'GET',
+      `/v1/api-keys/${keyId}/usage?start_date=2024-01-01&end_date=2024-12-31`,
+      { key: h.ownerKey },
+    );
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ key_id: keyId, period: 'custom', total_requests: 4, by_status: { success: 3, error: 1 } });
+    expect(response.body.data).toMatchObject({
+      key_id: keyId,
+      period: 'custom',
+      total_requests: 4,
+      by_status: { success: 3, error: 1 },
+    });
     expect((await call(h.baseUrl, 'GET', '/v1/api-keys/key_missing/usage', { key: h.ownerKey })).status).toBe(404);
   });
 

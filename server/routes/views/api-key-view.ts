@@ -15,7 +15,12 @@ export function apiKeyStatus(row: ApiKeyRow, now: Date): ApiKeyStatus {
  * The views of a page of keys with two queries whatever its length: the creators, and every key's usage counts in one
  * grouped aggregate (index usage_org_key_time). Returned in the order of `rows`.
  */
-export async function apiKeyViews(store: Store, orgId: string, rows: readonly ApiKeyRow[], now: Date): Promise<Schemas['ApiKey'][]> {
+export async function apiKeyViews(
+  store: Store,
+  orgId: string,
+  rows: readonly ApiKeyRow[],
+  now: Date,
+): Promise<Schemas['ApiKey'][]> {
   if (rows.length === 0) return [];
   const [members, counts] = await Promise.all([
     store.getMembers(orgId, [...new Set(rows.map((row) => row.userId))]),

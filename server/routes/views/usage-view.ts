@@ -19,7 +19,11 @@ function byDay(aggregate: UsageAggregate): Schemas['UsageByDay'][] {
   return aggregate.byDay.map((entry) => ({ date: entry.date, requests: entry.requests, errors: entry.errors }));
 }
 
-export function usageSummaryView(aggregate: UsageAggregate, range: UsageRange, monthlyLimit: number | null): Schemas['UsageSummary'] {
+export function usageSummaryView(
+  aggregate: UsageAggregate,
+  range: UsageRange,
+  monthlyLimit: number | null,
+): Schemas['UsageSummary'] {
   return {
     period: range.period,
     start_date: range.from,
@@ -27,7 +31,12 @@ export function usageSummaryView(aggregate: UsageAggregate, range: UsageRange, m
     requests: {
       total: aggregate.total,
       limit: monthlyLimit,
-      percentage: monthlyLimit === null ? null : monthlyLimit === 0 ? 100 : Math.round((aggregate.total / monthlyLimit) * 10_000) / 100,
+      percentage:
+        monthlyLimit === null
+          ? null
+          : monthlyLimit === 0
+            ? 100
+            : Math.round((aggregate.total / monthlyLimit) * 10_000) / 100,
     },
     by_mcp: byMcp(aggregate),
     by_status: { success: aggregate.success, error: aggregate.error },
