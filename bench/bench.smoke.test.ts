@@ -25,7 +25,7 @@ describe('npm run bench --quick', () => {
     const [scenario] = report.scenarios;
     expect(scenario?.id).toBe('write-path');
     const results = (
-      scenario?.figures.results as Record<
+      scenario!.figures.results as Record<
         string,
         { median: { ok: number; perSecond: number; p50Ms: number }; rounds: unknown[] }
       >

@@ -63,40 +63,37 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+const CLI_OPTIONS = {
+  'base-url': { type: 'string' },
+  'api-key': { type: 'string' },
+  'other-org-api-key': { type: 'string' },
+  'allow-writes': { type: 'boolean' },
+  'mcp-id': { type: 'string' },
+  tool: { type: 'string' },
+  arguments: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  only: { type: 'string' },
+  skip: { type: 'string' },
+  list: { type: 'boolean' },
+  reporter: { type: 'string' },
+  output: { type: 'string' },
+  har: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  'oversize-bytes': { type: 'string' },
+  timeout: { type: 'string' },
+  'max-burst': { type: 'string' },
+  'run-prefix': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
  * @example
  * parseCli(['--base-url', 'http://127.0.0.1:8080', '--api-key', key], process.env).config.allowWrites; // false
  */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS }>>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        'other-org-api-key': { type: 'string' },
-        'allow-writes': { type: 'boolean' },
-        'mcp-id': { type: 'string' },
-        tool: { type: 'string' },
-        arguments: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        only: { type: 'string' },
-        skip: { type: 'string' },
-        list: { type: 'boolean' },
-        reporter: { type: 'string' },
-        output: { type: 'string' },
-        har: { type: 'string' },
-        'no-color': { type: 'boolean' },
-        'oversize-bytes': { type: 'string' },
-        timeout: { type: 'string' },
-        'max-burst': { type: 'string' },
-        'run-prefix': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: CLI_OPTIONS }));
   } catch (error) {
     throw new CliUsageError((error as Error).message);
   }

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { checks } from './checks/index.js';
-import { CliUsageError, parseCli, USAGE } from './cli-args.js';
+import { type CliOptions, CliUsageError, parseCli, USAGE } from './cli-args.js';
 import { toHar } from './http/har.js';
 import type { Reporter } from './model.js';
 import { suitePackage } from './package-root.js';
@@ -17,7 +17,7 @@ import { runConformance, TargetUnreachableError, UsageError } from './runner.js'
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (s: string) => void process.stdout.write(s);
   const err = (s: string) => void process.stderr.write(s);
-  let options;
+  let options: CliOptions;
   try {
     options = parseCli(argv, env);
   } catch (error) {

@@ -58,7 +58,9 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const next = redactSecrets(value[i], depth + 1);
-      if (next !== value[i]) (out ??= value.slice())[i] = next;
+      if (next === value[i]) continue;
+      out ??= value.slice();
+      out[i] = next;
     }
     return out ?? value;
   }
@@ -67,7 +69,9 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   for (const key of Object.keys(record)) {
     const current = record[key];
     const next = SENSITIVE_KEYS.has(key.toLowerCase()) ? CENSOR : redactSecrets(current, depth + 1);
-    if (next !== current) (out ??= copyOf(record))[key] = next;
+    if (next === current) continue;
+    out ??= copyOf(record);
+    out[key] = next;
   }
   return out ?? value;
 }

@@ -10,7 +10,7 @@ async function oversizeBody(ctx: CheckContext): Promise<void> {
   const head = `{"mcp_id":"${ctx.runPrefix}none","tool":"echo","arguments":{"pad":"`;
   const tail = '"}}';
   const body = head + 'x'.repeat(Math.max(0, size - head.length - tail.length)) + tail;
-  let reply;
+  let reply: Awaited<ReturnType<typeof ctx.http.send>>;
   try {
     reply = await ctx.http.send('POST', '/mcp', {
       rawBody: body,

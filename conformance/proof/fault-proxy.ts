@@ -26,7 +26,7 @@ export interface Fault {
   /** Changes the request before it is forwarded. */
   request?(req: ProxyRequest): ProxyRequest;
   /** Changes the response before it is returned (mutate in place or return a new one). */
-  response?(res: ProxyResponse, req: ProxyRequest): ProxyResponse | void;
+  response?(res: ProxyResponse, req: ProxyRequest): ProxyResponse | undefined;
 }
 
 // RFC 9110 §7.6.1: connection-specific fields are not forwarded; lengths and encodings are recomputed here.

@@ -112,7 +112,12 @@ export function faultCases(mainKey: string): FaultCase[] {
       name: 'ignores the client X-Request-Id',
       target: 'self-hosted',
       detectedBy: ['ENV-007'],
-      fault: { response: (res) => void (res.headers['x-request-id'] = `req_${Math.random().toString(36).slice(2)}`) },
+      fault: {
+        response: (res) => {
+          res.headers['x-request-id'] = `req_${Math.random().toString(36).slice(2)}`;
+          return res;
+        },
+      },
     },
     {
       name: 'leaks stack traces',
@@ -121,13 +126,9 @@ export function faultCases(mainKey: string): FaultCase[] {
       fault: {
         response: (res) =>
           res.status >= 400
-            ? editJson(
-                res,
-                (b) =>
-                  void (
-                    b.error && (b.error.details = { stack: 'Error: boom\n    at handler (/srv/app/routes.js:10:5)' })
-                  ),
-              )
+            ? editJson(res, (b) => {
+                if (b.error) b.error.details = { stack: 'Error: boom\n    at handler (/srv/app/routes.js:10:5)' };
+              })
             : res,
       },
     },
@@ -139,8 +140,7 @@ export function faultCases(mainKey: string): FaultCase[] {
         request: (req) => {
           const auth = req.headers.authorization ?? '';
           if (auth.startsWith('Basic '))
-            req.headers.authorization =
-              `ApiKey ${Buffer.from(auth.slice(6), 'base64').toString().replace(/:$/, '')}`;
+            req.headers.authorization = `ApiKey ${Buffer.from(auth.slice(6), 'base64').toString().replace(/:$/, '')}`;
           if (auth.startsWith('Token ')) req.headers.authorization = `ApiKey ${auth.slice(6)}`;
           return req;
         },
@@ -206,14 +206,11 @@ export function faultCases(mainKey: string): FaultCase[] {
       fault: {
         response: (res, req) =>
           req.method === 'GET' && pathOf(req.url) === '/v1/api-keys'
-            ? editJson(
-                res,
-                (b) =>
-                  void (
-                    Array.isArray(b.data) &&
-                    b.data.forEach((k: Record<string, unknown>) => (k.key = `pmcp_${'L'.repeat(43)}`))
-                  ),
-              )
+            ? editJson(res, (b) => {
+                if (Array.isArray(b.data)) {
+                  for (const k of b.data as Record<string, unknown>[]) k.key = `pmcp_${'L'.repeat(43)}`;
+                }
+              })
             : res,
       },
     },
@@ -242,7 +239,9 @@ export function faultCases(mainKey: string): FaultCase[] {
       detectedBy: ['PAGE-002'],
       fault: {
         response: (res) =>
-          editJson(res, (b) => void (b.pagination && (b.pagination.total_pages = (b.pagination.total_pages ?? 0) + 1))),
+          editJson(res, (b) => {
+            if (b.pagination) b.pagination.total_pages = (b.pagination.total_pages ?? 0) + 1;
+          }),
       },
     },
     { name: 'repeats items across pages', target: 'self-hosted', detectedBy: ['PAGE-003'], fault: repeatsFirstItem() },
@@ -253,10 +252,9 @@ export function faultCases(mainKey: string): FaultCase[] {
       fault: {
         response: (res) => {
           let empty = false;
-          editJson(
-            res,
-            (b) => void (empty = Array.isArray(b.data) && b.data.length === 0 && (b.pagination?.page ?? 1) > 1),
-          );
+          editJson(res, (b) => {
+            empty = Array.isArray(b.data) && b.data.length === 0 && (b.pagination?.page ?? 1) > 1;
+          });
           return empty ? replaceWith(res, 404, errorBody('not_found')) : res;
         },
       },
@@ -434,11 +432,10 @@ export function faultCases(mainKey: string): FaultCase[] {
       target: 'rate-limited',
       detectedBy: ['RATE-001', 'RATE-002'],
       fault: {
-        response: (res) =>
-          void (
-            res.headers['x-ratelimit-limit'] &&
-            (res.headers['x-ratelimit-remaining'] = res.headers['x-ratelimit-limit'])
-          ),
+        response: (res) => {
+          if (res.headers['x-ratelimit-limit']) res.headers['x-ratelimit-remaining'] = res.headers['x-ratelimit-limit'];
+          return res;
+        },
       },
     },
     {

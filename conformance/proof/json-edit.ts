@@ -8,14 +8,16 @@ export type JsonBody = Record<string, unknown> & {
   pagination?: Record<string, number>;
 };
 
-export function editJson(res: ProxyResponse, edit: (body: JsonBody) => JsonBody | void): ProxyResponse {
+/** `edit` changes the parsed body in place. */
+export function editJson(res: ProxyResponse, edit: (body: JsonBody) => void): ProxyResponse {
   let body: JsonBody;
   try {
     body = JSON.parse(res.body) as JsonBody;
   } catch {
     return res;
   }
-  res.body = JSON.stringify(edit(body) ?? body);
+  edit(body);
+  res.body = JSON.stringify(body);
   return res;
 }
 

@@ -4,13 +4,16 @@ import { findingLines } from './evidence.js';
 
 /** Escapes XML text and attribute values, dropping characters XML 1.0 cannot carry. */
 export function xmlEscape(value: string): string {
-  return value
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    value
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 §2.2 Char: tab, LF and CR are the only control characters allowed.
+      .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/gu, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 export function reportToJunit(report: RunReport): string {

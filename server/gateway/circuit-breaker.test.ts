@@ -8,7 +8,12 @@ import type { UpstreamTarget } from './types.js';
 
 function manualClock(start = 1_000_000) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 function rejection(fn: () => unknown): ApiError | undefined {

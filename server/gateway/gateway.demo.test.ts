@@ -204,7 +204,9 @@ describe('gateway against the demo MCP server', () => {
         gateway.callTool(target(demo.url), 'get_weather', { location: city }, { timeoutMs: 20_000 }),
       ),
     );
-    results.forEach((result, i) => expect(result.structuredContent).toEqual(weatherFor(cities[i] ?? '')));
+    results.forEach((result, i) => {
+      expect(result.structuredContent).toEqual(weatherFor(cities[i] ?? ''));
+    });
     expect(demo.sessionsCreated).toBe(before + 1);
   });
 
@@ -215,7 +217,9 @@ describe('gateway against the demo MCP server', () => {
         gateway.callTool(target(demo.sseUrl), 'calculate', { operation: 'add', a: i, b: 1000 }, { timeoutMs: 20_000 }),
       ),
     );
-    results.forEach((result, i) => expect(result.structuredContent).toMatchObject({ result: i + 1000 }));
+    results.forEach((result, i) => {
+      expect(result.structuredContent).toMatchObject({ result: i + 1000 });
+    });
   });
 
   it("stops waiting when the caller's signal aborts", async () => {

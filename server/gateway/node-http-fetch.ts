@@ -19,7 +19,9 @@ function headerPairs(headers: HeadersInit | undefined): [string, string][] {
   if (!headers) return [];
   if (headers instanceof Headers) {
     const pairs: [string, string][] = [];
-    headers.forEach((value, name) => pairs.push([name, value]));
+    headers.forEach((value, name) => {
+      pairs.push([name, value]);
+    });
     return pairs;
   }
   if (Array.isArray(headers)) return headers.map(([name, value]) => [String(name), String(value)]);

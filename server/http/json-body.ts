@@ -41,14 +41,18 @@ function toApiError(err: unknown, limitBytes: number): ApiError | unknown {
 export function jsonBody(limitBytes: number) {
   const parse = express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] });
   return function jsonBodyStage(req: Request, res: Response, next: NextFunction): void {
-    if (!hasBody(req)) return next();
+    if (!hasBody(req)) {
+      next();
+      return;
+    }
     if (!req.is(['application/json', 'application/*+json'])) {
       const given = req.get('content-type') ?? 'none';
-      return next(
+      next(
         new ApiError('invalid_request', 'The request body must be JSON (Content-Type: application/json)', {
           content_type: given,
         }),
       );
+      return;
     }
     parse(req, res, (err?: unknown) => next(err === undefined ? undefined : toApiError(err, limitBytes)));
   };

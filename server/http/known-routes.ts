@@ -25,9 +25,9 @@ export function routeNotFound(path: string): ApiError {
 export function knownRoutes(table: readonly RouteEntry[]) {
   return function knownRoutesStage(req: Request, _res: Response, next: NextFunction): void {
     const entry = matchRoute(table, req.path);
-    if (!entry) return next(routeNotFound(req.path));
-    if (!allowedMethods(entry).includes(req.method)) return next(methodNotAllowed(entry, req.method));
-    next();
+    if (!entry) next(routeNotFound(req.path));
+    else if (!allowedMethods(entry).includes(req.method)) next(methodNotAllowed(entry, req.method));
+    else next();
   };
 }
 

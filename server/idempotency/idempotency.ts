@@ -104,7 +104,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       release();
     };
 
-    let stored;
+    let stored: Awaited<ReturnType<typeof options.store.getIdempotency>>;
     try {
       stored = await options.store.getIdempotency(orgId, key);
       if (stored && options.seal) stored = { ...stored, body: options.seal.open(stored.body) };

@@ -51,7 +51,9 @@ export class FilePersistence implements Persistence {
   recover(snapshotSeq: number): JournalRecord[] {
     this.#snapshotSeq = snapshotSeq;
     const scan = scanJournal(this.location, snapshotSeq, this.#options.warn);
-    scan.records.forEach((record, index) => this.#positions.set(record.seq, scan.positions[index]!));
+    scan.records.forEach((record, index) => {
+      this.#positions.set(record.seq, scan.positions[index]!);
+    });
     const newest = scan.files[scan.files.length - 1];
     this.#writer = new JournalWriter({
       databasePath: this.location,

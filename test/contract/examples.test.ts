@@ -14,7 +14,9 @@ interface ExampleCase {
 
 function collectExamples(node: Json, pointer: string, found: ExampleCase[]): ExampleCase[] {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => collectExamples(item, `${pointer}/${index}`, found));
+    node.forEach((item, index) => {
+      collectExamples(item, `${pointer}/${index}`, found);
+    });
     return found;
   }
   if (!isObject(node)) return found;
@@ -33,9 +35,9 @@ function collectExamples(node: Json, pointer: string, found: ExampleCase[]): Exa
   }
   // A JSON Schema's own `examples` keyword is an array of instances of that schema (JSON Schema 2020-12 §9.5).
   if (Array.isArray(node.examples)) {
-    node.examples.forEach((value, index) =>
-      found.push({ where: `${pointer}/examples/${index}`, schemaPointer: pointer, value }),
-    );
+    node.examples.forEach((value, index) => {
+      found.push({ where: `${pointer}/examples/${index}`, schemaPointer: pointer, value });
+    });
   }
   for (const [keyword, child] of Object.entries(node)) {
     if (keyword === 'example' || keyword === 'examples') continue;

@@ -23,7 +23,9 @@ export function fieldProblems(value: Json, schemaNode: Json | undefined, at = ''
   if (Array.isArray(value)) {
     for (const branch of branches) {
       if (branch.items !== undefined)
-        value.forEach((item, i) => problems.push(...fieldProblems(item, branch.items, `${at}/${i}`)));
+        value.forEach((item, i) => {
+          problems.push(...fieldProblems(item, branch.items, `${at}/${i}`));
+        });
     }
   } else if (isObject(value)) {
     problems.push(...objectProblems(value, branches, at));

@@ -102,6 +102,7 @@ describe('the npm package', () => {
         "const plexmcp = createPlexMcpClient({ baseUrl: 'http://127.0.0.1:8080', apiKey: 'pmcp_x' });",
         'export const names = async (): Promise<string[]> => {',
         "  const { data, error } = await plexmcp.GET('/v1/mcps', { params: { query: { per_page: 5 } } });",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: this line is source text for the generated consumer file.
         '  if (error) return [`${error.status} ${error.code}`];',
         "  return data.data.map((mcp: Schemas['Mcp']) => mcp.name);",
         '};',
