@@ -703,7 +703,10 @@ export interface components {
             role: components["schemas"]["Role"];
             created_at: components["schemas"]["Timestamp"];
             expires_at: components["schemas"]["Timestamp"];
-            /** Format: uri */
+            /**
+             * Format: uri-reference
+             * @description Absolute on the server's public URL when it has one, else a path relative to the server.
+             */
             invite_url: string;
         };
         /** @enum {string} */
@@ -1218,7 +1221,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The page to return, from 1. */
+        /** @description The page to return, from 1 to 1,000,000,000. */
         Page: number;
         /** @description Items per page. */
         PerPage: number;
@@ -1265,7 +1268,7 @@ export interface components {
          */
         "X-Request-Id": string;
         /**
-         * @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (`prev` and `next` only where they exist).
+         * @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (`prev` and `next` only where they exist); absolute on the server's public URL when it has one, else relative to the request URL.
          * @example <https://api.plexmcp.com/v1/mcps?page=1&per_page=20>; rel="first", <https://api.plexmcp.com/v1/mcps?page=1&per_page=20>; rel="last"
          */
         Link: string;
@@ -1327,7 +1330,7 @@ export interface operations {
     listMcps: {
         parameters: {
             query?: {
-                /** @description The page to return, from 1. */
+                /** @description The page to return, from 1 to 1,000,000,000. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page. */
                 per_page?: components["parameters"]["PerPage"];
@@ -1995,7 +1998,7 @@ export interface operations {
     listMembers: {
         parameters: {
             query?: {
-                /** @description The page to return, from 1. */
+                /** @description The page to return, from 1 to 1,000,000,000. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page. */
                 per_page?: components["parameters"]["PerPage"];
@@ -2247,7 +2250,7 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: {
-                /** @description The page to return, from 1. */
+                /** @description The page to return, from 1 to 1,000,000,000. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page. */
                 per_page?: components["parameters"]["PerPage"];
@@ -2755,7 +2758,7 @@ export interface operations {
     listUsageHistory: {
         parameters: {
             query?: {
-                /** @description The page to return, from 1. */
+                /** @description The page to return, from 1 to 1,000,000,000. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page. */
                 per_page?: components["parameters"]["PerPage"];

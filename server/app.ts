@@ -52,7 +52,7 @@ export interface AppDeps {
   maxRequestBodyBytes: number;
   /** The longest a tool call may wait for its upstream (`MCP_REQUEST_TIMEOUT_MS`). */
   mcpRequestTimeoutMs: number;
-  /** The server's public origin for absolute links (`PUBLIC_URL`); else the request's own host. */
+  /** The server's public origin for absolute links (`PUBLIC_URL`); else links are relative (never from `Host`). */
   publicUrl?: string;
   selfHosted: boolean;
   /** Allow MCP endpoints on loopback/private addresses even when not self-hosted (tests, demos). */

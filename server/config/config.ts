@@ -25,7 +25,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface Config {
   /** BIND_ADDRESS, default 0.0.0.0:8080. */
   bindAddress: BindAddress;
-  /** PUBLIC_URL without a trailing slash; undefined means "derive from the listening address". */
+  /** PUBLIC_URL without a trailing slash; undefined means links are relative. */
   publicUrl: string | undefined;
   /** DATABASE_URL as given (default file:./data/plexmcp.db) and the absolute path it names, or `:memory:`. */
   databaseUrl: string;

@@ -29,7 +29,7 @@ describe('paginationOf', () => {
 });
 
 describe('linkHeader (RFC 8288)', () => {
-  it('has first, prev, next and last in the middle, keeping other query parameters', () => {
+  it('has first, prev, next and last in the middle, keeping other query parameters, relative without a public URL', () => {
     const header = linkHeader(fakeRequest({ status: 'active', page: '2' }), undefined, {
       page: 2,
       per_page: 10,
@@ -38,10 +38,10 @@ describe('linkHeader (RFC 8288)', () => {
     });
     expect(header).toBe(
       [
-        '<http://localhost:8080/v1/mcps?status=active&page=1&per_page=10>; rel="first"',
-        '<http://localhost:8080/v1/mcps?status=active&page=1&per_page=10>; rel="prev"',
-        '<http://localhost:8080/v1/mcps?status=active&page=3&per_page=10>; rel="next"',
-        '<http://localhost:8080/v1/mcps?status=active&page=4&per_page=10>; rel="last"',
+        '</v1/mcps?status=active&page=1&per_page=10>; rel="first"',
+        '</v1/mcps?status=active&page=1&per_page=10>; rel="prev"',
+        '</v1/mcps?status=active&page=3&per_page=10>; rel="next"',
+        '</v1/mcps?status=active&page=4&per_page=10>; rel="last"',
       ].join(', '),
     );
   });

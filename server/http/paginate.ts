@@ -9,17 +9,22 @@ import { okList, type Pagination } from './envelope.js';
 
 export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
+/**
+ * The contract's `page` maximum (#/components/parameters/Page): the row offset `(page - 1) * per_page` stays an exact
+ * integer, far below SQLite's 64-bit limit. The validator answers larger pages with 400 before this runs.
+ */
+export const MAX_PAGE = 1_000_000_000;
 
-function positiveInteger(value: unknown, fallback: number): number {
+function positiveInteger(value: unknown, fallback: number, max: number): number {
   const parsed = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
-  return Number.isInteger(parsed) && parsed >= 1 ? parsed : fallback;
+  return Number.isInteger(parsed) && parsed >= 1 && parsed <= max ? parsed : fallback;
 }
 
 export function readPageRequest(req: Request): PageRequest {
   const query = req.query as Record<string, unknown>;
   return {
-    page: positiveInteger(query.page, 1),
-    perPage: Math.min(positiveInteger(query.per_page, DEFAULT_PER_PAGE), MAX_PER_PAGE),
+    page: positiveInteger(query.page, 1, MAX_PAGE),
+    perPage: positiveInteger(query.per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE),
   };
 }
 
@@ -32,14 +37,17 @@ export function paginationOf(request: PageRequest, total: number): Pagination {
   };
 }
 
-/** The origin links point at: the configured public URL, else the host the client used. */
-export function baseUrlOf(req: Request, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/**
+ * The origin links point at: the configured public URL, else none, so links are relative references (RFC 3986 §4.2)
+ * resolved against the request's own URL. The `Host` header is never used: it is the client's to choose, and
+ * reflecting it would let anyone write the links (and `invite_url`) the server hands out.
+ */
+export function baseUrlOf(publicUrl: string | undefined): string {
+  return publicUrl ? publicUrl.replace(/\/+$/, '') : '';
 }
 
 export function linkHeader(req: Request, publicUrl: string | undefined, pagination: Pagination): string {
-  const base = baseUrlOf(req, publicUrl);
+  const base = baseUrlOf(publicUrl);
   const last = Math.max(pagination.total_pages, 1);
   const url = (page: number): string => {
     const params = new URLSearchParams();

@@ -85,7 +85,7 @@ export function memberRoutes(deps: RouteDeps): Router {
           role: invite.role,
           created_at: invite.createdAt,
           expires_at: invite.expiresAt,
-          invite_url: `${baseUrlOf(req, deps.publicUrl)}/invite/${invite.id}`,
+          invite_url: `${baseUrlOf(deps.publicUrl)}/invite/${invite.id}`,
         }),
       );
     },

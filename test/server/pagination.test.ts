@@ -54,18 +54,34 @@ describe('pagination', () => {
     expect(response.body.data).toHaveLength(20);
   });
 
-  it.each(['page=0', 'page=-1', 'per_page=0', 'per_page=101', 'page=1.5', 'per_page=abc'])(
-    '%s is 400 invalid_request',
-    async (query) => {
-      for (const path of LISTS) {
-        const response = await call(h.baseUrl, 'GET', `${path}?${query}`, { key: h.ownerKey });
-        expect(response.status, `${path}?${query}`).toBe(400);
-        expect(response.body.error.code).toBe('invalid_request');
-      }
-    },
-  );
+  it('the last allowed page, 1,000,000,000, is 200 with empty data', async () => {
+    const response = await call(h.baseUrl, 'GET', '/v1/mcps?page=1000000000&per_page=100', { key: h.ownerKey });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual([]);
+  });
 
-  it('sends an RFC 8288 Link header with first, prev, next and last', async () => {
+  it.each([
+    'page=0',
+    'page=-1',
+    'per_page=0',
+    'per_page=101',
+    'page=1.5',
+    'per_page=abc',
+    // Offsets past SQLite's 64-bit integers, and past exact doubles.
+    'page=1000000001',
+    'page=92233720368547758',
+    'page=9223372036854775807',
+    'page=99999999999999999999999',
+    'page=1e300',
+  ])('%s is 400 invalid_request', async (query) => {
+    for (const path of LISTS) {
+      const response = await call(h.baseUrl, 'GET', `${path}?${query}`, { key: h.ownerKey });
+      expect(response.status, `${path}?${query}`).toBe(400);
+      expect(response.body.error.code).toBe('invalid_request');
+    }
+  });
+
+  it('sends an RFC 8288 Link header with first, prev, next and last, relative without a public URL', async () => {
     const response = await call(h.baseUrl, 'GET', '/v1/mcps?page=2&per_page=5&status=all', { key: h.ownerKey });
     const links = Object.fromEntries(
       (response.headers.get('link') ?? '').split(', ').map((part) => {
@@ -74,12 +90,12 @@ describe('pagination', () => {
       }),
     );
     expect(links).toEqual({
-      first: `${h.baseUrl}/v1/mcps?status=all&page=1&per_page=5`,
-      prev: `${h.baseUrl}/v1/mcps?status=all&page=1&per_page=5`,
-      next: `${h.baseUrl}/v1/mcps?status=all&page=3&per_page=5`,
-      last: `${h.baseUrl}/v1/mcps?status=all&page=5&per_page=5`,
+      first: '/v1/mcps?status=all&page=1&per_page=5',
+      prev: '/v1/mcps?status=all&page=1&per_page=5',
+      next: '/v1/mcps?status=all&page=3&per_page=5',
+      last: '/v1/mcps?status=all&page=5&per_page=5',
     });
-    const followed = await call(h.baseUrl, 'GET', links.next!.slice(h.baseUrl.length), { key: h.ownerKey });
+    const followed = await call(h.baseUrl, 'GET', links.next!, { key: h.ownerKey });
     expect(followed.body.pagination.page).toBe(3);
   });
 });
