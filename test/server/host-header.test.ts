@@ -15,7 +15,7 @@ function send(
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; link: string | undefined; body: any }> {
+): Promise<{ status: number; link: string; body: any }> {
   const url = new URL(path, h.baseUrl);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -33,7 +33,7 @@ function send(
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, link: res.headers.link, body: JSON.parse(text) as unknown }),
+          resolve({ status: res.statusCode ?? 0, link: String(res.headers.link), body: JSON.parse(text) as unknown }),
         );
       },
     );
