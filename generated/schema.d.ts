@@ -554,11 +554,31 @@ export interface components {
             auth_type?: components["schemas"]["AuthType"];
             /** @description The bearer token or API key. */
             auth_token?: string;
-            /** @description Header for `api_key` (default `X-API-Key`). */
-            auth_header?: string;
+            /** @description Header for `api_key` (default `X-API-Key`); see `UpstreamHeaderName` for the names refused. */
+            auth_header?: components["schemas"]["UpstreamHeaderName"];
             auth_username?: string;
             auth_password?: string;
         };
+        /**
+         * @description The header that carries an `api_key` credential to the upstream. Names that would change how the gateway's
+         *     request is framed, routed or understood are refused with `422 validation_error` (on `createMcp` and
+         *     `updateMcp`), in any letter case:
+         *     - connection options and hop-by-hop fields (RFC 9110 §7.6.1): `Connection`, `Keep-Alive`, `Proxy-Connection`,
+         *       `TE`, `Trailer`, `Transfer-Encoding`, `Upgrade`, and every `Proxy-*` name;
+         *     - message framing (RFC 9112 §6): `Content-Length` and every `Content-*` name;
+         *     - routing and control (RFC 9110 §7.2, §7.6.2, §7.6.3, §10.1.1; RFC 7239): `Host`, `Expect`, `Max-Forwards`,
+         *       `Via`, `Forwarded`, every `X-Forwarded-*` name;
+         *     - the rest of the Fetch standard's forbidden request-header names: `Accept-Charset`, `Accept-Encoding`,
+         *       `Access-Control-Request-Headers`, `Access-Control-Request-Method`, `Cookie`, `Cookie2`, `Date`, `DNT`,
+         *       `Origin`, `Referer`, `Set-Cookie`, every `Sec-*` name;
+         *     - what the MCP streamable HTTP transport itself sends: `Accept`, `Last-Event-ID`, `Mcp-Session-Id`,
+         *       `Mcp-Protocol-Version`, every `Mcp-*` name.
+         *
+         *     `Authorization` is allowed: with `api_key` the gateway sends no other `Authorization`, so the token goes there
+         *     exactly as given (use `auth_type: bearer` for `Bearer <token>`). An MCP stored with a refused name before this
+         *     rule is not called with it: invoking or testing it answers `422 validation_error` until `auth_header` is changed.
+         */
+        UpstreamHeaderName: string;
         McpUpdate: {
             name?: string;
             /** Format: uri */
@@ -567,7 +587,7 @@ export interface components {
             status?: components["schemas"]["McpStatus"];
             auth_type?: components["schemas"]["AuthType"];
             auth_token?: string;
-            auth_header?: string;
+            auth_header?: components["schemas"]["UpstreamHeaderName"];
             auth_username?: string;
             auth_password?: string;
         };
@@ -1727,6 +1747,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["BadGateway"];

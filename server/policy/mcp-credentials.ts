@@ -1,11 +1,13 @@
 /**
  * The upstream credentials each `auth_type` needs: `bearer` a token, `api_key` a token (sent in `auth_header`, default
- * X-API-Key), `basic` a username and password, `none` nothing. A missing one is `422 validation_error` naming the field.
- * Fields another auth type would use are not kept.
+ * X-API-Key), `basic` a username and password, `none` nothing. A missing one is `422 validation_error` naming the field,
+ * and so is an `auth_header` the contract refuses (see upstream-header-name.ts). Fields another auth type would use are
+ * not kept.
  */
 import type { UpstreamCredentials } from '../gateway/types.js';
 import { ApiError } from '../http/errors.js';
 import type { AuthType } from '../store/types.js';
+import { refusedHeaderReason } from './upstream-header-name.js';
 
 export interface CredentialFields {
   auth_token?: string;
@@ -27,8 +29,18 @@ export function touchesCredentials(body: CredentialFields & { auth_type?: AuthTy
   return body.auth_type !== undefined || CREDENTIAL_FIELDS.some((field) => body[field] !== undefined);
 }
 
+/** `422 validation_error` when `header` may not carry a credential (#/components/schemas/UpstreamHeaderName). */
+export function assertAllowedAuthHeader(header: string | undefined): void {
+  const reason = header === undefined ? undefined : refusedHeaderReason(header);
+  if (reason === undefined) return;
+  throw new ApiError('validation_error', `auth_header ${header} is refused: ${reason}`, {
+    auth_header: `${reason}; choose another name (refused names: UpstreamHeaderName in openapi.yaml)`,
+  });
+}
+
 /** The credentials to encrypt for `authType`, or null for `none`. */
 export function credentialsFor(authType: AuthType, fields: CredentialFields): UpstreamCredentials | null {
+  assertAllowedAuthHeader(fields.auth_header);
   const missing = REQUIRED[authType].filter((field) => !fields[field]);
   if (missing.length > 0) {
     const details = Object.fromEntries(missing.map((field) => [field, `is required when auth_type is ${authType}`]));
