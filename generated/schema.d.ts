@@ -613,13 +613,18 @@ export interface components {
             mcp_id: string;
             tool: string;
             /**
-             * @description The tool's arguments, validated against its `input_schema`.
+             * @description The tool's arguments, validated against its `input_schema`. At most 1,000 top-level properties, 32 levels of
+             *     nesting (`arguments` itself is level 1) and 10,000 values in all (every object, array and scalar counts);
+             *     beyond that `422 validation_error` (see "Limits on JSON values"), and the upstream is not called.
              * @default {}
              */
             arguments?: Record<string, unknown>;
             /** @description Milliseconds to wait for the upstream; capped by the server's limit. */
             timeout?: number;
-            /** @description Caller metadata, recorded with the invocation and not sent upstream. */
+            /**
+             * @description Caller metadata, not sent upstream. At most 50 top-level properties, 8 levels of nesting and 500 values in
+             *     all; beyond that `422 validation_error` (see "Limits on JSON values").
+             */
             context?: Record<string, unknown>;
         };
         InvokeResult: {
@@ -665,7 +670,11 @@ export interface components {
             /** @description Tool invocations this calendar month (UTC). */
             monthly_requests: number;
         };
-        /** @description Organisation settings; unknown settings are kept as given. */
+        /**
+         * @description Organisation settings; unknown settings are kept as given. At most 50 settings, 8 levels of nesting (`settings`
+         *     itself is level 1), 500 values in all and 16,384 bytes as JSON, counted after a PATCH is merged with the stored
+         *     settings; beyond that `422 validation_error` (see "Limits on JSON values").
+         */
         OrganizationSettings: {
             pin_protection?: boolean;
         };
@@ -1104,7 +1113,12 @@ export interface components {
                 };
             };
         };
-        /** @description `mcp_unreachable` (the upstream could not be reached) or `mcp_error` (it answered with an error). */
+        /**
+         * @description `mcp_unreachable` (the upstream could not be reached) or `mcp_error` (it answered with an error). After 5
+         *     consecutive failures to reach an upstream (unreachable, or no answer in time) calls to it are paused: 1 second,
+         *     doubling up to 60, answered at once with `mcp_unreachable`, `details.circuit: open` and `Retry-After`. A request
+         *     refused on our side (`4xx`: validation, limits, permissions) never counts toward that.
+         */
         BadGateway: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -12,7 +12,7 @@ import type { Clock } from './clock.js';
 import { CallCancelled, type Deadline, startDeadline } from './deadline.js';
 import type { Gateway, ProbeResult, ToolCallResult, UpstreamTarget } from './types.js';
 import type { UpstreamConnection } from './upstream-connection.js';
-import { countsAgainstUpstream, isSessionExpired, toApiError } from './upstream-errors.js';
+import { encodeArguments, isSessionExpired, toApiError, upstreamVerdict } from './upstream-errors.js';
 import { UpstreamPool } from './upstream-pool.js';
 
 export interface GatewayOptions {
@@ -100,8 +100,12 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         throw new ApiError('mcp_timeout', thrown.message);
       }
       const error = toApiError(thrown, 'request');
-      if (countsAgainstUpstream(error)) permit.failure();
-      else permit.success();
+      // Only the upstream's own failures count; an answer, even an error, shows it alive; a refusal on our side
+      // (validation, an internal fault) says nothing about it either way.
+      const verdict = upstreamVerdict(error);
+      if (verdict === 'failure') permit.failure();
+      else if (verdict === 'alive') permit.success();
+      else permit.release();
       throw error;
     } finally {
       deadline.dispose();
@@ -111,6 +115,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
   return {
     async callTool(target, tool, args, callOptions): Promise<ToolCallResult> {
       const timeoutMs = capped(callOptions.timeoutMs);
+      // Encoded here first, outside the breaker: arguments we cannot encode are the caller's 422, not the upstream's fault.
+      encodeArguments(args);
       const started = performance.now();
       const result = await guarded(target, timeoutMs, callOptions.signal, (connection, deadline) =>
         connection.client.request({ method: 'tools/call', params: { name: tool, arguments: args } }, CallResultSchema, {

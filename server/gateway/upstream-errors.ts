@@ -87,6 +87,36 @@ export function countsAgainstUpstream(error: ApiError): boolean {
 }
 
 /**
+ * What a failed call says about the upstream: `failure` (it could not be reached or did not answer in time), `alive`
+ * (it answered, if only with an error), or `none` (the call was refused on our side before or without the upstream's
+ * say: a 4xx of the caller's, an internal fault), which must neither open nor close its circuit.
+ */
+export function upstreamVerdict(error: ApiError): 'failure' | 'alive' | 'none' {
+  if (countsAgainstUpstream(error)) return 'failure';
+  return error.code === 'mcp_error' ? 'alive' : 'none';
+}
+
+/**
+ * The tool arguments as JSON, or `422 validation_error`: a value our own encoder cannot handle (nesting deep enough to
+ * overflow the stack) is the caller's, and must never surface as an upstream failure. The routes bound depth and size
+ * first (openapi.yaml: Limits on JSON values); this keeps the gateway safe for every other caller.
+ */
+export function encodeArguments(args: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(args);
+  } catch (error) {
+    throw new ApiError('validation_error', 'The tool arguments cannot be encoded as JSON', {
+      arguments: error instanceof RangeError ? 'nest too deeply to encode' : 'cannot be encoded as JSON',
+    });
+  }
+}
+
+/** Our own stack overflowed (a value nested too deeply for a recursive encoder): never the upstream's doing. */
+function isOwnStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/**
  * @param phase `connect` while opening a session (an HTTP error there means "not an MCP endpoint"),
  *   `request` once the session is open (an HTTP error there is the upstream answering with an error).
  */
@@ -119,6 +149,7 @@ export function toApiError(error: unknown, phase: 'connect' | 'request'): ApiErr
     }
     return new ApiError('mcp_error', `The MCP server answered with HTTP ${status}`, details);
   }
+  if (isOwnStackOverflow(error)) return new ApiError('internal_error');
   const problems = schemaProblems(error);
   if (problems) {
     // The upstream answered, just not in MCP's shape: an upstream error, not a failure to reach it (so the circuit

@@ -6,10 +6,13 @@ import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
+import { assertWithinBounds, contractBounds } from '../policy/json-bounds.js';
 import type { OrganizationRow } from '../store/types.js';
 import { organizationView } from './views/organization-view.js';
 
 type OrganizationUpdate = components['schemas']['OrganizationUpdate'];
+
+const SETTINGS_BOUNDS = contractBounds('#/components/schemas/OrganizationSettings');
 
 export function organizationRoutes(deps: RouteDeps): Router {
   const { store } = deps;
@@ -34,7 +37,10 @@ export function organizationRoutes(deps: RouteDeps): Router {
     if (body.name !== undefined) patch.name = body.name;
     if (body.description !== undefined) patch.description = body.description;
     // Settings merge: a PATCH names the settings it changes (RFC 7396 spirit) and keeps the others.
-    if (body.settings !== undefined) patch.settings = { ...current.settings, ...body.settings };
+    if (body.settings !== undefined) {
+      patch.settings = { ...current.settings, ...body.settings };
+      assertWithinBounds('settings', patch.settings, SETTINGS_BOUNDS);
+    }
     const row = (await store.updateOrganization(principal.orgId, patch)) ?? missing();
     res.json(ok(await organizationView(store, row, deps.clock(), deps)));
   });

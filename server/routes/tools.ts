@@ -16,6 +16,7 @@ import { ok } from '../http/envelope.js';
 import { ApiError, isApiError } from '../http/errors.js';
 import { requestIdOf } from '../http/request-id.js';
 import { idempotency } from '../idempotency/index.js';
+import { assertWithinBounds, contractBounds } from '../policy/json-bounds.js';
 import { createQuotaGuard } from '../quota/index.js';
 import { newId } from '../store/ids.js';
 import type { McpRow } from '../store/types.js';
@@ -23,6 +24,9 @@ import { findPermittedMcp } from './mcp-access.js';
 import { upstreamTarget } from './upstream-target.js';
 
 type InvokeRequest = components['schemas']['InvokeRequest'];
+
+const ARGUMENT_BOUNDS = contractBounds('#/components/schemas/InvokeRequest/properties/arguments');
+const CONTEXT_BOUNDS = contractBounds('#/components/schemas/InvokeRequest/properties/context');
 
 export function toolRoutes(deps: RouteDeps): Router {
   const router = Router();
@@ -35,6 +39,10 @@ export function toolRoutes(deps: RouteDeps): Router {
       const principal = principalOf(res);
       requireRole(principal.role, 'member');
       const body = req.body as InvokeRequest;
+      // Before anything else touches them: a value our own encoding cannot handle is the caller's 422, never an upstream
+      // failure that would count toward the MCP's circuit breaker (openapi.yaml: Limits on JSON values).
+      assertWithinBounds('arguments', body.arguments ?? {}, ARGUMENT_BOUNDS);
+      if (body.context !== undefined) assertWithinBounds('context', body.context, CONTEXT_BOUNDS);
       const row = await findPermittedMcp(deps.store, principal, body.mcp_id);
       if (row.status !== 'active') throw new ApiError('forbidden', `MCP ${row.id} is inactive and refuses invocations`);
       await quota.check(principal.orgId, principal.organization.plan);
