@@ -1,7 +1,7 @@
 /**
  * One log line per request when its response has been sent: method, path (never the query string or headers, which
- * may carry keys), status, duration, request id and organisation. 5xx are logged at error level by the error handler
- * with their cause; this line is for traffic.
+ * may carry keys), status, duration, request id and organisation. 5xx are logged with their cause by the error handler
+ * (an upstream's failure at warn, anything else at error); this line is for traffic.
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';

@@ -1,7 +1,9 @@
 /**
  * The one place that writes error responses. Whatever failed, in whichever stage (an `ApiError`, the validator, the
  * body parser, a bug), the client gets the envelope with a catalogued code and the request id; a 5xx never exposes a
- * stack or internals, and is logged with the request id so it can be found.
+ * stack or internals, and is logged with the request id so it can be found: an upstream's failure (mcp_error,
+ * mcp_unreachable, mcp_timeout: an expected outcome, e.g. every call refused while a circuit is open) as one warn line
+ * without a stack, anything else as an error with its stack.
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -29,11 +31,28 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError('internal_error');
 }
 
+/** What an upstream did (or failed to do), not a fault of this server: logged at warn, without a stack. */
+const UPSTREAM_OUTCOMES: ReadonlySet<string> = new Set(['mcp_error', 'mcp_unreachable', 'mcp_timeout']);
+
 export function errorHandler(logger: Logger) {
   return function errorHandlerStage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
     const requestId = requestIdOf(res);
     const apiError = toApiError(err);
-    if (apiError.status >= 500) {
+    if (UPSTREAM_OUTCOMES.has(apiError.code)) {
+      const circuit = (apiError.details as { circuit?: unknown } | undefined)?.circuit;
+      logger.warn(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: apiError.status,
+          code: apiError.code,
+          reason: apiError.message,
+          ...(circuit === undefined ? {} : { circuit }),
+        },
+        'upstream call failed',
+      );
+    } else if (apiError.status >= 500) {
       const validatorDetail = isValidatorError(err) ? err.errors : undefined;
       logger.error({ err, requestId, method: req.method, path: req.path, validatorDetail }, 'request failed');
     }
