@@ -95,6 +95,6 @@ describe('logging upstream outcomes', () => {
     }
     const errors = linesOf('internal-1').filter((line) => line.level === 50);
     expect(errors).toHaveLength(1);
-    expect((errors[0]?.err as { stack?: string }).stack).toMatch(/disk on fire/);
+    expect((errors[0]?.err as { stack?: string } | undefined)?.stack).toMatch(/disk on fire/);
   });
 });
