@@ -32,7 +32,7 @@ export interface ConformanceConfig {
 export type ResolvedConfig = Required<Omit<ConformanceConfig, 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments'>> &
   Pick<ConformanceConfig, 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments'>;
 
-/** MCP_MAX_REQUEST_BODY_BYTES default (DESIGN.md "Configuration") plus 1 KiB. */
+/** The default body limit (openapi.yaml "Request handling": 10 MiB) plus 1 KiB. */
 export const DEFAULT_OVERSIZE_BYTES = 10 * 1024 * 1024 + 1024;
 
 /**

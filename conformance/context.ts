@@ -4,6 +4,7 @@
  */
 
 import type { PlexMcpClient } from '../client/index.js';
+import { type Citation, cite, pointer, section } from './citation.js';
 import type { CleanupRegistry } from './cleanup.js';
 import type { ResolvedConfig } from './config.js';
 import type { Recorder } from './http/recorder.js';
@@ -21,7 +22,7 @@ export class SkipSignal extends Error {
 
 export interface Evidence {
   reply?: Reply;
-  documented?: string;
+  documented?: Citation;
 }
 
 /** What the runner hands every check. */
@@ -124,7 +125,7 @@ export class CheckContext {
     return condition;
   }
 
-  expectStatus(reply: Reply, expected: number | number[], documented: string): boolean {
+  expectStatus(reply: Reply, expected: number | number[], documented: Citation): boolean {
     const list = Array.isArray(expected) ? expected : [expected];
     return this.expect(list.includes(reply.status), `expected ${list.join(' or ')}, received ${reply.status}`, {
       reply,
@@ -136,14 +137,17 @@ export class CheckContext {
    * Expects an error response: the status, the error envelope (ErrorEnvelope in openapi.yaml), one of the codes,
    * and X-Request-Id. Returns whether all held.
    */
-  expectError(reply: Reply, status: number | number[], codes: string | string[], documented: string): boolean {
+  expectError(reply: Reply, status: number | number[], codes: string | string[], documented: Citation): boolean {
     const codeList = Array.isArray(codes) ? codes : [codes];
     const statusOk = this.expectStatus(reply, status, documented);
     const envelopeErrors = this.oracle.validate('#/components/schemas/ErrorEnvelope', reply.json);
     const envelopeOk = this.expect(
       envelopeErrors.length === 0,
       `the body is not the error envelope: ${envelopeErrors.join('; ') || 'not JSON'}`,
-      { reply, documented: 'ErrorEnvelope (DESIGN.md "Envelope")' },
+      {
+        reply,
+        documented: cite('the error envelope', section('Envelope'), pointer('#/components/schemas/ErrorEnvelope')),
+      },
     );
     const code = errorCode(reply);
     const codeOk =
@@ -158,15 +162,15 @@ export class CheckContext {
   }
 
   /** Expects a success envelope (`SuccessEnvelope`, or `ListEnvelope` when `list`) with X-Request-Id. */
-  expectSuccess(reply: Reply, status: number, documented: string, list = false): boolean {
+  expectSuccess(reply: Reply, status: number, documented: Citation, list = false): boolean {
     const statusOk = this.expectStatus(reply, status, documented);
     if (!statusOk) return false;
-    const pointer = list ? '#/components/schemas/ListEnvelope' : '#/components/schemas/SuccessEnvelope';
-    const errors = this.oracle.validate(pointer, reply.json);
+    const schema = list ? '#/components/schemas/ListEnvelope' : '#/components/schemas/SuccessEnvelope';
+    const errors = this.oracle.validate(schema, reply.json);
     const envelopeOk = this.expect(
       errors.length === 0,
       `the body is not the ${list ? 'list' : 'success'} envelope: ${errors.join('; ') || 'not JSON'}`,
-      { reply, documented: pointer },
+      { reply, documented: cite(`the ${list ? 'list' : 'success'} envelope`, section('Envelope'), pointer(schema)) },
     );
     return this.expectRequestId(reply) && envelopeOk;
   }
@@ -174,7 +178,7 @@ export class CheckContext {
   expectRequestId(reply: Reply): boolean {
     return this.expect(Boolean(reply.headers['x-request-id']), 'X-Request-Id is missing', {
       reply,
-      documented: 'X-Request-Id on every response (DESIGN.md "Envelope")',
+      documented: cite('X-Request-Id on every response', section('Envelope')),
     });
   }
 

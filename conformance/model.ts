@@ -3,6 +3,7 @@
  * Modelled on Schemathesis: every check is a small named function with a stable id, and every failure says what was
  * sent, what came back and what the contract documents.
  */
+import type { Citation } from './citation.js';
 import type { CheckContext } from './context.js';
 
 /** pass: the deployment does what the contract demands; warn: inconclusive or a should-level lapse; skip: not run. */
@@ -46,15 +47,15 @@ export interface Exchange {
 export interface Finding {
   severity: 'fail' | 'warn';
   message: string;
-  /** What the contract documents, in words (for example `401 unauthorized, DESIGN.md "Authentication"`). */
-  documented?: string;
+  /** What the contract documents, and where (for example `401 unauthorized`, section "Authentication"). */
+  documented?: Citation;
   exchange?: Exchange;
 }
 
 export interface CheckResult {
   id: string;
   title: string;
-  requirement: string;
+  requirement: Citation;
   outcome: Outcome;
   /** Why a check was skipped, or a one-line summary. */
   reason?: string;
@@ -76,8 +77,8 @@ export interface Check {
   /** Stable id: `AREA-NNN`. Never reused for a different check. */
   id: string;
   title: string;
-  /** What the contract demands, citing DESIGN.md or openapi.yaml. */
-  requirement: string;
+  /** What the contract demands, and where openapi.yaml states it. */
+  requirement: Citation;
   needs?: CheckNeeds;
   run(ctx: CheckContext): Promise<void>;
 }

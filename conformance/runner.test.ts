@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cite, operation, section } from './citation.js';
 import type { Check, CheckResult } from './model.js';
 import { runConformance, UsageError } from './runner.js';
 import { startTestTarget, type TestTarget } from './test-target.js';
@@ -18,32 +19,32 @@ afterAll(() => target.close());
 const createsThenFails: Check = {
   id: 'TEST-001',
   title: 'creates a resource, then finds a failure',
-  requirement: 'DESIGN.md',
+  requirement: cite('the envelope', section('Envelope')),
   async run(ctx) {
     const reply = await ctx.http.send('POST', '/v1/mcps', { json: { name: `${ctx.runPrefix}x` } });
     ctx.cleanup.add('mcp res_1', async () => {
       await ctx.http.send('DELETE', '/v1/mcps/res_1');
     });
-    ctx.expectStatus(reply, 201, '201 Created');
+    ctx.expectStatus(reply, 201, cite('201 Created', operation('createMcp')));
   },
 };
 const needsWrites: Check = {
   id: 'TEST-002',
   title: 'needs writes to run',
-  requirement: 'DESIGN.md',
+  requirement: cite('the envelope', section('Envelope')),
   needs: { writes: true },
   run: async () => {},
 };
 const skipsItself: Check = {
   id: 'TEST-003',
   title: 'skips with its reason',
-  requirement: 'DESIGN.md',
+  requirement: cite('the envelope', section('Envelope')),
   run: async (ctx) => ctx.skip('nothing to probe here'),
 };
 const throws: Check = {
   id: 'TEST-004',
   title: 'throws after a request',
-  requirement: 'DESIGN.md',
+  requirement: cite('the envelope', section('Envelope')),
   async run(ctx) {
     await ctx.http.send('GET', '/v1/organization');
     throw new Error('boom');
@@ -70,7 +71,7 @@ describe('runConformance', () => {
     expect(failed?.findings[0]?.exchange?.request).toMatchObject({ method: 'POST', url: `${target.baseUrl}/v1/mcps` });
     expect(failed?.findings[0]?.exchange?.request.headers.authorization).toBe('ApiKey [REDACTED]');
     expect(failed?.findings[0]?.exchange?.response?.status).toBe(200);
-    expect(failed?.findings[0]?.documented).toBe('201 Created');
+    expect(failed?.findings[0]?.documented?.text).toBe('201 Created');
     expect(unwritable?.reason).toMatch(/--allow-writes/);
     expect(skipped?.reason).toBe('nothing to probe here');
     expect(crashed?.findings[0]?.message).toMatch(/could not complete: boom/);

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checks } from './checks/index.js';
+import { formatCitation } from './citation.js';
 import { configFromEnv } from './config-env.js';
 import type { CheckResult } from './model.js';
 import { findingLines } from './reporters/evidence.js';
@@ -16,7 +17,7 @@ const config = configFromEnv(process.env);
 function explain(result: CheckResult): string {
   return [
     `${result.id} ${result.title}`,
-    `requirement: ${result.requirement}`,
+    `requirement: ${formatCitation(result.requirement)}`,
     ...result.findings.flatMap(findingLines),
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * The read-only suite against the Prism mock of openapi.yaml, held to baselines/prism.json: Prism is not an
+ * The read-only suite against the Prism mock of openapi.yaml, held to conformance/baselines/prism.json: Prism is not an
  * implementation, so most behavioural checks fail there, but which ones is stable. A change means the suite or the
  * contract changed; update the baseline (with a reason per check) when that was intended.
  */

@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -12,18 +13,16 @@ async function acceptedForms(ctx: CheckContext): Promise<void> {
   ];
   for (const [label, header, value] of forms) {
     const reply = await ctx.http.send('GET', '/v1/organization', { auth: { header, value } });
-    ctx.expectSuccess(
-      reply,
-      200,
-      `${label}: 200 (DESIGN.md "Authentication"; openapi.yaml securitySchemes, scheme name case-insensitive)`,
-    );
+    ctx.expectSuccess(reply, 200, cite(`${label}: 200`, section('Authentication')));
   }
 }
 
 export const authAcceptedForms: Check = {
   id: 'AUTH-004',
   title: 'ApiKey, Bearer and X-API-Key all authenticate',
-  requirement:
-    'DESIGN.md "Authentication": Authorization: ApiKey <key> is documented; Bearer and X-API-Key are accepted too; openapi.yaml: the scheme name is case-insensitive.',
+  requirement: cite(
+    'Authorization: ApiKey <key> is documented; Bearer and X-API-Key are accepted too; the scheme name is case-insensitive.',
+    section('Authentication'),
+  ),
   run: acceptedForms,
 };

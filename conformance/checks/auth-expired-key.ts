@@ -1,3 +1,4 @@
+import { cite, operation, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { createApiKey } from '../probes/fixtures.js';
@@ -16,7 +17,7 @@ async function expiredKey(ctx: CheckContext): Promise<void> {
     if (created.reply.status >= 500)
       ctx.fail('creating a short-lived key crashed', {
         reply: created.reply,
-        documented: '201, or 422 validation_error',
+        documented: cite('201, or 422 validation_error', operation('createApiKey')),
       });
     ctx.skip(
       `the server does not allow a key expiring in ${LIFETIME_MS / 1000} s (answered ${created.reply.status}: ${created.reply.text.slice(0, 160)})`,
@@ -34,15 +35,18 @@ async function expiredKey(ctx: CheckContext): Promise<void> {
     last,
     401,
     'expired_key',
-    `401 expired_key after expires_at ${expiresAt.toISOString()} (DESIGN.md "Error codes")`,
+    cite(`401 expired_key after expires_at ${expiresAt.toISOString()}`, section('Errors')),
   );
 }
 
 export const authExpiredKey: Check = {
   id: 'AUTH-007',
   title: 'An expired key answers 401 expired_key',
-  requirement:
-    'DESIGN.md "Error codes": expired_key 401; openapi.yaml ApiKeyCreate.expires_at: must be in the future, the key stops working then.',
+  requirement: cite(
+    'expired_key 401; openapi.yaml ApiKeyCreate.expires_at: must be in the future, the key stops working then.',
+    section('Errors'),
+    pointer('#/components/schemas/ApiKeyCreate'),
+  ),
   needs: { writes: true },
   run: expiredKey,
 };

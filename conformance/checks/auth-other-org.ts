@@ -1,3 +1,4 @@
+import { about, cite, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Auth } from '../http/session.js';
 import type { Check } from '../model.js';
@@ -10,7 +11,10 @@ async function ids(ctx: CheckContext, auth: Auth, path: string): Promise<string[
 
 /** Each organisation's MCPs and keys are 404 not_found to the other (never 403, never 200), both ways, and absent from its lists. */
 async function otherOrganisation(ctx: CheckContext): Promise<void> {
-  const documented = '404 not_found: a resource of another organisation is 404, never 403 or 200 (DESIGN.md "Roles")';
+  const documented = cite(
+    '404 not_found: a resource of another organisation is 404, never 403 or 200',
+    section('Roles and scopes'),
+  );
   const directions: [string, Auth, Auth][] = [
     ['theirs seen by us', 'other-org', 'main'],
     ['ours seen by them', 'main', 'other-org'],
@@ -30,13 +34,13 @@ async function otherOrganisation(ctx: CheckContext): Promise<void> {
         await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(id)}`, { auth: viewer }),
         404,
         'not_found',
-        `${label}: ${documented}`,
+        about(`${label}`, documented),
       );
       ctx.expectError(
         await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(id)}/usage`, { auth: viewer }),
         404,
         'not_found',
-        `${label}: ${documented}`,
+        about(`${label}`, documented),
       );
     }
     for (const id of mcpIds.slice(0, 3)) {
@@ -46,13 +50,13 @@ async function otherOrganisation(ctx: CheckContext): Promise<void> {
         await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(id)}`, { auth: viewer }),
         404,
         'not_found',
-        `${label}: ${documented}`,
+        about(`${label}`, documented),
       );
       ctx.expectError(
         await ctx.http.send('POST', '/mcp', { auth: viewer, json: { mcp_id: id, tool: 'echo', arguments: {} } }),
         404,
         'not_found',
-        `${label}: ${documented}`,
+        about(`${label}`, documented),
       );
     }
   }
@@ -65,8 +69,10 @@ async function otherOrganisation(ctx: CheckContext): Promise<void> {
 export const authOtherOrg: Check = {
   id: 'AUTH-009',
   title: "Another organisation's resources are 404",
-  requirement:
-    'DESIGN.md "Roles": a resource of another organisation is 404, never 403 or 200; openapi.yaml "Roles": the same.',
+  requirement: cite(
+    'a resource of another organisation is 404, never 403 or 200; openapi.yaml "Roles": the same.',
+    section('Roles and scopes'),
+  ),
   needs: { otherOrgApiKey: true },
   run: otherOrganisation,
 };

@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { createApiKey, createMcp, registerCreated, requireCreated } from '../probes/fixtures.js';
@@ -14,25 +15,25 @@ async function scopedKey(ctx: CheckContext): Promise<void> {
   const k = await createApiKey(ctx, 'scoped', { permissions: { mcps: [mcpA.id] } });
   const scoped = requireCreated(ctx, 'a key scoped to A', k.reply, k.key);
   const auth = { key: scoped.key };
-  const documented = '403 mcp_not_permitted (DESIGN.md "Roles": a key scoped to some MCPs gets 403 on others)';
+  const documented = cite('403 mcp_not_permitted', section('Roles and scopes'));
 
   const getA = await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(mcpA.id)}`, { auth });
-  ctx.expectSuccess(getA, 200, 'the scoped key reads its own MCP');
+  ctx.expectSuccess(getA, 200, cite('the scoped key reads its own MCP', section('Roles and scopes')));
   const getB = await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(mcpB.id)}`, { auth });
   ctx.expectError(getB, 403, 'mcp_not_permitted', documented);
   const invokeB = await ctx.http.send('POST', '/mcp', { auth, json: { mcp_id: mcpB.id, tool: 'echo', arguments: {} } });
   ctx.expectError(invokeB, 403, 'mcp_not_permitted', documented);
 
   const list = await ctx.http.send('GET', '/v1/mcps', { auth, query: { per_page: 100 } });
-  if (ctx.expectSuccess(list, 200, 'the scoped key lists MCPs', true)) {
+  if (ctx.expectSuccess(list, 200, cite('the scoped key lists MCPs', section('Roles and scopes')), true)) {
     const ids = (dataOf<{ id?: string }[]>(list) ?? []).map((m) => m.id);
     ctx.expect(!ids.includes(mcpB.id), `the scoped key's list includes MCP ${mcpB.id} outside its scope`, {
       reply: list,
-      documented: 'a scoped key sees only its MCPs in lists',
+      documented: cite('a scoped key sees only its MCPs in lists', section('Roles and scopes')),
     });
     ctx.expect(ids.includes(mcpA.id), `the scoped key's list lacks its own MCP ${mcpA.id}`, {
       reply: list,
-      documented: 'a scoped key sees its MCPs',
+      documented: cite('a scoped key sees its MCPs', section('Roles and scopes')),
     });
   }
 
@@ -45,15 +46,17 @@ async function scopedKey(ctx: CheckContext): Promise<void> {
     wider,
     403,
     ['forbidden', 'mcp_not_permitted'],
-    '403: a key can never create a key with a wider permissions.mcps (DESIGN.md "Roles")',
+    cite('403: a key can never create a key with a wider permissions.mcps', section('Roles and scopes')),
   );
 }
 
 export const authScopedKey: Check = {
   id: 'AUTH-008',
   title: 'A scoped key is 403 mcp_not_permitted outside its MCPs',
-  requirement:
-    'DESIGN.md "Roles": a key scoped to some MCPs sees only those in lists and gets 403 mcp_not_permitted on others; a key never creates a wider key.',
+  requirement: cite(
+    'a key scoped to some MCPs sees only those in lists and gets 403 mcp_not_permitted on others; a key never creates a wider key.',
+    section('Roles and scopes'),
+  ),
   needs: { writes: true },
   run: scopedKey,
 };

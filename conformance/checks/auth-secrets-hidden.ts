@@ -1,3 +1,4 @@
+import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -10,12 +11,12 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
   for (const item of keyItems) {
     ctx.expect(!('key' in item), `API key ${String(item.id)} is listed with its secret`, {
       reply: keys,
-      documented: 'the full key is returned once, at creation (DESIGN.md "Authentication")',
+      documented: cite('the full key is returned once, at creation', section('Authentication')),
     });
     ctx.expect(
       typeof item.prefix !== 'string' || item.prefix.length <= 16,
       `API key ${String(item.id)} has a ${String(item.prefix).length}-character prefix`,
-      { reply: keys, documented: 'a display prefix (first 12 characters)' },
+      { reply: keys, documented: cite('a display prefix (first 12 characters)', section('Authentication')) },
     );
   }
   const firstKey = keyItems.find((k) => typeof k.id === 'string');
@@ -23,7 +24,7 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
     const detail = await ctx.http.send('GET', `/v1/api-keys/${encodeURIComponent(String(firstKey.id))}`);
     ctx.expect(!('key' in (dataOf<object>(detail) ?? {})), 'GET /v1/api-keys/{key_id} returns the secret', {
       reply: detail,
-      documented: 'the secret is never returned (openapi.yaml getApiKey)',
+      documented: cite('the secret is never returned', operation('getApiKey')),
     });
   }
   const mcps = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 100 } });
@@ -32,7 +33,10 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
     const leaked = WRITE_ONLY_MCP_FIELDS.filter((f) => f in item);
     ctx.expect(leaked.length === 0, `MCP ${String(item.id)} returns ${leaked.join(', ')}`, {
       reply: mcps,
-      documented: 'upstream credentials are writeOnly and never returned (openapi.yaml McpCreate)',
+      documented: cite(
+        'upstream credentials are writeOnly and never returned',
+        pointer('#/components/schemas/McpCreate'),
+      ),
     });
   }
   const firstMcp = mcpItems.find((m) => typeof m.id === 'string');
@@ -41,13 +45,13 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
     const leaked = WRITE_ONLY_MCP_FIELDS.filter((f) => f in (dataOf<object>(detail) ?? {}));
     ctx.expect(leaked.length === 0, `GET /v1/mcps/{mcp_id} returns ${leaked.join(', ')}`, {
       reply: detail,
-      documented: 'credentials are never returned',
+      documented: cite('credentials are never returned', pointer('#/components/schemas/McpCreate')),
     });
   }
   for (const reply of [keys, mcps]) {
     ctx.expect(!reply.text.includes(ctx.config.apiKey), "a response contains the caller's own API key", {
       reply,
-      documented: 'only a SHA-256 hash of a key is stored',
+      documented: cite('only a SHA-256 hash of a key is stored', section('Authentication')),
     });
   }
 }
@@ -55,7 +59,9 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
 export const authSecretsHidden: Check = {
   id: 'AUTH-010',
   title: 'Secrets are never returned',
-  requirement:
-    'DESIGN.md "Authentication" and "Security": the full key is shown once at creation, only a hash is stored; upstream credentials are encrypted and never returned (writeOnly in openapi.yaml).',
+  requirement: cite(
+    'the full key is shown once at creation, only a hash is stored; upstream credentials are encrypted and never returned (writeOnly in openapi.yaml).',
+    section('Authentication'),
+  ),
   run: secretsHidden,
 };

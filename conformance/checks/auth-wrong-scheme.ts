@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -13,19 +14,16 @@ async function wrongScheme(ctx: CheckContext): Promise<void> {
   ];
   for (const [label, header, value] of forms) {
     const reply = await ctx.http.send('GET', '/v1/organization', { auth: { header, value } });
-    ctx.expectError(
-      reply,
-      401,
-      'unauthorized',
-      `${label}: 401 unauthorized (DESIGN.md "Authentication": ApiKey, Bearer or X-API-Key only)`,
-    );
+    ctx.expectError(reply, 401, 'unauthorized', cite(`${label}: 401 unauthorized`, section('Authentication')));
   }
 }
 
 export const authWrongScheme: Check = {
   id: 'AUTH-002',
   title: 'Wrong authentication scheme answers 401 unauthorized',
-  requirement:
-    'DESIGN.md "Authentication": Authorization: ApiKey <key> (also Bearer and X-API-Key); anything else is a malformed key → 401 unauthorized.',
+  requirement: cite(
+    'Authorization: ApiKey <key> (also Bearer and X-API-Key); anything else is a malformed key → 401 unauthorized.',
+    section('Authentication'),
+  ),
   run: wrongScheme,
 };

@@ -1,10 +1,10 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
 /** A body in a content type the operation does not document is 400 invalid_request (the contract maps wrong content types there). */
 async function wrongContentType(ctx: CheckContext): Promise<void> {
-  const documented =
-    '400 invalid_request (DESIGN.md "Error codes": wrong content type; openapi.yaml documents application/json only)';
+  const documented = cite('400 invalid_request', section('Errors'));
   const body = JSON.stringify({ mcp_id: `${ctx.runPrefix}none`, tool: 'echo', arguments: {} });
   for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
     const reply = await ctx.http.send('POST', '/mcp', { rawBody: body, headers: { 'Content-Type': type } });
@@ -16,7 +16,9 @@ async function wrongContentType(ctx: CheckContext): Promise<void> {
 export const envContentType: Check = {
   id: 'ENV-005',
   title: 'A wrong Content-Type answers 400 invalid_request',
-  requirement:
-    'DESIGN.md "Error codes": invalid_request 400 covers a wrong content type; request bodies are documented as application/json only.',
+  requirement: cite(
+    'invalid_request 400 covers a wrong content type; request bodies are documented as application/json only.',
+    section('Errors'),
+  ),
   run: wrongContentType,
 };

@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -21,7 +22,7 @@ async function noInternals(ctx: CheckContext): Promise<void> {
         ctx.findings.push({
           severity: 'fail',
           message: `a ${r.status} response exposes ${what}`,
-          documented: 'internal_error 500: no stack, no internals (DESIGN.md "Error codes")',
+          documented: cite('internal_error 500: no stack, no internals', section('Errors')),
           exchange,
         });
         break;
@@ -32,7 +33,7 @@ async function noInternals(ctx: CheckContext): Promise<void> {
     const reply = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 'NaN' } });
     ctx.expect(!LEAKS.some(([p]) => p.test(reply.text)), 'an error response exposes internals', {
       reply,
-      documented: 'no stack, no internals',
+      documented: cite('no stack, no internals', section('Errors')),
     });
   }
   ctx.note(`${seen} error responses inspected`);
@@ -41,7 +42,9 @@ async function noInternals(ctx: CheckContext): Promise<void> {
 export const envNoInternals: Check = {
   id: 'ENV-008',
   title: 'Error responses expose no internals',
-  requirement:
-    'DESIGN.md "Error codes": internal_error 500 (no stack, no internals); every error is the envelope with a message for people.',
+  requirement: cite(
+    'internal_error 500 (no stack, no internals); every error is the envelope with a message for people.',
+    section('Errors'),
+  ),
   run: noInternals,
 };

@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -21,16 +22,19 @@ async function oversizeBody(ctx: CheckContext): Promise<void> {
     const last = ctx.recorded[ctx.recorded.length - 1];
     ctx.warn(
       `inconclusive: no response to a ${size}-byte body (${last?.networkError ?? (error as Error).message}); a server may answer 413 and close before the upload ends`,
-      { documented: '413 payload_too_large in the envelope' },
+      { documented: cite('413 payload_too_large in the envelope', section('Request handling')) },
     );
     return;
   }
   if (reply.status === 413) {
-    ctx.expectError(reply, 413, 'payload_too_large', '413 payload_too_large (DESIGN.md "Error codes")');
+    ctx.expectError(reply, 413, 'payload_too_large', cite('413 payload_too_large', section('Errors')));
     return;
   }
   if (reply.status >= 500) {
-    ctx.fail(`a ${size}-byte body caused ${reply.status}`, { reply, documented: '413 payload_too_large, never 5xx' });
+    ctx.fail(`a ${size}-byte body caused ${reply.status}`, {
+      reply,
+      documented: cite('413 payload_too_large, never 5xx', section('Request handling')),
+    });
     return;
   }
   ctx.skip(
@@ -41,7 +45,9 @@ async function oversizeBody(ctx: CheckContext): Promise<void> {
 export const envOversizeBody: Check = {
   id: 'ENV-006',
   title: 'An oversize body answers 413 payload_too_large',
-  requirement:
-    'DESIGN.md "Error codes": payload_too_large 413; "Configuration": MCP_MAX_REQUEST_BODY_BYTES (10485760); "Envelope": oversize bodies are answered in the envelope.',
+  requirement: cite(
+    'payload_too_large 413; "Configuration": MCP_MAX_REQUEST_BODY_BYTES (10485760); "Envelope": oversize bodies are answered in the envelope.',
+    section('Errors'),
+  ),
   run: oversizeBody,
 };

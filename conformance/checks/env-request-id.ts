@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
 /** X-Request-Id is unique per request, and the client's own valid X-Request-Id is echoed back. */
 async function requestIds(ctx: CheckContext): Promise<void> {
-  const documented =
-    "X-Request-Id: a unique id, the client's own when it sent a valid one (openapi.yaml components/headers/X-Request-Id)";
+  const documented = cite(
+    "X-Request-Id: a unique id, the client's own when it sent a valid one",
+    pointer('#/components/headers/X-Request-Id'),
+  );
   const a = await ctx.http.send('GET', '/v1/organization');
   const b = await ctx.http.send('GET', '/v1/organization');
   if (ctx.expectRequestId(a) && ctx.expectRequestId(b)) {
@@ -33,14 +36,19 @@ async function requestIds(ctx: CheckContext): Promise<void> {
   ctx.expect(
     got.length >= 1 && got.length <= 128,
     `an invalid (200-character) X-Request-Id was answered with ${got.length} characters`,
-    { reply: replaced, documented: 'X-Request-Id: 1..128 characters' },
+    {
+      reply: replaced,
+      documented: cite('X-Request-Id: 1..128 characters', pointer('#/components/headers/X-Request-Id')),
+    },
   );
 }
 
 export const envRequestId: Check = {
   id: 'ENV-007',
   title: 'X-Request-Id is unique and echoes a valid client id',
-  requirement:
-    'DESIGN.md "Envelope": every response carries X-Request-Id; openapi.yaml: the client\'s own X-Request-Id when it sent a valid one, 1..128 characters.',
+  requirement: cite(
+    "every response carries X-Request-Id; the client's own X-Request-Id when it sent a valid one, 1..128 characters.",
+    section('Envelope'),
+  ),
   run: requestIds,
 };

@@ -1,3 +1,4 @@
+import { cite, operation, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -15,17 +16,26 @@ const READS: [string, boolean][] = [
 /** Success responses of every id-free read use `{ success: true, data }` (lists add `pagination`) and carry X-Request-Id. */
 async function successEnvelopes(ctx: CheckContext): Promise<void> {
   const health = await ctx.http.send('GET', '/health', { auth: 'none' });
-  ctx.expectSuccess(health, 200, 'GET /health: 200 Health, no authentication (openapi.yaml getHealth)');
+  ctx.expectSuccess(health, 200, cite('GET /health: 200 Health, no authentication', operation('getHealth')));
   for (const [path, list] of READS) {
     const reply = await ctx.http.send('GET', path);
-    ctx.expectSuccess(reply, 200, `GET ${path}: 200 in the ${list ? 'list' : 'success'} envelope`, list);
+    ctx.expectSuccess(
+      reply,
+      200,
+      cite(`GET ${path}: 200 in the ${list ? 'list' : 'success'} envelope`, section('Envelope')),
+      list,
+    );
   }
 }
 
 export const envSuccessEnvelope: Check = {
   id: 'ENV-001',
   title: 'Success responses use the success envelope with X-Request-Id',
-  requirement:
-    'DESIGN.md "Envelope": success is { success: true, data } (lists add pagination) and every response carries X-Request-Id; openapi.yaml SuccessEnvelope/ListEnvelope.',
+  requirement: cite(
+    'success is { success: true, data } (lists add pagination) and every response carries X-Request-Id; openapi.yaml SuccessEnvelope/ListEnvelope.',
+    section('Envelope'),
+    pointer('#/components/schemas/SuccessEnvelope'),
+    pointer('#/components/schemas/ListEnvelope'),
+  ),
   run: successEnvelopes,
 };

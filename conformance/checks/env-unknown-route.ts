@@ -1,9 +1,10 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
 /** An unknown route is 404 not_found in the error envelope, whether or not the request carries a key. */
 async function unknownRoute(ctx: CheckContext): Promise<void> {
-  const documented = '404 not_found in the error envelope (DESIGN.md "Envelope": unknown routes included)';
+  const documented = cite('404 not_found in the error envelope', section('Envelope'));
   const authed = await ctx.http.send('GET', `/v1/${ctx.runPrefix}no-such-route`);
   ctx.expectError(authed, 404, 'not_found', documented);
   const deep = await ctx.http.send('POST', '/v1/mcps/some-id/no-such-action', { json: {} });
@@ -14,14 +15,20 @@ async function unknownRoute(ctx: CheckContext): Promise<void> {
     anonymous,
     [401, 404],
     ['unauthorized', 'not_found'],
-    'error envelope (401 or 404) for an unknown route without a key',
+    cite(
+      'error envelope (401 or 404) for an unknown route without a key',
+      section('Envelope'),
+      section('Request handling'),
+    ),
   );
 }
 
 export const envUnknownRoute: Check = {
   id: 'ENV-002',
   title: 'Unknown routes answer 404 not_found in the envelope',
-  requirement:
-    'DESIGN.md "Envelope": every response is JSON in the envelope, unknown routes included; "Error codes": not_found 404.',
+  requirement: cite(
+    'every response is JSON in the envelope, unknown routes included; "Error codes": not_found 404.',
+    section('Envelope'),
+  ),
   run: unknownRoute,
 };

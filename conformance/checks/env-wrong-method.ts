@@ -1,3 +1,4 @@
+import { cite, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -15,7 +16,7 @@ async function wrongMethod(ctx: CheckContext): Promise<void> {
       c.path,
       c.method === 'GET' || c.method === 'DELETE' ? {} : { json: {} },
     );
-    const documented = `405 method_not_allowed with Allow: ${c.allowed.join(', ')} (DESIGN.md "Error codes")`;
+    const documented = cite(`405 method_not_allowed with Allow: ${c.allowed.join(', ')}`, section('Errors'));
     if (!ctx.expectError(reply, 405, 'method_not_allowed', documented)) continue;
     const allow = (reply.headers.allow ?? '').toUpperCase().split(/\s*,\s*/);
     const missing = c.allowed.filter((m) => !allow.includes(m));
@@ -30,7 +31,10 @@ async function wrongMethod(ctx: CheckContext): Promise<void> {
 export const envWrongMethod: Check = {
   id: 'ENV-003',
   title: 'Wrong methods answer 405 method_not_allowed with Allow',
-  requirement:
-    'DESIGN.md "Error codes": method_not_allowed 405 (+ Allow, RFC 9110 §15.5.6); the envelope covers wrong methods.',
+  requirement: cite(
+    'method_not_allowed 405 (+ Allow, RFC 9110 §15.5.6); the envelope covers wrong methods.',
+    section('Errors'),
+    standard('RFC 9110 §15.5.6'),
+  ),
   run: wrongMethod,
 };

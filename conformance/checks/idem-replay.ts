@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { about, cite, operation, pointer } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { registerCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
@@ -16,14 +17,19 @@ async function idempotentReplay(ctx: CheckContext): Promise<void> {
   if (!firstId) {
     if (first.status === 403 || first.status === 429)
       ctx.skip(`could not create an MCP server: ${first.status} ${first.text.slice(0, 160)}`);
-    ctx.fail(`POST /v1/mcps answered ${first.status}`, { reply: first, documented: '201 (openapi.yaml createMcp)' });
+    ctx.fail(`POST /v1/mcps answered ${first.status}`, {
+      reply: first,
+      documented: cite('201', operation('createMcp')),
+    });
     return;
   }
-  const documented =
-    'Idempotency-Key: the first response is replayed with Idempotent-Replayed: true for the same key and body (openapi.yaml IdempotencyKey)';
+  const documented = cite(
+    'Idempotency-Key: the first response is replayed with Idempotent-Replayed: true for the same key and body',
+    pointer('#/components/parameters/IdempotencyKey'),
+  );
   const second = await ctx.http.send('POST', '/v1/mcps', { json: body, headers });
   const secondId = registerCreated(ctx, 'mcp', second);
-  if (ctx.expectSuccess(second, 201, `a replay answers the first response's status: ${documented}`)) {
+  if (ctx.expectSuccess(second, 201, about(`a replay answers the first response's status`, documented))) {
     ctx.expect(secondId === firstId, `the retry created ${secondId}, the first request ${firstId}`, {
       reply: second,
       documented,
@@ -44,7 +50,10 @@ async function idempotentReplay(ctx: CheckContext): Promise<void> {
     other,
     409,
     'already_exists',
-    '409 already_exists: the same Idempotency-Key with another body (openapi.yaml IdempotencyKey)',
+    cite(
+      '409 already_exists: the same Idempotency-Key with another body',
+      pointer('#/components/parameters/IdempotencyKey'),
+    ),
   );
   const list = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 100 } });
   const named = (dataOf<{ name?: string }[]>(list) ?? []).filter((m) => m.name === body.name);
@@ -58,8 +67,11 @@ async function idempotentReplay(ctx: CheckContext): Promise<void> {
 export const idemReplay: Check = {
   id: 'IDEM-001',
   title: 'Idempotency-Key replays the first response and refuses another body',
-  requirement:
+  requirement: cite(
     'openapi.yaml components/parameters/IdempotencyKey on createMcp: the first response is stored and replayed with Idempotent-Replayed: true; the same key with another body is 409 already_exists.',
+    pointer('#/components/parameters/IdempotencyKey'),
+    operation('createMcp'),
+  ),
   needs: { writes: true },
   run: idempotentReplay,
 };

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cite, section } from '../citation.js';
 import type { Check } from '../model.js';
 import { checks, defineChecks } from './index.js';
 
 const noop = async () => {};
+const envelope = cite('the envelope', section('Envelope'));
 
 describe('the check registry', () => {
   it('has unique ids', () => {
@@ -12,11 +14,12 @@ describe('the check registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('gives every check an AREA-NNN id, a title, a requirement citing the contract and a run function', () => {
+  it('gives every check an AREA-NNN id, a title, a requirement with a citation and a run function', () => {
     for (const check of checks) {
       expect(check.id).toMatch(/^[A-Z]+-\d{3}$/);
       expect(check.title.length).toBeGreaterThan(10);
-      expect(check.requirement).toMatch(/DESIGN\.md|openapi\.yaml|RFC/);
+      expect(check.requirement.text.length).toBeGreaterThan(10);
+      expect(check.requirement.refs.length).toBeGreaterThan(0);
       expect(typeof check.run).toBe('function');
     }
   });
@@ -34,19 +37,23 @@ describe('the check registry', () => {
 
   it('is documented: conformance/README.md lists every check id', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const missing = checks.filter((c) => !readme.includes(`| \`${c.id}\` |`)).map((c) => c.id);
+    const missing = checks.filter((c) => !new RegExp(`^\\| \`${c.id}\` +\\|`, 'm').test(readme)).map((c) => c.id);
     expect(missing).toEqual([]);
   });
 
   it('rejects a duplicate id', () => {
-    const twin: Check = { id: 'ENV-001', title: 'A second ENV-001', requirement: 'DESIGN.md', run: noop };
+    const twin: Check = { id: 'ENV-001', title: 'A second ENV-001', requirement: envelope, run: noop };
     expect(() => defineChecks([...checks, twin])).toThrow(/duplicate check id ENV-001/);
   });
 
   it.each([
-    ['a malformed id', { id: 'env1', title: 'Some title here', requirement: 'DESIGN.md', run: noop }, /AREA-NNN/],
-    ['a missing requirement', { id: 'ENV-999', title: 'Some title here', requirement: '', run: noop }, /lacks/],
-  ] as const)('rejects %s', (_name, check, error) => {
-    expect(() => defineChecks([check as Check])).toThrow(error);
+    ['a malformed id', { id: 'env1', title: 'Some title here', requirement: envelope, run: noop }, /AREA-NNN/],
+    [
+      'a missing requirement',
+      { id: 'ENV-999', title: 'Some title here', requirement: cite('', section('Envelope')), run: noop },
+      /lacks/,
+    ],
+  ] as [string, Check, RegExp][])('rejects %s', (_name, check, error) => {
+    expect(() => defineChecks([check])).toThrow(error);
   });
 });

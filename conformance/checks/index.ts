@@ -3,7 +3,7 @@
  * refuses a duplicate at load time, so a copy-pasted check cannot shadow another.
  *
  * Order matters where checks share the target: reads first, writes next, rate-limit bursts late (they drain the
- * bucket), and the sweeps over everything recorded (ENV-008, SCHEMA-002) last.
+ * budget), and the sweeps over everything recorded (ENV-008, SCHEMA-002) last.
  */
 import type { Check } from '../model.js';
 import { authAcceptedForms } from './auth-accepted-forms.js';
@@ -67,7 +67,7 @@ export function defineChecks(list: readonly Check[]): readonly Check[] {
   for (const check of list) {
     if (!ID_SHAPE.test(check.id)) throw new Error(`check id ${JSON.stringify(check.id)} is not of the form AREA-NNN`);
     if (seen.has(check.id)) throw new Error(`duplicate check id ${check.id}`);
-    if (!check.title || !check.requirement || typeof check.run !== 'function')
+    if (!check.title || !check.requirement?.text || !check.requirement.refs?.length || typeof check.run !== 'function')
       throw new Error(`check ${check.id} lacks a title, requirement or run`);
     seen.add(check.id);
   }

@@ -1,3 +1,4 @@
+import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { isObject, type JsonObject } from '../oracle/contract.js';
@@ -30,7 +31,8 @@ async function badArgumentsCheck(ctx: CheckContext): Promise<void> {
   const mcpId = ctx.config.mcpId;
   if (!mcpId) ctx.skip('needs --mcp-id (a reachable MCP server)');
   const detail = await ctx.http.send('GET', `/v1/mcps/${encodeURIComponent(mcpId)}`);
-  if (!ctx.expectSuccess(detail, 200, 'GET /v1/mcps/{mcp_id}: 200 McpDetail with tools')) return;
+  if (!ctx.expectSuccess(detail, 200, cite('GET /v1/mcps/{mcp_id}: 200 McpDetail with tools', operation('getMcp'))))
+    return;
   const tools = (dataOf<{ tools?: ToolInfo[] }>(detail)?.tools ?? []).filter((t) => isObject(t.input_schema));
   const preferred = tools.find((t) => t.name === ctx.config.tool);
   const candidates = preferred ? [preferred, ...tools] : tools;
@@ -44,7 +46,7 @@ async function badArgumentsCheck(ctx: CheckContext): Promise<void> {
         reply,
         422,
         'invalid_arguments',
-        `422 invalid_arguments for ${tool.name}(${JSON.stringify(args).slice(0, 80)}) (DESIGN.md "Error codes")`,
+        cite(`422 invalid_arguments for ${tool.name}(${JSON.stringify(args).slice(0, 80)})`, section('Errors')),
       )
     )
       ctx.expectContract(reply);
@@ -56,7 +58,10 @@ async function badArgumentsCheck(ctx: CheckContext): Promise<void> {
 export const invBadArguments: Check = {
   id: 'INV-003',
   title: 'Arguments that break the input_schema are 422 invalid_arguments',
-  requirement:
-    'DESIGN.md "Error codes": invalid_arguments 422 (tool arguments against the tool\'s input_schema); openapi.yaml InvokeRequest.arguments.',
+  requirement: cite(
+    "invalid_arguments 422 (tool arguments against the tool's input_schema); openapi.yaml InvokeRequest.arguments.",
+    section('Errors'),
+    pointer('#/components/schemas/InvokeRequest'),
+  ),
   run: badArgumentsCheck,
 };

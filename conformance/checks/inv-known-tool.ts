@@ -1,4 +1,5 @@
 import type { components } from '../../generated/schema.js';
+import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -12,11 +13,14 @@ async function knownTool(ctx: CheckContext): Promise<void> {
   const reply = await ctx.http.send('POST', '/mcp', {
     json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} },
   });
-  if (!ctx.expectSuccess(reply, 200, 'POST /mcp: 200 InvokeResult')) return;
+  if (!ctx.expectSuccess(reply, 200, cite('POST /mcp: 200 InvokeResult', operation('invokeTool')))) return;
   ctx.expectContract(reply);
   const data = dataOf<InvokeResult>(reply);
   const meta = data?.metadata;
-  const documented = 'metadata { mcp_id, tool, latency_ms, timestamp } (DESIGN.md "Operations": POST /mcp)';
+  const documented = cite(
+    'metadata { mcp_id, tool, latency_ms, timestamp }',
+    pointer('#/components/schemas/InvokeResult'),
+  );
   ctx.expect(
     meta?.mcp_id === mcpId && meta.tool === tool,
     `metadata names ${meta?.mcp_id}/${meta?.tool}, not ${mcpId}/${tool}`,
@@ -31,15 +35,18 @@ async function knownTool(ctx: CheckContext): Promise<void> {
   if (data?.is_error)
     ctx.warn(`the tool reported is_error: true with arguments ${JSON.stringify(ctx.config.arguments ?? {})}`, {
       reply,
-      documented: 'pick arguments the tool accepts (--arguments)',
+      documented: cite('pick arguments the tool accepts (--arguments)', operation('invokeTool')),
     });
 }
 
 export const invKnownTool: Check = {
   id: 'INV-004',
   title: 'A known tool answers the documented InvokeResult',
-  requirement:
-    'openapi.yaml invokeTool 200 InvokeResult {result, content, structured_content, is_error, metadata{mcp_id, tool, latency_ms, timestamp}}; DESIGN.md "Tool invocation".',
+  requirement: cite(
+    'openapi.yaml invokeTool 200 InvokeResult {result, content, structured_content, is_error, metadata{mcp_id, tool, latency_ms, timestamp}}',
+    section('Tool invocation'),
+    operation('invokeTool'),
+  ),
   needs: { invocation: true },
   run: knownTool,
 };

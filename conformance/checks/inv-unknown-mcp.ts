@@ -1,3 +1,4 @@
+import { cite, operation, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -6,13 +7,13 @@ async function unknownMcp(ctx: CheckContext): Promise<void> {
   const reply = await ctx.http.send('POST', '/mcp', {
     json: { mcp_id: `${ctx.runPrefix}missing`, tool: 'echo', arguments: {} },
   });
-  ctx.expectError(reply, 404, 'not_found', '404 not_found (openapi.yaml invokeTool: NotFound)');
+  ctx.expectError(reply, 404, 'not_found', cite('404 not_found', operation('invokeTool')));
   ctx.expectContract(reply);
 }
 
 export const invUnknownMcp: Check = {
   id: 'INV-001',
   title: 'Invoking on an unknown MCP is 404 not_found',
-  requirement: 'openapi.yaml invokeTool 404 NotFound; DESIGN.md "Error codes": not_found 404.',
+  requirement: cite('openapi.yaml invokeTool 404 NotFound; not_found 404.', section('Errors'), operation('invokeTool')),
   run: unknownMcp,
 };

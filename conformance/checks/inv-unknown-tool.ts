@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -16,7 +17,7 @@ async function unknownTool(ctx: CheckContext): Promise<void> {
       reply,
       404,
       'tool_not_found',
-      '404 tool_not_found with a "did you mean" suggestion (DESIGN.md "Error codes")',
+      cite('404 tool_not_found with a "did you mean" suggestion', section('Errors')),
     )
   )
     return;
@@ -25,7 +26,7 @@ async function unknownTool(ctx: CheckContext): Promise<void> {
   if (known && suggestion !== known) {
     ctx.warn(`asked for ${tool}, a typo of ${known}: details.suggestion is ${JSON.stringify(suggestion ?? null)}`, {
       reply,
-      documented: 'tool_not_found: details.suggestion names the closest tool (openapi.yaml "Error codes")',
+      documented: cite('tool_not_found: details.suggestion names the closest tool', section('Errors')),
     });
   }
 }
@@ -33,7 +34,9 @@ async function unknownTool(ctx: CheckContext): Promise<void> {
 export const invUnknownTool: Check = {
   id: 'INV-002',
   title: 'Invoking an unknown tool is 404 tool_not_found',
-  requirement:
-    'DESIGN.md "Error codes": tool_not_found 404 (with a "did you mean" suggestion); openapi.yaml: details.suggestion names the closest.',
+  requirement: cite(
+    'tool_not_found 404 (with a "did you mean" suggestion); details.suggestion names the closest.',
+    section('Errors'),
+  ),
   run: unknownTool,
 };

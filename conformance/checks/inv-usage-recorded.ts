@@ -1,4 +1,5 @@
 import type { components } from '../../generated/schema.js';
+import { cite, operation, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -6,7 +7,7 @@ type UsageRecord = components['schemas']['UsageRecord'];
 
 async function historyTotal(ctx: CheckContext, mcpId: string): Promise<number | undefined> {
   const reply = await ctx.http.send('GET', '/v1/usage/history', { query: { mcp_id: mcpId, per_page: 1 } });
-  return ctx.expectSuccess(reply, 200, 'GET /v1/usage/history: 200', true)
+  return ctx.expectSuccess(reply, 200, cite('GET /v1/usage/history: 200', operation('listUsageHistory')), true)
     ? (reply.json as { pagination?: { total?: number } }).pagination?.total
     : undefined;
 }
@@ -20,9 +21,12 @@ async function usageRecorded(ctx: CheckContext): Promise<void> {
   const invoke = await ctx.http.send('POST', '/mcp', {
     json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} },
   });
-  if (!ctx.expectSuccess(invoke, 200, 'POST /mcp: 200')) return;
-  const documented =
-    'one usage record per call, ordered newest last (DESIGN.md "Tool invocation"; openapi.yaml listUsageHistory)';
+  if (!ctx.expectSuccess(invoke, 200, cite('POST /mcp: 200', operation('invokeTool')))) return;
+  const documented = cite(
+    'one usage record per call, ordered newest last',
+    section('Tool invocation'),
+    operation('listUsageHistory'),
+  );
   const after = await historyTotal(ctx, mcpId);
   if (after === undefined) return;
   // Other traffic may add records too: at least one more, never fewer.
@@ -35,7 +39,8 @@ async function usageRecorded(ctx: CheckContext): Promise<void> {
   )
     return;
   const last = await ctx.http.send('GET', '/v1/usage/history', { query: { mcp_id: mcpId, per_page: 1, page: after } });
-  if (!ctx.expectSuccess(last, 200, 'the last page of the history: 200', true)) return;
+  if (!ctx.expectSuccess(last, 200, cite('the last page of the history: 200', operation('listUsageHistory')), true))
+    return;
   const record = dataOf<UsageRecord[]>(last)?.[0];
   ctx.expect(record !== undefined, 'the last page of the history is empty', { reply: last, documented });
   if (record)
@@ -49,8 +54,11 @@ async function usageRecorded(ctx: CheckContext): Promise<void> {
 export const invUsageRecorded: Check = {
   id: 'INV-005',
   title: 'Each invocation is recorded in the usage history',
-  requirement:
-    'DESIGN.md "Tool invocation": records one usage row per call; openapi.yaml listUsageHistory: one record per tool invocation, newest last, filterable by mcp_id.',
+  requirement: cite(
+    'records one usage row per call; openapi.yaml listUsageHistory: one record per tool invocation, newest last, filterable by mcp_id.',
+    section('Tool invocation'),
+    operation('listUsageHistory'),
+  ),
   needs: { invocation: true },
   run: usageRecorded,
 };

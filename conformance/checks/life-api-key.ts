@@ -1,3 +1,4 @@
+import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { createApiKey, requireCreated } from '../probes/fixtures.js';
@@ -6,10 +7,12 @@ import { createApiKey, requireCreated } from '../probes/fixtures.js';
 async function apiKeyLifecycle(ctx: CheckContext): Promise<void> {
   const created = await createApiKey(ctx, 'life');
   const key = requireCreated(ctx, 'an API key', created.reply, created.key);
-  ctx.expectSuccess(created.reply, 201, 'POST /v1/api-keys: 201 ApiKeyCreated');
+  ctx.expectSuccess(created.reply, 201, cite('POST /v1/api-keys: 201 ApiKeyCreated', operation('createApiKey')));
   ctx.expectContract(created.reply);
-  const documentedKey =
-    'pmcp_ + at least 40 base62 characters, prefix = its first 12 characters (DESIGN.md "Authentication")';
+  const documentedKey = cite(
+    'pmcp_ + at least 40 base62 characters, prefix = its first 12 characters',
+    section('Authentication'),
+  );
   ctx.expect(/^pmcp_[A-Za-z0-9]{40,}$/.test(key.key), 'the new key does not have the documented shape', {
     reply: created.reply,
     documented: documentedKey,
@@ -22,65 +25,82 @@ async function apiKeyLifecycle(ctx: CheckContext): Promise<void> {
   const path = `/v1/api-keys/${encodeURIComponent(key.id)}`;
 
   const got = await ctx.http.send('GET', path);
-  if (ctx.expectSuccess(got, 200, 'GET /v1/api-keys/{key_id}: 200 ApiKeyDetail')) {
+  if (ctx.expectSuccess(got, 200, cite('GET /v1/api-keys/{key_id}: 200 ApiKeyDetail', operation('getApiKey')))) {
     ctx.expectContract(got);
     ctx.expect(!got.text.includes(key.key), 'GET returns the secret again', {
       reply: got,
-      documented: 'shown once, at creation',
+      documented: cite('shown once, at creation', section('Authentication')),
     });
   }
   const list = await ctx.http.send('GET', '/v1/api-keys', { query: { per_page: 100, status: 'active' } });
-  if (ctx.expectSuccess(list, 200, 'GET /v1/api-keys?status=active: 200', true)) {
+  if (ctx.expectSuccess(list, 200, cite('GET /v1/api-keys?status=active: 200', operation('listApiKeys')), true)) {
     const total = (list.json as { pagination?: { total?: number } }).pagination?.total ?? 0;
     if (total <= 100)
       ctx.expect(
         (dataOf<{ id?: string }[]>(list) ?? []).some((k) => k.id === key.id),
         'the new key is not listed as active',
-        { reply: list, documented: 'listApiKeys status=active' },
+        { reply: list, documented: cite('listApiKeys status=active', operation('listApiKeys')) },
       );
     ctx.expect(!list.text.includes(key.key), 'the list contains the secret', {
       reply: list,
-      documented: 'secrets are never listed',
+      documented: cite('secrets are never listed', section('Authentication')),
     });
   }
   const patched = await ctx.http.send('PATCH', path, {
     json: { name: `${ctx.runPrefix}life-renamed`, description: 'renamed' },
   });
-  if (ctx.expectSuccess(patched, 200, 'PATCH /v1/api-keys/{key_id}: 200 ApiKey')) {
+  if (ctx.expectSuccess(patched, 200, cite('PATCH /v1/api-keys/{key_id}: 200 ApiKey', operation('updateApiKey')))) {
     ctx.expectContract(patched);
     const data = dataOf<{ name?: string; description?: string }>(patched);
     ctx.expect(
       data?.name === `${ctx.runPrefix}life-renamed` && data.description === 'renamed',
       `PATCH answered ${JSON.stringify(data)}`,
-      { reply: patched, documented: 'changes name/description' },
+      { reply: patched, documented: cite('changes name/description', operation('updateApiKey')) },
     );
   }
   const revoked = await ctx.http.send('DELETE', path);
-  if (ctx.expectSuccess(revoked, 200, 'DELETE /v1/api-keys/{key_id}: 200 ApiKeyRevoked')) ctx.expectContract(revoked);
+  if (
+    ctx.expectSuccess(revoked, 200, cite('DELETE /v1/api-keys/{key_id}: 200 ApiKeyRevoked', operation('revokeApiKey')))
+  )
+    ctx.expectContract(revoked);
   ctx.expectError(
     await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key } }),
     401,
     'revoked_key',
-    'the revoked key: 401 revoked_key',
+    cite('the revoked key: 401 revoked_key', operation('revokeApiKey'), section('Errors')),
   );
   const after = await ctx.http.send('GET', path);
-  if (ctx.expectSuccess(after, 200, 'a revoked key can still be read')) {
+  if (ctx.expectSuccess(after, 200, cite('a revoked key can still be read', operation('getApiKey')))) {
     const data = dataOf<{ status?: string; revoked_at?: string | null }>(after);
     ctx.expect(
       data?.status === 'revoked' && typeof data.revoked_at === 'string',
       `after revocation: status ${data?.status}, revoked_at ${data?.revoked_at}`,
-      { reply: after, documented: 'status revoked with revoked_at' },
+      {
+        reply: after,
+        documented: cite('status revoked with revoked_at', pointer('#/components/schemas/ApiKeyRevoked')),
+      },
     );
   }
   const again = await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key } });
-  ctx.expectError(again, 401, 'revoked_key', 'the revoked key stays revoked: 401 revoked_key');
+  ctx.expectError(
+    again,
+    401,
+    'revoked_key',
+    cite('the revoked key stays revoked: 401 revoked_key', operation('revokeApiKey'), section('Errors')),
+  );
 }
 
 export const lifeApiKey: Check = {
   id: 'LIFE-002',
   title: 'API key lifecycle: create, get, list, patch, revoke, stays revoked',
-  requirement:
-    'openapi.yaml createApiKey (201, key shown once), getApiKey, listApiKeys, updateApiKey, revokeApiKey; DESIGN.md: a revoked key is 401 revoked_key for good.',
+  requirement: cite(
+    'openapi.yaml createApiKey (201, key shown once), getApiKey, listApiKeys, updateApiKey, revokeApiKey',
+    operation('createApiKey'),
+    operation('getApiKey'),
+    operation('listApiKeys'),
+    operation('updateApiKey'),
+    operation('revokeApiKey'),
+  ),
   needs: { writes: true },
   run: apiKeyLifecycle,
 };

@@ -1,3 +1,4 @@
+import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { registerCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
@@ -23,38 +24,41 @@ async function mcpLifecycle(ctx: CheckContext): Promise<void> {
       ctx.skip(`could not create an MCP server: ${createdReply.status} ${createdReply.text.slice(0, 160)}`);
     ctx.fail(`POST /v1/mcps answered ${createdReply.status}`, {
       reply: createdReply,
-      documented: '201 with the MCP (openapi.yaml createMcp)',
+      documented: cite('201 with the MCP', operation('createMcp')),
     });
     return;
   }
   const mcp = created.data.data;
-  ctx.expectSuccess(createdReply, 201, 'POST /v1/mcps: 201 with the MCP');
+  ctx.expectSuccess(createdReply, 201, cite('POST /v1/mcps: 201 with the MCP', operation('createMcp')));
   ctx.expectContract(createdReply);
-  ctx.expect(mcp.name === name, `created name is ${mcp.name}`, { reply: createdReply, documented: 'the name as sent' });
+  ctx.expect(mcp.name === name, `created name is ${mcp.name}`, {
+    reply: createdReply,
+    documented: cite('the name as sent', operation('createMcp')),
+  });
   const location = createdReply.headers.location;
   if (location)
     ctx.expect(location.endsWith(`/v1/mcps/${mcp.id}`), `Location is ${location}`, {
       reply: createdReply,
-      documented: 'Location: the URL of the created resource',
+      documented: cite('Location: the URL of the created resource', pointer('#/components/headers/Location')),
     });
   const params = { params: { path: { mcp_id: mcp.id } } };
 
   const got = ctx.replyOf(await ctx.client.GET('/v1/mcps/{mcp_id}', params));
-  if (ctx.expectSuccess(got, 200, 'GET /v1/mcps/{mcp_id}: 200 McpDetail')) {
+  if (ctx.expectSuccess(got, 200, cite('GET /v1/mcps/{mcp_id}: 200 McpDetail', operation('getMcp')))) {
     ctx.expectContract(got);
     ctx.expect(dataOf<{ id?: string }>(got)?.id === mcp.id, 'GET returned another MCP', {
       reply: got,
-      documented: 'the MCP asked for',
+      documented: cite('the MCP asked for', operation('getMcp')),
     });
   }
   const list = ctx.replyOf(await ctx.client.GET('/v1/mcps', { params: { query: { per_page: 100, status: 'all' } } }));
-  if (ctx.expectSuccess(list, 200, 'GET /v1/mcps: 200', true)) {
+  if (ctx.expectSuccess(list, 200, cite('GET /v1/mcps: 200', operation('listMcps')), true)) {
     const ids = (dataOf<{ id?: string }[]>(list) ?? []).map((m) => m.id);
     const total = (list.json as { pagination?: { total?: number } }).pagination?.total ?? 0;
     if (total <= 100)
       ctx.expect(ids.includes(mcp.id), `the new MCP ${mcp.id} is not listed`, {
         reply: list,
-        documented: 'lists include every MCP the key may see',
+        documented: cite('lists include every MCP the key may see', operation('listMcps')),
       });
   }
   const updated = ctx.replyOf(
@@ -63,44 +67,61 @@ async function mcpLifecycle(ctx: CheckContext): Promise<void> {
       body: { description: 'updated by the conformance suite', status: 'inactive' },
     }),
   );
-  if (ctx.expectSuccess(updated, 200, 'PATCH /v1/mcps/{mcp_id}: 200 Mcp')) {
+  if (ctx.expectSuccess(updated, 200, cite('PATCH /v1/mcps/{mcp_id}: 200 Mcp', operation('updateMcp')))) {
     ctx.expectContract(updated);
     const data = dataOf<{ description?: string; status?: string; name?: string }>(updated);
     ctx.expect(
       data?.description === 'updated by the conformance suite' && data.status === 'inactive' && data.name === mcp.name,
       `PATCH answered ${JSON.stringify(data)}`,
-      { reply: updated, documented: 'changes the given fields only' },
+      { reply: updated, documented: cite('changes the given fields only', operation('updateMcp')) },
     );
   }
   const deleted = ctx.replyOf(await ctx.client.DELETE('/v1/mcps/{mcp_id}', params));
-  if (ctx.expectSuccess(deleted, 200, 'DELETE /v1/mcps/{mcp_id}: 200 { deleted: true, mcp_id }')) {
+  if (
+    ctx.expectSuccess(
+      deleted,
+      200,
+      cite('DELETE /v1/mcps/{mcp_id}: 200 { deleted: true, mcp_id }', operation('deleteMcp')),
+    )
+  ) {
     ctx.expectContract(deleted);
     const data = dataOf<{ deleted?: boolean; mcp_id?: string }>(deleted);
     ctx.expect(data?.deleted === true && data.mcp_id === mcp.id, `DELETE answered ${JSON.stringify(data)}`, {
       reply: deleted,
-      documented: 'McpDeleted { deleted: true, mcp_id }',
+      documented: cite('McpDeleted { deleted: true, mcp_id }', pointer('#/components/schemas/McpDeleted')),
     });
     ctx.cleanup.forget(`mcp ${mcp.id}`);
   }
   const gone = await ctx.client.GET('/v1/mcps/{mcp_id}', params);
-  ctx.expectError(ctx.replyOf(gone), 404, 'not_found', 'GET after DELETE: 404 not_found');
+  ctx.expectError(
+    ctx.replyOf(gone),
+    404,
+    'not_found',
+    cite('GET after DELETE: 404 not_found', operation('getMcp'), section('Errors')),
+  );
   ctx.expect(gone.error?.code === 'not_found', `the typed client read the 404 as ${JSON.stringify(gone.error?.code)}`, {
     reply: ctx.replyOf(gone),
-    documented: 'PlexMcpError with code not_found (client/)',
+    documented: cite('PlexMcpError with code not_found (client/)', section('Errors')),
   });
   ctx.expectError(
     ctx.replyOf(await ctx.client.DELETE('/v1/mcps/{mcp_id}', params)),
     404,
     'not_found',
-    'DELETE twice: 404 not_found',
+    cite('DELETE twice: 404 not_found', operation('deleteMcp'), section('Errors')),
   );
 }
 
 export const lifeMcp: Check = {
   id: 'LIFE-001',
   title: 'MCP lifecycle: create, get, list, update, delete, 404',
-  requirement:
+  requirement: cite(
     'openapi.yaml createMcp (201 + Location), getMcp, listMcps, updateMcp (changes the given fields), deleteMcp ({deleted: true, mcp_id}); afterwards 404 not_found.',
+    operation('createMcp'),
+    operation('getMcp'),
+    operation('listMcps'),
+    operation('updateMcp'),
+    operation('deleteMcp'),
+  ),
   needs: { writes: true },
   run: mcpLifecycle,
 };

@@ -1,3 +1,4 @@
+import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -6,7 +7,11 @@ const RANGED = ['/v1/usage', '/v1/organization/usage', '/v1/usage/history'];
 /** Dates that are not ISO 8601, and an end before the start, are 400 invalid_request; a valid range is 200. */
 async function dateRanges(ctx: CheckContext): Promise<void> {
   for (const path of RANGED) {
-    const documented = `GET ${path}: 400 invalid_request (openapi.yaml StartDate/EndDate: ISO 8601; end_date must not be before start_date)`;
+    const documented = cite(
+      `GET ${path}: 400 invalid_request`,
+      pointer('#/components/parameters/StartDate'),
+      pointer('#/components/parameters/EndDate'),
+    );
     const notADate = await ctx.http.send('GET', path, { query: { start_date: 'last tuesday' } });
     ctx.expectError(notADate, 400, 'invalid_request', documented);
     const backwards = await ctx.http.send('GET', path, { query: { start_date: '2024-02-01', end_date: '2024-01-01' } });
@@ -14,7 +19,14 @@ async function dateRanges(ctx: CheckContext): Promise<void> {
     const valid = await ctx.http.send('GET', path, {
       query: { start_date: '2024-01-01', end_date: '2024-01-31T23:59:59Z' },
     });
-    if (ctx.expectSuccess(valid, 200, `GET ${path} with a valid range: 200`, path.endsWith('/history')))
+    if (
+      ctx.expectSuccess(
+        valid,
+        200,
+        cite(`GET ${path} with a valid range: 200`, section('Usage periods')),
+        path.endsWith('/history'),
+      )
+    )
       ctx.expectContract(valid);
   }
 }
@@ -22,7 +34,11 @@ async function dateRanges(ctx: CheckContext): Promise<void> {
 export const negDateRanges: Check = {
   id: 'NEG-005',
   title: 'Invalid or backwards date ranges are 400 invalid_request',
-  requirement:
-    'openapi.yaml StartDate/EndDate: an ISO 8601 date or date-time, end_date not before start_date; DESIGN.md "Error codes": invalid_request 400 for bad parameters.',
+  requirement: cite(
+    'openapi.yaml StartDate/EndDate: an ISO 8601 date or date-time, end_date not before start_date; invalid_request 400 for bad parameters.',
+    section('Errors'),
+    pointer('#/components/parameters/StartDate'),
+    pointer('#/components/parameters/EndDate'),
+  ),
   run: dateRanges,
 };

@@ -1,3 +1,4 @@
+import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { rejectInvalidBodies } from '../probes/negative-bodies.js';
@@ -16,7 +17,10 @@ async function invalidInvokeBodies(ctx: CheckContext): Promise<void> {
 export const negInvokeBodies: Check = {
   id: 'NEG-001',
   title: 'Invalid POST /mcp bodies are rejected with 4xx, never 5xx',
-  requirement:
-    'openapi.yaml InvokeRequest (required mcp_id/tool, lengths, timeout 1..600000, additionalProperties false); DESIGN.md "Error codes": validation_error 422 / invalid_request 400 in the envelope.',
+  requirement: cite(
+    'openapi.yaml InvokeRequest (required mcp_id/tool, lengths, timeout 1..600000, additionalProperties false); validation_error 422 / invalid_request 400 in the envelope.',
+    section('Errors'),
+    pointer('#/components/schemas/InvokeRequest'),
+  ),
   run: invalidInvokeBodies,
 };

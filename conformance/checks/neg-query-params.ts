@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { isObject, type JsonObject } from '../oracle/contract.js';
@@ -28,7 +29,7 @@ async function invalidParameters(ctx: CheckContext): Promise<void> {
             ? fillPath(op.path, { [name]: raw }, `${ctx.runPrefix}none`)
             : fillPath(op.path, {}, `${ctx.runPrefix}none`);
         const reply = await ctx.http.send('GET', path, param.in === 'query' ? { query: { [name]: raw } } : {});
-        const documented = `${op.operationId} ${name}: ${m.description} → 400 invalid_request (DESIGN.md "Error codes": bad parameters)`;
+        const documented = cite(`${op.operationId} ${name}: ${m.description} → 400 invalid_request`, section('Errors'));
         // A bad id in the path is also, truthfully, an id that does not exist.
         if (param.in === 'path') ctx.expectError(reply, [400, 404], ['invalid_request', 'not_found'], documented);
         else ctx.expectError(reply, 400, 'invalid_request', documented);
@@ -41,7 +42,9 @@ async function invalidParameters(ctx: CheckContext): Promise<void> {
 export const negQueryParams: Check = {
   id: 'NEG-003',
   title: 'Invalid query and path parameters are 400 invalid_request',
-  requirement:
-    'openapi.yaml parameter schemas (status/health/role/period enums, page/per_page ranges, id and date lengths); DESIGN.md "Error codes": invalid_request 400 for bad parameters.',
+  requirement: cite(
+    'openapi.yaml parameter schemas (status/health/role/period enums, page/per_page ranges, id and date lengths); invalid_request 400 for bad parameters.',
+    section('Errors'),
+  ),
   run: invalidParameters,
 };

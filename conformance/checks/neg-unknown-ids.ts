@@ -1,10 +1,11 @@
+import { about, cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
 /** Ids that do not exist are 404 not_found in the envelope on every operation that takes one. */
 async function unknownIds(ctx: CheckContext): Promise<void> {
   const id = encodeURIComponent(`${ctx.runPrefix}missing`);
-  const documented = '404 not_found (DESIGN.md "Error codes": no such resource in this organisation)';
+  const documented = cite('404 not_found: no such resource in this organisation', section('Errors'));
   const probes: [string, string, unknown?][] = [
     ['GET', `/v1/mcps/${id}`],
     ['GET', `/v1/api-keys/${id}`],
@@ -25,14 +26,17 @@ async function unknownIds(ctx: CheckContext): Promise<void> {
   }
   for (const [method, path, body] of probes) {
     const reply = await ctx.http.send(method, path, body === undefined ? {} : { json: body });
-    ctx.expectError(reply, 404, 'not_found', `${method} ${path}: ${documented}`);
+    ctx.expectError(reply, 404, 'not_found', about(`${method} ${path}`, documented));
   }
 }
 
 export const negUnknownIds: Check = {
   id: 'NEG-004',
   title: 'Unknown ids are 404 not_found',
-  requirement:
-    'DESIGN.md "Error codes": not_found 404 (no such resource or route in this organisation); openapi.yaml NotFound on every operation with an id.',
+  requirement: cite(
+    'not_found 404 (no such resource or route in this organisation); openapi.yaml NotFound on every operation with an id.',
+    section('Errors'),
+    pointer('#/components/responses/NotFound'),
+  ),
   run: unknownIds,
 };

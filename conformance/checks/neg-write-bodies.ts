@@ -1,3 +1,4 @@
+import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import type { JsonObject } from '../oracle/contract.js';
@@ -35,8 +36,11 @@ async function invalidWriteBodies(ctx: CheckContext): Promise<void> {
 export const negWriteBodies: Check = {
   id: 'NEG-002',
   title: 'Invalid MCP and API-key write bodies are rejected with 4xx, never 5xx',
-  requirement:
-    'openapi.yaml McpCreate, McpUpdate, ApiKeyCreate, ApiKeyUpdate (required fields, types, lengths, formats, additionalProperties false, minProperties); DESIGN.md "Error codes": 422 validation_error.',
+  requirement: cite(
+    'openapi.yaml McpCreate, McpUpdate, ApiKeyCreate, ApiKeyUpdate (required fields, types, lengths, formats, additionalProperties false, minProperties); 422 validation_error.',
+    section('Errors'),
+    pointer('#/components/schemas/McpCreate'),
+  ),
   needs: { writes: true },
   run: invalidWriteBodies,
 };

@@ -1,3 +1,4 @@
+import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { getPage, LIST_PATHS } from '../probes/lists.js';
@@ -21,29 +22,31 @@ async function pageBounds(ctx: CheckContext): Promise<void> {
         reply,
         400,
         'invalid_request',
-        `GET ${path}?${label}: 400 invalid_request (DESIGN.md "Pagination": page ≥ 1, per_page 1..100)`,
+        cite(`GET ${path}?${label}: 400 invalid_request`, section('Pagination')),
       );
     }
     for (const perPage of [1, 100]) {
       const page = await getPage(ctx, path, { per_page: perPage });
-      if (ctx.expectSuccess(page.reply, 200, `GET ${path}?per_page=${perPage}: 200`, true)) {
+      if (
+        ctx.expectSuccess(page.reply, 200, cite(`GET ${path}?per_page=${perPage}: 200`, section('Pagination')), true)
+      ) {
         ctx.expect(
           page.pagination?.per_page === perPage,
           `per_page=${perPage} answered pagination.per_page ${page.pagination?.per_page}`,
-          { reply: page.reply, documented: 'pagination.per_page is the page size used' },
+          { reply: page.reply, documented: cite('pagination.per_page is the page size used', section('Pagination')) },
         );
         ctx.expect(page.items.length <= perPage, `per_page=${perPage} answered ${page.items.length} items`, {
           reply: page.reply,
-          documented: 'at most per_page items',
+          documented: cite('at most per_page items', section('Pagination')),
         });
       }
     }
     const defaults = await getPage(ctx, path);
-    if (ctx.expectSuccess(defaults.reply, 200, `GET ${path}: 200`, true)) {
+    if (ctx.expectSuccess(defaults.reply, 200, cite(`GET ${path}: 200`, section('Pagination')), true)) {
       ctx.expect(
         defaults.pagination?.page === 1 && defaults.pagination.per_page === 20,
         `defaults answered page ${defaults.pagination?.page}, per_page ${defaults.pagination?.per_page}`,
-        { reply: defaults.reply, documented: 'page defaults to 1, per_page to 20' },
+        { reply: defaults.reply, documented: cite('page defaults to 1, per_page to 20', section('Pagination')) },
       );
     }
   }
@@ -52,7 +55,10 @@ async function pageBounds(ctx: CheckContext): Promise<void> {
 export const pageBoundsCheck: Check = {
   id: 'PAGE-001',
   title: 'Pagination bounds: invalid page/per_page are 400, 1..100 accepted',
-  requirement:
-    'DESIGN.md "Pagination": page ≥ 1 (default 1), per_page 1..100 (default 20); out-of-range values are 400 invalid_request (openapi.yaml Page, PerPage).',
+  requirement: cite(
+    'page ≥ 1 (default 1), per_page 1..100 (default 20); out-of-range values are 400 invalid_request.',
+    section('Pagination'),
+    pointer('#/components/parameters/Page'),
+  ),
   run: pageBounds,
 };

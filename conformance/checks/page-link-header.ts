@@ -1,3 +1,4 @@
+import { cite, pointer, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { parseLinkHeader } from '../probes/link-header.js';
@@ -5,11 +6,18 @@ import { getPage, LIST_PATHS } from '../probes/lists.js';
 
 /** Lists send RFC 8288 Link with first and last always, prev and next where they exist, each keeping per_page. */
 async function linkHeader(ctx: CheckContext): Promise<void> {
-  const documented =
-    'Link: first, prev, next, last (prev and next only where they exist) (DESIGN.md "Pagination", RFC 8288)';
+  const documented = cite(
+    'Link: first, prev, next, last (prev and next only where they exist)',
+    section('Pagination'),
+    standard('RFC 8288'),
+  );
   for (const path of LIST_PATHS) {
     const probe = await getPage(ctx, path, { per_page: 1 });
-    if (!ctx.expectSuccess(probe.reply, 200, `GET ${path}: 200`, true) || !probe.pagination) continue;
+    if (
+      !ctx.expectSuccess(probe.reply, 200, cite(`GET ${path}: 200`, section('Pagination')), true) ||
+      !probe.pagination
+    )
+      continue;
     const lastPage = Math.max(1, probe.pagination.total_pages);
     const pages = [...new Set([1, Math.min(2, lastPage), lastPage])];
     for (const page of pages) {
@@ -67,7 +75,11 @@ async function linkHeader(ctx: CheckContext): Promise<void> {
 export const pageLinkHeaderCheck: Check = {
   id: 'PAGE-005',
   title: 'Lists send an RFC 8288 Link header',
-  requirement:
-    'DESIGN.md "Pagination": lists also send an RFC 8288 Link header (first, prev, next, last); openapi.yaml components/headers/Link.',
+  requirement: cite(
+    'lists also send an RFC 8288 Link header (first, prev, next, last); openapi.yaml components/headers/Link.',
+    section('Pagination'),
+    pointer('#/components/headers/Link'),
+    standard('RFC 8288'),
+  ),
   run: linkHeader,
 };

@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { getPage, LIST_PATHS } from '../probes/lists.js';
@@ -11,10 +12,13 @@ async function pageTotals(ctx: CheckContext): Promise<void> {
       [2, 2],
     ] as const) {
       const p = await getPage(ctx, path, { page, per_page: perPage });
-      if (!ctx.expectSuccess(p.reply, 200, `GET ${path}: 200`, true) || !p.pagination) continue;
+      if (!ctx.expectSuccess(p.reply, 200, cite(`GET ${path}: 200`, section('Pagination')), true) || !p.pagination)
+        continue;
       const { total, total_pages, page: gotPage, per_page } = p.pagination;
-      const documented =
-        'pagination { page, per_page, total, total_pages = ceil(total / per_page) } (DESIGN.md "Pagination")';
+      const documented = cite(
+        'pagination { page, per_page, total, total_pages = ceil(total / per_page) }',
+        section('Pagination'),
+      );
       ctx.expect(
         gotPage === page && per_page === perPage,
         `asked page ${page}/per_page ${perPage}, answered ${gotPage}/${per_page}`,
@@ -38,7 +42,9 @@ async function pageTotals(ctx: CheckContext): Promise<void> {
 export const pageTotalsCheck: Check = {
   id: 'PAGE-002',
   title: 'Pagination totals: total_pages = ceil(total / per_page)',
-  requirement:
-    'DESIGN.md "Pagination": total_pages = ceil(total / per_page); lists add pagination {page, per_page, total, total_pages} (openapi.yaml Pagination).',
+  requirement: cite(
+    'total_pages = ceil(total / per_page); lists add pagination {page, per_page, total, total_pages}.',
+    section('Pagination'),
+  ),
   run: pageTotals,
 };

@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { getPage, identity, LIST_PATHS } from '../probes/lists.js';
@@ -9,17 +10,22 @@ const MAX_PAGES = 25;
 /** Walking a list page by page yields the same items, in the same order, as one big page: no duplicates, no gaps, stable totals. */
 async function walkOne(ctx: CheckContext, path: string): Promise<'ok' | 'changed' | 'failed'> {
   const whole = await getPage(ctx, path, { per_page: 100 });
-  if (!ctx.expectSuccess(whole.reply, 200, `GET ${path}: 200`, true) || !whole.pagination) return 'failed';
+  if (!ctx.expectSuccess(whole.reply, 200, cite(`GET ${path}: 200`, section('Pagination')), true) || !whole.pagination)
+    return 'failed';
   const total = whole.pagination.total;
   const pages = Math.min(Math.ceil(total / WALK_PER_PAGE), MAX_PAGES);
   const walked: string[] = [];
   for (let page = 1; page <= pages; page++) {
     const p = await getPage(ctx, path, { page, per_page: WALK_PER_PAGE });
-    if (!ctx.expectSuccess(p.reply, 200, `GET ${path}?page=${page}: 200`, true) || !p.pagination) return 'failed';
+    if (
+      !ctx.expectSuccess(p.reply, 200, cite(`GET ${path}?page=${page}: 200`, section('Pagination')), true) ||
+      !p.pagination
+    )
+      return 'failed';
     if (p.pagination.total !== total) return 'changed';
     walked.push(...p.items.map(identity));
   }
-  const documented = 'pages concatenate to the whole list, ordered by (created_at, id) (DESIGN.md "Pagination")';
+  const documented = cite('pages concatenate to the whole list, ordered by (created_at, id)', section('Pagination'));
   const dupes = walked.filter((id, i) => walked.indexOf(id) !== i);
   ctx.expect(
     dupes.length === 0,
@@ -49,7 +55,7 @@ async function pageWalk(ctx: CheckContext): Promise<void> {
     if (outcome === 'changed') outcome = await walkOne(ctx, path);
     if (outcome === 'changed')
       ctx.warn(`inconclusive: GET ${path} changed twice during the walk (concurrent traffic?)`, {
-        documented: 'totals are stable while the list does not change',
+        documented: cite('totals are stable while the list does not change', section('Pagination')),
       });
   }
 }
@@ -57,7 +63,9 @@ async function pageWalk(ctx: CheckContext): Promise<void> {
 export const pageWalkCheck: Check = {
   id: 'PAGE-003',
   title: 'Pages concatenate with no duplicates or gaps; totals stable',
-  requirement:
-    'DESIGN.md "Pagination": order is stable (created_at, id); openapi.yaml: lists are ordered by creation time, then id.',
+  requirement: cite(
+    'order is stable (created_at, id); lists are ordered by creation time, then id.',
+    section('Pagination'),
+  ),
   run: pageWalk,
 };

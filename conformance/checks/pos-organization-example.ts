@@ -1,4 +1,5 @@
 import type { components } from '../../generated/schema.js';
+import { cite, operation } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { isObject } from '../oracle/contract.js';
@@ -12,7 +13,7 @@ async function organizationExample(ctx: CheckContext): Promise<void> {
   const example = op?.requestBody?.example;
   if (!op || !isObject(example)) ctx.skip('the contract has no updateOrganization request example');
   const before = await ctx.http.send('GET', '/v1/organization');
-  if (!ctx.expectSuccess(before, 200, 'GET /v1/organization: 200')) return;
+  if (!ctx.expectSuccess(before, 200, cite('GET /v1/organization: 200', operation('getOrganization')))) return;
   const original = dataOf<Organization>(before);
   if (!original) return;
   ctx.cleanup.add('organisation name and description', async () => {
@@ -27,25 +28,34 @@ async function organizationExample(ctx: CheckContext): Promise<void> {
   };
   const reply = await ctx.http.send('PATCH', '/v1/organization', { json: body });
   if (reply.status === 403) ctx.skip('the API key may not update the organisation (admins and owners only)');
-  if (!ctx.expectSuccess(reply, 200, "updateOrganization with the contract's own example: 200 Organization")) return;
+  if (
+    !ctx.expectSuccess(
+      reply,
+      200,
+      cite("updateOrganization with the contract's own example: 200 Organization", operation('updateOrganization')),
+    )
+  )
+    return;
   ctx.expectContract(reply);
   const data = dataOf<Organization>(reply);
   ctx.expect(
     data !== undefined && data.name === body.name && data.description === body.description,
     `sent ${JSON.stringify(body)}, received name ${JSON.stringify(data?.name)}, description ${JSON.stringify(data?.description)}`,
-    { reply, documented: 'the organisation as written' },
+    { reply, documented: cite('the organisation as written', operation('updateOrganization')) },
   );
   ctx.expect(data?.id === original.id && data.slug === original.slug, 'the update changed the id or slug', {
     reply,
-    documented: 'only the given fields change',
+    documented: cite('only the given fields change', operation('updateOrganization')),
   });
 }
 
 export const posOrganizationExample: Check = {
   id: 'POS-002',
   title: 'The organisation update example is accepted (and undone)',
-  requirement:
+  requirement: cite(
     'openapi.yaml updateOrganization request example (name, description) is valid input: 200 with the Organization; only the given fields change.',
+    operation('updateOrganization'),
+  ),
   needs: { writes: true },
   run: organizationExample,
 };

@@ -1,3 +1,4 @@
+import { cite, operation, pointer } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { isObject, type JsonObject } from '../oracle/contract.js';
@@ -33,7 +34,7 @@ async function specExamples(ctx: CheckContext): Promise<void> {
     ctx.expect(
       ctx.oracle.validate(op.requestBody!.pointer, body).length === 0,
       `${operationId}: the adapted example is itself invalid`,
-      { documented: op.requestBody!.pointer },
+      { documented: cite('the request body schema', pointer(op.requestBody!.pointer)) },
     );
     const reply = await ctx.http.send(op.method, fillPath(op.path, created), { json: body });
     if (op.method === 'POST') {
@@ -41,7 +42,14 @@ async function specExamples(ctx: CheckContext): Promise<void> {
       if (id && operationId === 'createApiKey') created.key_id = id;
     }
     const status = op.method === 'POST' ? 201 : 200;
-    if (!ctx.expectSuccess(reply, status, `${operationId} with the contract's own example: ${status}`)) continue;
+    if (
+      !ctx.expectSuccess(
+        reply,
+        status,
+        cite(`${operationId} with the contract's own example: ${status}`, operation(operationId)),
+      )
+    )
+      continue;
     ctx.expectContract(reply);
     const data = dataOf<JsonObject>(reply) ?? {};
     for (const field of ['name', 'description', 'status'] as const) {
@@ -49,7 +57,7 @@ async function specExamples(ctx: CheckContext): Promise<void> {
         ctx.expect(
           data[field] === body[field],
           `${operationId}: sent ${field} ${JSON.stringify(body[field])}, received ${JSON.stringify(data[field])}`,
-          { reply, documented: 'the resource as written' },
+          { reply, documented: cite('the resource as written', operation(operationId)) },
         );
     }
   }
@@ -59,8 +67,13 @@ async function specExamples(ctx: CheckContext): Promise<void> {
 export const posSpecExamples: Check = {
   id: 'POS-001',
   title: "The contract's own request examples are accepted",
-  requirement:
+  requirement: cite(
     'openapi.yaml request examples of createMcp, updateMcp, createApiKey, updateApiKey (names prefixed, dates moved into the future) are valid input: 201/200 with the documented body.',
+    operation('createMcp'),
+    operation('updateMcp'),
+    operation('createApiKey'),
+    operation('updateApiKey'),
+  ),
   needs: { writes: true },
   run: specExamples,
 };

@@ -1,3 +1,4 @@
+import { cite, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { advertisedQuota, burst, waitOut } from '../probes/burst.js';
@@ -11,7 +12,7 @@ async function burst429(ctx: CheckContext): Promise<void> {
   );
   const first = b.limited[0];
   if (!first) {
-    const documented = '429 rate_limited once the quota is used up (DESIGN.md "Rate limits")';
+    const documented = cite('429 rate_limited once the quota is used up', section('Rate limits'));
     if (b.replies.length > b.absorbable)
       ctx.fail(
         `${b.replies.length} requests in ${Math.round(b.elapsedMs)} ms (at most ${b.absorbable} absorbable) met no 429`,
@@ -19,30 +20,34 @@ async function burst429(ctx: CheckContext): Promise<void> {
       );
     else
       ctx.warn(
-        `inconclusive: the burst took ${Math.round(b.elapsedMs)} ms, long enough for the bucket to absorb all ${b.replies.length} requests`,
+        `inconclusive: the burst took ${Math.round(b.elapsedMs)} ms, long enough for the limiter to serve all ${b.replies.length} requests`,
         { documented },
       );
     return;
   }
-  ctx.expectError(first, 429, 'rate_limited', '429 rate_limited (DESIGN.md "Error codes")');
+  ctx.expectError(first, 429, 'rate_limited', cite('429 rate_limited', section('Errors')));
   const retryAfter = first.headers['retry-after'];
   ctx.expect(
     retryAfter !== undefined && /^\d+$/.test(retryAfter) && Number(retryAfter) >= 1,
     `Retry-After is ${JSON.stringify(retryAfter ?? null)}`,
     {
       reply: first,
-      documented: 'a 429 carries Retry-After, integer seconds ≥ 1 (RFC 9110 §10.2.3; DESIGN.md "Rate limits")',
+      documented: cite(
+        'a 429 carries Retry-After, integer seconds ≥ 1 (RFC 9110 §10.2.3)',
+        section('Rate limits'),
+        standard('RFC 9110 §10.2.3'),
+      ),
     },
   );
   const remaining = first.headers['x-ratelimit-remaining'];
   ctx.expect(remaining === undefined || remaining === '0', `a 429 reports X-RateLimit-Remaining ${remaining}`, {
     reply: first,
-    documented: 'nothing remains when the request is refused',
+    documented: cite('nothing remains when the request is refused', section('Rate limits')),
   });
   const odd = b.replies.filter((r) => r.status !== 200 && r.status !== 429);
   ctx.expect(odd.length === 0, `${odd.length} burst responses were neither 200 nor 429 (first: ${odd[0]?.status})`, {
     reply: odd[0],
-    documented: '200 or 429',
+    documented: cite('200 or 429', section('Rate limits')),
   });
   await waitOut(first);
 }
@@ -50,8 +55,10 @@ async function burst429(ctx: CheckContext): Promise<void> {
 export const rateBurst429: Check = {
   id: 'RATE-003',
   title: 'A burst above the quota gets 429 with Retry-After',
-  requirement:
-    'DESIGN.md "Rate limits": requests per second per organisation by plan (token bucket); a 429 rate_limited carries Retry-After (integer seconds ≥ 1) and the envelope.',
+  requirement: cite(
+    'requests per second per organisation by plan (fixed one-second windows); a 429 rate_limited carries Retry-After (integer seconds ≥ 1) and the envelope.',
+    section('Rate limits'),
+  ),
   needs: { rateLimit: true },
   run: burst429,
 };

@@ -1,3 +1,4 @@
+import { cite, pointer, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { advertisedQuota } from '../probes/burst.js';
@@ -6,8 +7,11 @@ import { readRateHeaders } from '../probes/rate-headers.js';
 /** The five rate-limit headers are present and agree with one another (q = X-RateLimit-Limit, r = X-RateLimit-Remaining ≤ limit, reset ahead). */
 async function policyHeaders(ctx: CheckContext): Promise<void> {
   const { probe: reply } = await advertisedQuota(ctx);
-  const documented =
-    'RateLimit-Policy, RateLimit (draft-ietf-httpapi-ratelimit-headers-10) and X-RateLimit-Limit/Remaining/Reset on every limited response (DESIGN.md "Rate limits")';
+  const documented = cite(
+    'RateLimit-Policy, RateLimit (draft-ietf-httpapi-ratelimit-headers-10) and X-RateLimit-Limit/Remaining/Reset on every limited response',
+    section('Rate limits'),
+    standard('draft-ietf-httpapi-ratelimit-headers-10'),
+  );
   for (const h of [
     'ratelimit-policy',
     'ratelimit',
@@ -37,11 +41,17 @@ async function policyHeaders(ctx: CheckContext): Promise<void> {
   if (r.xReset !== undefined) {
     const now = Date.now() / 1000;
     const window = r.policyWindow ?? 1;
-    // Epoch seconds (DESIGN.md); a delta-seconds value would be far in the past, the classic mix-up.
+    // Epoch seconds (openapi.yaml#/components/headers/X-RateLimit-Reset); a delta-seconds value would be far in the past, the classic mix-up.
     ctx.expect(
       r.xReset >= now - 5 && r.xReset <= now + window + 120,
       `X-RateLimit-Reset ${r.xReset} is not an epoch second near now (${Math.round(now)})`,
-      { reply, documented: 'X-RateLimit-Reset: Unix epoch seconds when the window resets' },
+      {
+        reply,
+        documented: cite(
+          'X-RateLimit-Reset: Unix epoch seconds when the window resets',
+          pointer('#/components/headers/X-RateLimit-Reset'),
+        ),
+      },
     );
   }
   if (r.resetSeconds !== undefined)
@@ -55,8 +65,10 @@ async function policyHeaders(ctx: CheckContext): Promise<void> {
 export const ratePolicyHeaders: Check = {
   id: 'RATE-001',
   title: 'Rate-limit policy headers are present and consistent',
-  requirement:
-    'DESIGN.md "Rate limits": every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota.',
+  requirement: cite(
+    'every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota.',
+    section('Rate limits'),
+  ),
   needs: { rateLimit: true },
   run: policyHeaders,
 };

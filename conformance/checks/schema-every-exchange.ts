@@ -1,3 +1,4 @@
+import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -29,7 +30,9 @@ async function everyExchange(ctx: CheckContext): Promise<void> {
 export const schemaEveryExchange: Check = {
   id: 'SCHEMA-002',
   title: 'Every response of the run matches the contract',
-  requirement:
-    'DESIGN.md "Envelope" and openapi.yaml: every response (success, error, framework errors) is documented for its operation, matches its schema, and carries the required headers (X-Request-Id; Retry-After on 429).',
+  requirement: cite(
+    'yaml: every response (success, error, framework errors) is documented for its operation, matches its schema, and carries the required headers (X-Request-Id; Retry-After on 429).',
+    section('Envelope'),
+  ),
   run: everyExchange,
 };

@@ -1,3 +1,4 @@
+import { cite, pointer } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 
@@ -36,7 +37,9 @@ async function readsMatchContract(ctx: CheckContext): Promise<void> {
 export const schemaReads: Check = {
   id: 'SCHEMA-001',
   title: 'Read responses match the documented schemas',
-  requirement:
-    "openapi.yaml: each operation's documented status, content type, body schema (ajv, JSON Schema 2020-12) and headers; DESIGN.md: openapi.yaml is the single source of truth.",
+  requirement: cite(
+    "each operation's documented status, content type, body schema (ajv, JSON Schema 2020-12) and headersyaml is the single source of truth.",
+    pointer('#/paths'),
+  ),
   run: readsMatchContract,
 };

@@ -1,3 +1,4 @@
+import { cite, operation, pointer } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { isObject } from '../oracle/contract.js';
@@ -6,12 +7,13 @@ import { listOperations } from '../probes/operations.js';
 /** The deployment serves the contract at /openapi.json, with every operation this suite checks against. */
 async function servedContract(ctx: CheckContext): Promise<void> {
   const reply = await ctx.http.send('GET', '/openapi.json', { auth: 'none' });
-  if (!ctx.expectStatus(reply, 200, 'GET /openapi.json: 200, no authentication (openapi.yaml getOpenApiJson)')) return;
+  if (!ctx.expectStatus(reply, 200, cite('GET /openapi.json: 200, no authentication', operation('getOpenApiJson'))))
+    return;
   const served = reply.json;
   if (
     !ctx.expect(isObject(served) && isObject(served.paths), '/openapi.json is not an OpenAPI document', {
       reply,
-      documented: '{ openapi, info, paths }',
+      documented: cite('{ openapi, info, paths }', operation('getOpenApiJson')),
     }) ||
     !isObject(served) ||
     !isObject(served.paths)
@@ -25,14 +27,14 @@ async function servedContract(ctx: CheckContext): Promise<void> {
   ctx.expect(
     missing.length === 0,
     `the served contract lacks ${missing.map((m) => `${m.method} ${m.path}`).join(', ')}`,
-    { reply, documented: 'every operation of openapi.yaml' },
+    { reply, documented: cite('every operation of openapi.yaml', operation('getOpenApiJson')) },
   );
   const localVersion = isObject(ctx.oracle.doc.info) ? ctx.oracle.doc.info.version : undefined;
   const servedVersion = isObject(served.info) ? served.info.version : undefined;
   if (servedVersion !== localVersion)
     ctx.warn(
       `the deployment serves contract version ${String(servedVersion)}; this suite checks ${String(localVersion)}`,
-      { reply, documented: 'info.version of openapi.yaml' },
+      { reply, documented: cite('info.version of openapi.yaml', pointer('#/info/version')) },
     );
   ctx.note(`served contract version ${String(servedVersion)}`);
 }
@@ -40,7 +42,9 @@ async function servedContract(ctx: CheckContext): Promise<void> {
 export const schemaServedContract: Check = {
   id: 'SCHEMA-003',
   title: 'The deployment serves the contract it is checked against',
-  requirement:
-    'DESIGN.md "Operations": GET /openapi.json without authentication; openapi.yaml is the single source of truth, so the served document has every operation of this one.',
+  requirement: cite(
+    'GET /openapi.json without authentication; openapi.yaml is the single source of truth, so the served document has every operation of this one.',
+    operation('getOpenApiJson'),
+  ),
   run: servedContract,
 };

@@ -1,7 +1,7 @@
 /**
  * Redaction of API keys from everything the suite records (evidence, reports, HAR files), so that a report can be
  * shared without leaking credentials. Keys are matched three ways: by value (the configured and created keys), by the
- * documented shape (`pmcp_` + base62, DESIGN.md "Authentication") and by the `key` field of a creation response.
+ * documented shape (`pmcp_` + base62, openapi.yaml "Authentication") and by the `key` field of a creation response.
  */
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie', 'set-cookie']);
 const KEY_SHAPE = /pmcp_[A-Za-z0-9]{8,}/g;

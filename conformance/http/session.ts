@@ -5,7 +5,7 @@
 import type { Exchange } from '../model.js';
 import type { Recorder } from './recorder.js';
 
-/** Which credentials a request carries. Default `main`: `Authorization: ApiKey <key>` (DESIGN.md "Authentication"). */
+/** Which credentials a request carries. Default `main`: `Authorization: ApiKey <key>` (openapi.yaml "Authentication"). */
 export type Auth =
   | 'main'
   | 'none'

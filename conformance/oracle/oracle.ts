@@ -6,6 +6,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { pointer as at, type Citation, cite, section, standard } from '../citation.js';
 import type { Exchange } from '../model.js';
 import { escapePointer, follow, isObject, type Json, type JsonObject, loadContract, lookup } from './contract.js';
 import { RouteTable } from './route-match.js';
@@ -26,8 +27,8 @@ export interface OperationRef {
 export interface OracleIssue {
   kind: 'route' | 'status' | 'content-type' | 'body' | 'header';
   message: string;
-  /** What the contract documents for this point. */
-  documented: string;
+  /** What the contract documents for this point, and where. */
+  documented: Citation;
 }
 
 export interface Verdict {
@@ -110,12 +111,12 @@ export class Oracle {
     const match = this.routes.match(method, pathname);
 
     if (match.kind !== 'operation' || !match.template) {
-      // DESIGN.md "Envelope": unknown routes and wrong methods are still JSON in the error envelope.
+      // openapi.yaml "Envelope": unknown routes and wrong methods are still JSON in the error envelope.
       if (response.status < 400) {
         issues.push({
           kind: 'route',
           message: `${method} ${pathname} is not in the contract but answered ${response.status}`,
-          documented: '404 not_found or 405 method_not_allowed',
+          documented: cite('404 not_found or 405 method_not_allowed', section('Request handling')),
         });
       } else if (method !== 'HEAD') {
         this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
@@ -124,7 +125,7 @@ export class Oracle {
         issues.push({
           kind: 'header',
           message: '405 without an Allow header',
-          documented: 'Allow (RFC 9110 §15.5.6), DESIGN.md "Error codes"',
+          documented: cite('Allow', standard('RFC 9110 §15.5.6'), section('Request handling')),
         });
       }
       return { route: match.kind, statusDocumented: false, issues };
@@ -150,7 +151,7 @@ export class Oracle {
       issues.push({
         kind: 'status',
         message: `status ${response.status} is not documented for ${operation.operationId}`,
-        documented: `one of ${Object.keys(responses).join(', ')}`,
+        documented: cite(`one of ${Object.keys(responses).join(', ')}`, at(`${operationPointer}/responses`)),
       });
       if (response.status >= 400 && method !== 'HEAD')
         this.bodyIssues(response, '#/components/schemas/ErrorEnvelope', issues);
@@ -178,7 +179,7 @@ export class Oracle {
       issues.push({
         kind: 'content-type',
         message: `Content-Type is ${mediaType || '(none)'}`,
-        documented: types.join(' or '),
+        documented: cite(types.join(' or '), at(`${pointer}/content`)),
       });
       return;
     }
@@ -192,7 +193,7 @@ export class Oracle {
     try {
       body = JSON.parse(response.body);
     } catch {
-      issues.push({ kind: 'body', message: 'the body is not JSON', documented: `JSON matching ${schemaPointer}` });
+      issues.push({ kind: 'body', message: 'the body is not JSON', documented: cite('JSON', at(schemaPointer)) });
       return;
     }
     const errors = this.validate(schemaPointer, body);
@@ -200,7 +201,7 @@ export class Oracle {
       issues.push({
         kind: 'body',
         message: `the body does not match the schema: ${errors.join('; ')}`,
-        documented: schemaPointer,
+        documented: cite('the schema', at(schemaPointer)),
       });
   }
 
@@ -224,7 +225,7 @@ export class Oracle {
           issues.push({
             kind: 'header',
             message: `required header ${name} is missing`,
-            documented: `${name} (${headerPointer})`,
+            documented: cite(`${name} is required`, at(headerPointer)),
           });
         }
         continue;
@@ -242,26 +243,26 @@ export class Oracle {
         issues.push({
           kind: 'header',
           message: `header ${name}: ${JSON.stringify(value)} ${errors.join('; ')}`,
-          documented: `${headerPointer}/schema`,
+          documented: cite(`${name} schema`, at(`${headerPointer}/schema`)),
         });
     }
   }
 }
 
-/** DESIGN.md "Envelope": every response carries X-Request-Id (1..128 characters, openapi.yaml components/headers). */
+/** openapi.yaml "Envelope": every response carries X-Request-Id (1..128 characters, #/components/headers/X-Request-Id). */
 function requestIdIssue(headers: Record<string, string>, issues: OracleIssue[]): void {
   const id = headers['x-request-id'];
   if (!id)
     issues.push({
       kind: 'header',
       message: 'X-Request-Id is missing',
-      documented: 'X-Request-Id on every response (DESIGN.md "Envelope")',
+      documented: cite('X-Request-Id on every response', section('Envelope')),
     });
   else if (id.length > 128)
     issues.push({
       kind: 'header',
       message: 'X-Request-Id is longer than 128 characters',
-      documented: '#/components/headers/X-Request-Id',
+      documented: cite('1..128 characters', at('#/components/headers/X-Request-Id')),
     });
 }
 

@@ -1,7 +1,9 @@
 /**
- * A concurrent burst above the advertised quota, judged with inequalities only: a token bucket of `q` per `w`
- * seconds can absorb at most `q + elapsed × q / w` requests, so a burst larger than that must meet a 429; a burst
- * the network slowed down enough to be absorbed is inconclusive, not a failure.
+ * A concurrent burst above the advertised quota, judged with inequalities only. The contract's fixed windows of `q`
+ * requests per `w` seconds (openapi.yaml "Rate limits") absorb at most `q` per window the burst touches, and a burst
+ * lasting `elapsed` touches at most `1 + ceil(elapsed / w)` windows; that bound also covers a token bucket of the same
+ * quota (`q + elapsed × q / w`). A burst larger than it must meet a 429; a burst the network slowed down enough to be
+ * absorbed is inconclusive, not a failure.
  */
 import type { CheckContext } from '../context.js';
 import type { Reply } from '../http/session.js';
@@ -27,13 +29,13 @@ export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
 export interface BurstOutcome {
   replies: Reply[];
   elapsedMs: number;
-  /** The most requests the bucket could have absorbed in the elapsed time. */
+  /** The most requests the limiter could have served in the elapsed time. */
   absorbable: number;
   limited: Reply[];
 }
 
 export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> {
-  // Twice the quota, and at least 50 over it, so that even a slow network leaves the burst larger than a bucket could absorb.
+  // Twice the quota and then some, at least 50 over it: larger than two windows' worth, the most a short burst can meet.
   const size = Math.min(ctx.config.maxBurst, Math.max(q.quota * 2 + 5, q.quota + 50));
   if (q.quota + 1 > ctx.config.maxBurst)
     ctx.skip(
@@ -44,11 +46,11 @@ export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> 
     Array.from({ length: size }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })),
   );
   const elapsedMs = performance.now() - started;
-  const absorbable = Math.floor(q.quota + (elapsedMs / 1000) * (q.quota / q.windowSeconds));
+  const absorbable = q.quota * (1 + Math.ceil(elapsedMs / 1000 / q.windowSeconds));
   return { replies, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
 }
 
-/** Waits as long as the latest 429 asked (Retry-After), so later checks start with a refilled bucket. */
+/** Waits as long as the latest 429 asked (Retry-After), so later checks start with a whole budget. */
 export async function waitOut(reply: Reply | undefined): Promise<number> {
   const seconds = Math.min(Math.max(Number.parseInt(reply?.headers['retry-after'] ?? '1', 10) || 1, 1), 60);
   await new Promise((r) => setTimeout(r, seconds * 1000 + 250));

@@ -3,6 +3,7 @@
  */
 
 import type { components } from '../../generated/schema.js';
+import { cite, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Reply } from '../http/session.js';
 
@@ -72,6 +73,9 @@ export function requireCreated<T>(ctx: CheckContext, what: string, reply: Reply,
   if (reply.status === 403 || reply.status === 429 || reply.status === 409) {
     ctx.skip(`could not create ${what}: the server answered ${reply.status} ${reply.text.slice(0, 160)}`);
   }
-  ctx.fail(`could not create ${what}`, { reply, documented: '201 with the created resource (openapi.yaml)' });
+  ctx.fail(`could not create ${what}`, {
+    reply,
+    documented: cite('201 with the created resource (openapi.yaml)', section('Envelope')),
+  });
   return ctx.skip(`depends on ${what}, which could not be created`);
 }

@@ -1,4 +1,4 @@
-/** The paginated lists of the contract (DESIGN.md "Pagination") and a typed way to fetch one page. */
+/** The paginated lists of the contract (openapi.yaml "Pagination") and a typed way to fetch one page. */
 
 import type { components } from '../../generated/schema.js';
 import { type CheckContext, dataOf } from '../context.js';

@@ -1,4 +1,5 @@
 /** Sends contract-invalid bodies to one operation and expects 4xx rejections in the envelope, never 2xx or 5xx. */
+import { about, cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { JsonObject } from '../oracle/contract.js';
 import { registerCreated } from './fixtures.js';
@@ -12,7 +13,10 @@ export async function rejectInvalidBodies(
   valid: JsonObject,
 ): Promise<number> {
   if (!op.requestBody) return 0;
-  const documented = `${op.operationId}: 422 validation_error or 400 invalid_request, in the envelope, never 2xx or 5xx (DESIGN.md "Error codes")`;
+  const documented = cite(
+    `${op.operationId}: 422 validation_error or 400 invalid_request, in the envelope, never 2xx or 5xx`,
+    section('Errors'),
+  );
   let sent = 0;
   for (const mutation of invalidBodies(op.requestBody.schema, valid)) {
     // Keep only probes the contract itself calls invalid.
@@ -30,7 +34,7 @@ export async function rejectInvalidBodies(
         reply,
         [400, 422],
         ['validation_error', 'invalid_request'],
-        `${mutation.description}: ${documented}`,
+        about(`${mutation.description}`, documented),
       )
     )
       ctx.expectContract(reply);

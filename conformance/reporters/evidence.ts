@@ -1,4 +1,5 @@
 /** Evidence in words: the request, what was received, what the contract documents. Bodies are excerpts. */
+import { formatCitation } from '../citation.js';
 import type { Exchange, Finding } from '../model.js';
 
 const EXCERPT = 400;
@@ -46,6 +47,6 @@ export function findingLines(f: Finding): string[] {
     const d = describeExchange(f.exchange);
     lines.push(`    request:    ${d.request}`, `    received:   ${d.received}`);
   }
-  if (f.documented) lines.push(`    documented: ${f.documented}`);
+  if (f.documented) lines.push(`    documented: ${formatCitation(f.documented)}`);
   return lines;
 }

@@ -8,7 +8,7 @@ export function reportToJson(report: RunReport): string {
 
 /**
  * @example
- * jsonReporter({ write: (s) => fs.writeFileSync('report.json', s) });
+ * jsonReporter({ write: (s) => fs.writeFileSync(reportPath, s) });
  */
 export function jsonReporter(options: { write: (text: string) => void | Promise<void> }): Reporter {
   return {

@@ -1,4 +1,5 @@
 /** JUnit XML (the de-facto schema CI systems read): one testcase per check, failure/skipped elements, evidence as text. */
+import { formatCitation } from '../citation.js';
 import type { Reporter, RunReport } from '../model.js';
 import { findingLines } from './evidence.js';
 
@@ -26,7 +27,7 @@ export function reportToJunit(report: RunReport): string {
     if (r.outcome === 'fail') {
       const first = r.findings.find((f) => f.severity === 'fail');
       body.push(
-        `      <failure message="${xmlEscape(first?.message ?? 'failed')}" type="${xmlEscape(r.id)}">${xmlEscape(`${r.requirement}\n${text}`)}</failure>`,
+        `      <failure message="${xmlEscape(first?.message ?? 'failed')}" type="${xmlEscape(r.id)}">${xmlEscape(`${formatCitation(r.requirement)}\n${text}`)}</failure>`,
       );
     } else if (r.outcome === 'skip') {
       body.push(`      <skipped message="${xmlEscape(r.reason ?? 'skipped')}"/>`);

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { cite, pointer, section } from '../citation.js';
 import type { RunReport } from '../model.js';
 import { reportToJson } from './json.js';
 import { reportToJunit } from './junit.js';
@@ -38,7 +39,7 @@ const report: RunReport = {
     {
       id: 'ENV-001',
       title: 'Envelopes',
-      requirement: 'DESIGN.md',
+      requirement: cite('the envelope', section('Envelope')),
       outcome: 'pass',
       findings: [],
       notes: [],
@@ -48,10 +49,19 @@ const report: RunReport = {
     {
       id: 'AUTH-001',
       title: 'No key <is> "401" & friends',
-      requirement: 'DESIGN.md "Authentication"',
+      requirement: cite('a request without a key is 401 unauthorized', section('Authentication')),
       outcome: 'fail',
       findings: [
-        { severity: 'fail', message: 'expected 401, received 200 <&>', documented: '401 unauthorized', exchange },
+        {
+          severity: 'fail',
+          message: 'expected 401, received 200 <&>',
+          documented: cite(
+            '401 unauthorized',
+            section('Authentication'),
+            pointer('#/components/responses/Unauthorized'),
+          ),
+          exchange,
+        },
       ],
       notes: [],
       durationMs: 7,
@@ -60,7 +70,7 @@ const report: RunReport = {
     {
       id: 'RATE-002',
       title: 'Remaining',
-      requirement: 'DESIGN.md',
+      requirement: cite('the envelope', section('Envelope')),
       outcome: 'warn',
       findings: [{ severity: 'warn', message: 'inconclusive \u0001' }],
       notes: [],
@@ -70,7 +80,7 @@ const report: RunReport = {
     {
       id: 'AUTH-006',
       title: 'Revoked',
-      requirement: 'DESIGN.md',
+      requirement: cite('the envelope', section('Envelope')),
       outcome: 'skip',
       reason: 'needs --allow-writes',
       findings: [],
@@ -124,7 +134,9 @@ describe('reporters', () => {
     expect(out).toContain('[2/4] FAIL AUTH-001');
     expect(out).toContain('request:    GET http://127.0.0.1:1/v1/mcps');
     expect(out).toContain('received:   200');
-    expect(out).toContain('documented: 401 unauthorized');
+    expect(out).toContain(
+      'documented: 401 unauthorized (openapi.yaml "Authentication"; openapi.yaml#/components/responses/Unauthorized)',
+    );
     reporter.onCheckEnd?.(report.results[3]!);
     expect(out).toContain('SKIP AUTH-006');
     expect(out).toContain('needs --allow-writes');

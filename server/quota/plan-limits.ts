@@ -6,7 +6,7 @@
 import type { Plan } from '../store/types.js';
 
 export interface PlanLimits {
-  /** Requests per second per organisation (token bucket, burst = one second's worth); null = not limited. */
+  /** Requests per second per organisation (fixed one-second windows, openapi.yaml "Rate limits"); null = not limited. */
   readonly requestsPerSecond: number | null;
   /** Tool invocations (POST /mcp) per calendar month in UTC; null = unlimited. */
   readonly monthlyRequests: number | null;

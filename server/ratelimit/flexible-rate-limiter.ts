@@ -1,8 +1,9 @@
 /**
  * `RateLimiter` on rate-limiter-flexible. The budget is `points = limit` over `duration = 1` second, counted from the
- * first request of a key ("enhanced fixed window" in the library's terms). That is the token bucket of the design with
- * burst = one second's worth: at most `limit` requests at once, and the budget is whole again one second after the
- * window's first request. It differs from a continuously refilled bucket only inside one second, and it is the same
+ * first request of a key: a fixed window that starts with the first request after the previous one ended
+ * (openapi.yaml "Rate limits"). At most `limit` requests in one window, a burst of at most one second's worth, and the
+ * budget is whole again one second after the window's first request. It is not a token bucket: nothing refills
+ * inside the window. It is the same
  * algorithm in every store the library has (memory, Redis, Valkey, PostgreSQL...), so a multi-instance deployment
  * changes the store and nothing else. `BurstyRateLimiter` is not used: it adds a second, longer budget on top of the
  * steady one, a burst beyond one second's worth, which the plans do not grant.

@@ -1,5 +1,5 @@
 /**
- * Test support: the request pipeline's stages around rate limiting, in app.ts's order, over a real sql.js store in a
+ * Test support: the request pipeline's stages around rate limiting, in server/app.ts's order, over a real sql.js store in a
  * temporary directory and real HTTP on port 0. Only the routes are stand-ins (one authenticated, one public).
  */
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * System routes: health, the contract as YAML and JSON, and the reference docs (the Redocly page, see docs/docs-page.ts).
+ * System routes: health, the contract as YAML and JSON, and the reference docs (the Redocly page, see server/docs/docs-page.ts).
  * No authentication (`security: []`).
  */
 import { Router } from 'express';

@@ -1,11 +1,12 @@
 /**
- * The operations DESIGN.md lists are exactly the spec's, with their methods, success statuses and authentication.
+ * The operations users rely on are exactly the spec's, with their methods, success statuses and authentication: a
+ * change to this list is a change of the published API and must be deliberate.
  */
 import { describe, expect, test } from 'vitest';
 import { asObject, operations } from './spec.js';
 
-/** DESIGN.md "Operations": method, path, success status, whether an API key is required. */
-const DESIGN_OPERATIONS: readonly (readonly [method: string, path: string, success: string, auth: boolean])[] = [
+/** Method, path, success status, whether an API key is required. */
+const PUBLISHED_OPERATIONS: readonly (readonly [method: string, path: string, success: string, auth: boolean])[] = [
   ['GET', '/v1/mcps', '200', true],
   ['POST', '/v1/mcps', '201', true],
   ['GET', '/v1/mcps/{mcp_id}', '200', true],
@@ -37,8 +38,8 @@ const DESIGN_OPERATIONS: readonly (readonly [method: string, path: string, succe
 const inSpec = operations();
 const key = (method: string, path: string): string => `${method} ${path}`;
 
-describe('operations of DESIGN.md', () => {
-  test.each(DESIGN_OPERATIONS)('%s %s is in the spec and succeeds with %s', (method, path, success, auth) => {
+describe('the published operations', () => {
+  test.each(PUBLISHED_OPERATIONS)('%s %s is in the spec and succeeds with %s', (method, path, success, auth) => {
     const found = inSpec.find((op) => op.method === method && op.path === path);
     expect(found, `${method} ${path} missing from openapi.yaml`).toBeDefined();
     const responses = asObject(found?.operation.responses);
@@ -49,9 +50,9 @@ describe('operations of DESIGN.md', () => {
     expect(Array.isArray(security) && security.length === 0).toBe(!auth);
   });
 
-  test('the spec has no operation DESIGN.md does not list', () => {
-    const designed = new Set(DESIGN_OPERATIONS.map(([method, path]) => key(method, path)));
-    expect(inSpec.map((op) => key(op.method, op.path)).filter((k) => !designed.has(k))).toEqual([]);
+  test('the spec has no operation this list does not have', () => {
+    const published = new Set(PUBLISHED_OPERATIONS.map(([method, path]) => key(method, path)));
+    expect(inSpec.map((op) => key(op.method, op.path)).filter((k) => !published.has(k))).toEqual([]);
   });
 
   test('every operationId is present and unique', () => {

@@ -5,7 +5,7 @@ import type { McpRow, McpSummaryRow, Store } from '../../store/types.js';
 
 type Schemas = components['schemas'];
 
-/** Needs no query: the request count and last call are kept on the row by the store (see migrations.ts, version 2). */
+/** Needs no query: the request count and last call are kept on the row by the store (see server/store/migrations.ts, version 2). */
 export function mcpView(row: McpSummaryRow): Schemas['Mcp'] {
   return {
     id: row.id,
