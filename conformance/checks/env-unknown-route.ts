@@ -27,8 +27,9 @@ export const envUnknownRoute: Check = {
   id: 'ENV-002',
   title: 'Unknown routes answer 404 not_found in the envelope',
   requirement: cite(
-    'every response is JSON in the envelope, unknown routes included; "Error codes": not_found 404.',
+    'every response is JSON in the envelope, unknown routes included; not_found 404.',
     section('Envelope'),
+    section('Errors'),
   ),
   run: unknownRoute,
 };
