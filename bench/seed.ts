@@ -4,7 +4,9 @@
  * and a month of usage. Keys are hashed with a secret the bench passes to the server as API_KEY_HMAC_SECRET.
  */
 import { randomBytes } from 'node:crypto';
-import { generateApiKey, hashApiKey } from '../server/auth/api-key.js';
+import { hashApiKey } from '../server/auth/api-key.js';
+import { systemClock } from '../server/clock.js';
+import { issueApiKey } from '../server/keys/issue-api-key.js';
 import { newId, openSqliteStore, type Store, type Tool, type UsageRow } from '../server/store/index.js';
 
 export interface SeededDatabase {
@@ -128,32 +130,20 @@ export async function seedDatabase(
       await store.setMcpHealth(id, 'healthy', at);
       mcpIds.push(id);
     }
-    const { key: ownerKey, prefix } = generateApiKey();
-    const ownerKeyRow = await store.createApiKey({
-      id: newId('key'),
+    const issue = { store, hashApiKey: (key: string) => hashApiKey(key, hmacSecret), clock: systemClock };
+    const { key: ownerKey, row: ownerKeyRow } = await issueApiKey(issue, {
       orgId,
       userId: ownerId,
       name: 'bench owner',
-      description: null,
-      prefix,
-      keyHash: hashApiKey(ownerKey, hmacSecret),
-      role: 'owner',
-      mcpScope: '*',
-      expiresAt: null,
     });
     for (let i = 0; i < 5; i += 1) {
-      const extra = generateApiKey();
-      await store.createApiKey({
-        id: newId('key'),
+      await issueApiKey(issue, {
         orgId,
         userId: ownerId,
         name: `service ${i}`,
         description: 'A CI key',
-        prefix: extra.prefix,
-        keyHash: hashApiKey(extra.key, hmacSecret),
         role: 'member',
-        mcpScope: i % 2 ? '*' : mcpIds.slice(0, 3),
-        expiresAt: null,
+        mcps: i % 2 ? '*' : mcpIds.slice(0, 3),
       });
     }
     await seedUsage(store, { orgId, apiKeyId: ownerKeyRow.id, mcpIds }, options.usageRows ?? 2_000);
@@ -174,19 +164,7 @@ export async function seedDatabase(
       name: 'Gil Owner',
       role: 'owner',
     });
-    const other = generateApiKey();
-    await store.createApiKey({
-      id: newId('key'),
-      orgId: otherOrgId,
-      userId: otherOwnerId,
-      name: 'globex owner',
-      description: null,
-      prefix: other.prefix,
-      keyHash: hashApiKey(other.key, hmacSecret),
-      role: 'owner',
-      mcpScope: '*',
-      expiresAt: null,
-    });
+    const other = await issueApiKey(issue, { orgId: otherOrgId, userId: otherOwnerId, name: 'globex owner' });
     return { path, orgId, ownerKey, hmacSecret, mcpIds, otherOrgKey: other.key };
   } finally {
     await store.close();

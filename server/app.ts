@@ -12,6 +12,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
+import { type Clock, systemClock } from './clock.js';
 import type { CredentialCipher } from './crypto/credentials.js';
 import type { Gateway } from './gateway/types.js';
 import { accessLog } from './http/access-log.js';
@@ -58,7 +59,7 @@ export interface AppDeps {
   /** Allow MCP endpoints on loopback/private addresses even when not self-hosted (tests, demos). */
   allowPrivateMcpUrls: boolean;
   /** The time source; tests pass a fixed clock. */
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 /** The parsed contract, typed as the validator's document type (an untyped-library adapter). */
@@ -70,7 +71,7 @@ const passErrorThrough: ErrorRequestHandler = (err, _req, _res, next) => next(er
 export function createApp(deps: AppDeps): express.Express {
   const contract = loadContract();
   const routes = buildRouteTable(contract.document);
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -115,4 +116,4 @@ export function createApp(deps: AppDeps): express.Express {
 }
 
 /** What routes receive: the app's dependencies with the clock resolved. */
-export type RouteDeps = AppDeps & { clock: () => Date };
+export type RouteDeps = AppDeps & { clock: Clock };

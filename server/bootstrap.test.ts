@@ -14,6 +14,7 @@ const options = (over: Partial<BootstrapOptions> = {}): BootstrapOptions => ({
   ownerEmail: 'owner@plexmcp.local',
   bootstrapApiKey: undefined,
   hashApiKey: (key) => hashApiKey(key, 's'.repeat(32)),
+  clock: () => new Date('2026-03-01T12:00:00.000Z'),
   ...over,
 });
 

@@ -10,7 +10,8 @@
  * the next start instead of leaving an organisation without an owner key. A database that already has organisations
  * (made with plexmcp-admin, say) is never bootstrapped.
  */
-import { displayPrefix, generateApiKey } from './auth/api-key.js';
+import type { Clock } from './clock.js';
+import { issueApiKey } from './keys/issue-api-key.js';
 import { newId } from './store/ids.js';
 import type { MemberRow, OrganizationRow, Store } from './store/types.js';
 
@@ -21,6 +22,7 @@ export interface BootstrapOptions {
   bootstrapApiKey: string | undefined;
   /** The stored form of a key (HMAC-SHA-256 under the server secret). */
   hashApiKey(key: string): string;
+  clock: Clock;
 }
 
 export type BootstrapResult =
@@ -41,10 +43,11 @@ const ORG = 'bootstrap.organization_id';
 
 export async function bootstrap(store: Store, options: BootstrapOptions): Promise<BootstrapResult> {
   if ((await store.getMeta(DONE)) !== undefined) return { created: false };
+  const at = () => options.clock().toISOString();
   let orgId = await store.getMeta(ORG);
   if (orgId === undefined) {
     if ((await store.listOrganizations()).length > 0) {
-      await store.setMeta(DONE, new Date().toISOString());
+      await store.setMeta(DONE, at());
       return { created: false };
     }
     orgId = newId('org');
@@ -60,29 +63,37 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
       description: null,
       plan: options.selfHosted ? 'enterprise' : 'free',
       settings: {},
+      createdAt: at(),
     }));
   const owner =
     (await store.findMemberByEmail(orgId, options.ownerEmail)) ??
-    (await store.createMember({ id: newId('user'), orgId, email: options.ownerEmail, name: 'Owner', role: 'owner' }));
-
-  const apiKey = options.bootstrapApiKey ?? generateApiKey().key;
-  const keyHash = options.hashApiKey(apiKey);
-  const existing = await store.findApiKeyByHash(keyHash);
-  const keyRow =
-    existing ??
-    (await store.createApiKey({
-      id: newId('key'),
+    (await store.createMember({
+      id: newId('user'),
       orgId,
-      userId: owner.id,
-      name: 'Owner key (created at first start)',
-      description: null,
-      prefix: displayPrefix(apiKey),
-      keyHash,
+      email: options.ownerEmail,
+      name: 'Owner',
       role: 'owner',
-      mcpScope: '*',
-      expiresAt: null,
+      joinedAt: at(),
     }));
-  await store.setMeta(DONE, new Date().toISOString());
+
+  // A key given in PLEXMCP_BOOTSTRAP_API_KEY may already be stored by a start that stopped half-way.
+  const given = options.bootstrapApiKey;
+  const existing = given === undefined ? undefined : await store.findApiKeyByHash(options.hashApiKey(given));
+  const { key: apiKey, row: keyRow } =
+    existing && given !== undefined
+      ? { key: given, row: existing }
+      : await issueApiKey(
+          { store, hashApiKey: options.hashApiKey, clock: options.clock },
+          {
+            orgId,
+            userId: owner.id,
+            name: 'Owner key (created at first start)',
+            role: 'owner',
+            mcps: '*',
+            ...(given === undefined ? {} : { key: given }),
+          },
+        );
+  await store.setMeta(DONE, at());
   return {
     created: true,
     organization,

@@ -11,13 +11,14 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { hashApiKey } from './auth/api-key.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
+import { type Clock, systemClock } from './clock.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { type CredentialCipher, createCredentialCipher } from './crypto/credentials.js';
 import { createGateway, createHealthChecker, type Gateway } from './gateway/index.js';
+import { upstreamTarget } from './gateway/upstream-target.js';
 import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
 import { addressGuard, createMemoryRateLimiter, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
-import { upstreamTarget } from './routes/upstream-target.js';
 import { resolveSecrets } from './secrets.js';
 import { DatabaseLockedError } from './store/db-lock.js';
 import { openSqliteStore } from './store/sqlite-store.js';
@@ -36,6 +37,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
   const logger = createLogger({ level: config.logLevel });
+  const clock = systemClock;
   const store = await openSqliteStore({
     path: config.databasePath,
     checkpointBytes: config.checkpointBytes,
@@ -49,10 +51,10 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       logger.info(`${variable} was not set: generated one and kept it with the database`);
     for (const warning of secrets.warnings) logger.warn(warning);
     const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
-    printBootstrap(await bootstrap(store, { ...config, hashApiKey: hash }), out);
+    printBootstrap(await bootstrap(store, { ...config, hashApiKey: hash, clock }), out);
 
     const cipher = createCredentialCipher(secrets.encryptionKey);
-    const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs });
+    const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs, clock });
     const failedAuth = {
       limiter: createMemoryRateLimiter({ keyPrefix: 'failed-auth' }),
       selfHosted: config.selfHosted,
@@ -67,6 +69,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
         limiter: createMemoryRateLimiter(),
         planOf: async (orgId) => (await store.getOrganization(orgId))?.plan ?? 'free',
         selfHosted: config.selfHosted,
+        clock,
       }),
       addressGuard: addressGuard(failedAuth),
       failedAuthLimit: limitFailedAuth(failedAuth),
@@ -76,6 +79,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       publicUrl: config.publicUrl,
       selfHosted: config.selfHosted,
       allowPrivateMcpUrls: config.allowPrivateMcpUrls,
+      clock,
     });
 
     const server = createServer(app);
@@ -89,10 +93,11 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       gateway,
       cipher,
       logger,
+      clock,
       intervalMs: config.healthCheckIntervalMs,
       timeoutMs: config.mcpRequestTimeoutMs,
     });
-    const stopPruning = startIdempotencyPruning(store, logger);
+    const stopPruning = startIdempotencyPruning(store, logger, clock);
     logger.info({ url, publicUrl: config.publicUrl, database: store.path }, 'listening');
     out.write(`PlexMCP server listening on ${url}${config.publicUrl ? ` (public URL ${config.publicUrl})` : ''}\n`);
 
@@ -149,13 +154,15 @@ function startHealthRounds(options: {
   gateway: Gateway;
   cipher: CredentialCipher;
   logger: Logger;
+  clock: Clock;
   intervalMs: number;
   timeoutMs: number;
 }): () => Promise<void> {
-  const { store, gateway, cipher, logger, intervalMs, timeoutMs } = options;
+  const { store, gateway, cipher, logger, clock, intervalMs, timeoutMs } = options;
   if (intervalMs <= 0) return async () => {};
   const checker = createHealthChecker({
     gateway,
+    clock,
     intervalMs,
     probeTimeoutMs: timeoutMs,
     listTargets: async () =>
@@ -180,9 +187,9 @@ function startHealthRounds(options: {
 }
 
 /** Drops stored idempotent responses past their replay window, at start and hourly, so the table stays small. */
-function startIdempotencyPruning(store: Store, logger: Logger): () => void {
+function startIdempotencyPruning(store: Store, logger: Logger, clock: Clock): () => void {
   const prune = () =>
-    pruneIdempotency(store, new Date()).catch((err: unknown) =>
+    pruneIdempotency(store, clock()).catch((err: unknown) =>
       logger.error({ err }, 'pruning idempotency records failed'),
     );
   void prune();

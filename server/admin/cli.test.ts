@@ -91,7 +91,9 @@ describe('plexmcp-admin', () => {
   it('refuses a key scoped to an MCP the organisation does not have, and narrows the role of a key on request', async () => {
     const org = await admin('create-org', '--name', 'Scoped', '--plan', 'free');
     const orgId = String(org.json?.organization_id);
-    expect((await admin('create-key', '--org', orgId, '--mcps', 'mcp_nope')).stderr).toMatch(/No MCP server mcp_nope/);
+    expect((await admin('create-key', '--org', orgId, '--mcps', 'mcp_nope')).stderr).toMatch(
+      /MCP servers that do not exist: mcp_nope/,
+    );
     const member = await admin('create-key', '--org', orgId, '--role', 'member');
     expect(member.json).toMatchObject({ role: 'member' });
   });

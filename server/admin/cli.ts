@@ -12,12 +12,13 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashApiKey } from '../auth/api-key.js';
+import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { resolveSecrets } from '../secrets.js';
 import { DatabaseLockedError } from '../store/db-lock.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Plan, Role, Store } from '../store/types.js';
-import { AdminError, createKeyCommand, createOrganizationCommand } from './commands.js';
+import { type AdminContext, AdminError, createKeyCommand, createOrganizationCommand } from './commands.js';
 
 const USAGE = `Usage:
   plexmcp-admin create-org --name NAME --plan free|pro|team|enterprise [--owner-email EMAIL]
@@ -40,22 +41,17 @@ function required(flag: string, value: string | undefined): string {
   return value.trim();
 }
 
-async function run(
-  command: string,
-  values: Record<string, string | undefined>,
-  store: Store,
-  hash: (key: string) => string,
-  ownerEmail: string,
-) {
+async function run(command: string, values: Record<string, string | undefined>, ctx: AdminContext, ownerEmail: string) {
+  const { store } = ctx;
   switch (command) {
     case 'create-org':
-      return createOrganizationCommand(store, hash, {
+      return createOrganizationCommand(ctx, {
         name: required('name', values.name),
         plan: choice('plan', required('plan', values.plan), PLANS)!,
         ownerEmail: values['owner-email'] ?? ownerEmail,
       });
     case 'create-key':
-      return createKeyCommand(store, hash, {
+      return createKeyCommand(ctx, {
         orgId: required('org', values.org),
         userId: values.user,
         role: choice('role', values.role, ROLES),
@@ -108,7 +104,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       for (const warning of secrets.warnings) process.stderr.write(`warning: ${warning}\n`);
       const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
       const { help: _, ...flags } = values;
-      const result = await run(command, flags, store, hash, config.ownerEmail);
+      const result = await run(command, flags, { store, hashApiKey: hash, clock: systemClock }, config.ownerEmail);
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } finally {
       await store.close();

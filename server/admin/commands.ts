@@ -1,5 +1,7 @@
 /** What plexmcp-admin does to a database: create organisations (with an owner and an owner key) and API keys. */
-import { displayPrefix, generateApiKey } from '../auth/api-key.js';
+import type { Clock } from '../clock.js';
+import { isApiError } from '../http/errors.js';
+import { type IssuedApiKey, issueApiKey } from '../keys/issue-api-key.js';
 import { newId } from '../store/ids.js';
 import type { McpScope, Plan, Role, Store } from '../store/types.js';
 
@@ -9,8 +11,6 @@ export class AdminError extends Error {
     this.name = 'AdminError';
   }
 }
-
-const ROLE_RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
 export interface CreatedKey {
   api_key: string;
@@ -22,9 +22,15 @@ export interface CreatedKey {
   permissions: { mcps: McpScope };
 }
 
+/** What a command works with: the database, the server's key hash and the clock. */
+export interface AdminContext {
+  store: Store;
+  hashApiKey(key: string): string;
+  clock: Clock;
+}
+
 export async function createOrganizationCommand(
-  store: Store,
-  hash: (key: string) => string,
+  ctx: AdminContext,
   input: { name: string; plan: Plan; ownerEmail: string },
 ): Promise<
   { organization_id: string; name: string; slug: string; plan: Plan; owner: { id: string; email: string } } & Omit<
@@ -32,6 +38,8 @@ export async function createOrganizationCommand(
     'organization_id'
   >
 > {
+  const { store } = ctx;
+  const createdAt = ctx.clock().toISOString();
   const slug = await freeSlug(store, input.name);
   const org = await store.createOrganization({
     id: newId('org'),
@@ -40,6 +48,7 @@ export async function createOrganizationCommand(
     description: null,
     plan: input.plan,
     settings: {},
+    createdAt,
   });
   const owner = await store.createMember({
     id: newId('user'),
@@ -47,8 +56,9 @@ export async function createOrganizationCommand(
     email: input.ownerEmail,
     name: null,
     role: 'owner',
+    joinedAt: createdAt,
   });
-  const { organization_id: _, ...key } = await createKeyCommand(store, hash, {
+  const { organization_id: _, ...key } = await createKeyCommand(ctx, {
     orgId: org.id,
     userId: owner.id,
     name: 'Owner key (plexmcp-admin)',
@@ -64,10 +74,10 @@ export async function createOrganizationCommand(
 }
 
 export async function createKeyCommand(
-  store: Store,
-  hash: (key: string) => string,
+  ctx: AdminContext,
   input: { orgId: string; userId?: string; role?: Role; mcps?: string[]; name?: string },
 ): Promise<CreatedKey> {
+  const { store } = ctx;
   const org = await store.getOrganization(input.orgId);
   if (!org) throw new AdminError(`No organisation ${input.orgId} in this database`);
   const creator = input.userId
@@ -75,39 +85,29 @@ export async function createKeyCommand(
     : (await store.listMembers(org.id, { role: 'owner' }, { page: 1, perPage: 1 })).items[0];
   if (!creator)
     throw new AdminError(input.userId ? `No member ${input.userId} in ${org.id}` : `${org.id} has no owner`);
-  const role = input.role ?? creator.role;
-  // A key acts with its creator's role and can never exceed it.
-  if (ROLE_RANK[role] > ROLE_RANK[creator.role]) {
-    throw new AdminError(`A key of ${creator.email} (${creator.role}) cannot have the role ${role}`);
+  let issued: IssuedApiKey;
+  try {
+    issued = await issueApiKey(ctx, {
+      orgId: org.id,
+      userId: creator.id,
+      name: input.name ?? 'plexmcp-admin key',
+      ...(input.role === undefined ? {} : { role: input.role }),
+      ...(input.mcps === undefined ? {} : { mcps: input.mcps }),
+    });
+  } catch (error) {
+    // The CLI speaks in sentences, not HTTP statuses: the use case's refusal becomes the command's error.
+    if (isApiError(error)) throw new AdminError(error.message);
+    throw error;
   }
-  let scope: McpScope = '*';
-  if (input.mcps !== undefined) {
-    const unknown: string[] = [];
-    for (const id of input.mcps) if (!(await store.getMcp(org.id, id))) unknown.push(id);
-    if (unknown.length > 0) throw new AdminError(`No MCP server ${unknown.join(', ')} in ${org.id}`);
-    scope = input.mcps;
-  }
-  const { key, prefix } = generateApiKey();
-  const row = await store.createApiKey({
-    id: newId('key'),
-    orgId: org.id,
-    userId: creator.id,
-    name: input.name ?? 'plexmcp-admin key',
-    description: null,
-    prefix: displayPrefix(key),
-    keyHash: hash(key),
-    role,
-    mcpScope: scope,
-    expiresAt: null,
-  });
+  const { key, row } = issued;
   return {
     api_key: key,
     api_key_id: row.id,
-    prefix,
+    prefix: row.prefix,
     organization_id: org.id,
     user_id: creator.id,
-    role,
-    permissions: { mcps: scope },
+    role: row.role,
+    permissions: { mcps: row.mcpScope },
   };
 }
 

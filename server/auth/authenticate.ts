@@ -3,6 +3,7 @@
  * 400 that would reveal the schema. Routes the contract marks `security: []` (health, the contract, the docs) pass.
  */
 import type { NextFunction, Request, Response } from 'express';
+import type { Clock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { matchRoute, type RouteEntry } from '../http/route-table.js';
 import type { Store } from '../store/types.js';
@@ -13,7 +14,7 @@ import { lowerRole } from './roles.js';
 export interface AuthenticateOptions {
   store: Store;
   hashApiKey(key: string): string;
-  clock: () => Date;
+  clock: Clock;
   routes: readonly RouteEntry[];
 }
 

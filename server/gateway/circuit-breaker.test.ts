@@ -8,12 +8,11 @@ import type { UpstreamTarget } from './types.js';
 
 function manualClock(start = 1_000_000) {
   let now = start;
-  return {
-    now: () => now,
+  return Object.assign(() => new Date(now), {
     advance: (ms: number) => {
       now += ms;
     },
-  };
+  });
 }
 
 function rejection(fn: () => unknown): ApiError | undefined {

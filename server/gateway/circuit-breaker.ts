@@ -5,8 +5,9 @@
  * Only failures to reach the upstream count (unreachable, timeout); an upstream that answers, even with an error or an
  * `isError` result, is alive.
  */
+
+import { type Clock, systemClock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
-import { type Clock, systemClock } from './clock.js';
 
 export interface CircuitBreakerOptions {
   failureThreshold?: number;
@@ -59,7 +60,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
   function open(circuit: Circuit, backoffMs: number): void {
     circuit.state = 'open';
     circuit.backoffMs = Math.min(backoffMs, maxBackoff);
-    circuit.openUntil = clock.now() + circuit.backoffMs;
+    circuit.openUntil = clock().getTime() + circuit.backoffMs;
     circuit.trialInFlight = false;
   }
 
@@ -77,7 +78,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
     acquire(mcpId) {
       const circuit = circuitOf(mcpId);
       if (circuit.state === 'open') {
-        const wait = circuit.openUntil - clock.now();
+        const wait = circuit.openUntil - clock().getTime();
         if (wait > 0) reject(wait);
         circuit.state = 'half-open';
       }
@@ -109,7 +110,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
     state(mcpId) {
       const circuit = circuits.get(mcpId);
       if (!circuit) return 'closed';
-      if (circuit.state === 'open' && clock.now() >= circuit.openUntil) return 'half-open';
+      if (circuit.state === 'open' && clock().getTime() >= circuit.openUntil) return 'half-open';
       return circuit.state;
     },
     forget(mcpId) {

@@ -86,7 +86,7 @@ describe('tools/call results', () => {
 
   it.each(invalidResults)('%s five times in a row does not open the circuit', async (_name, result) => {
     // A frozen clock: were the circuit open, its backoff could never run out before the last call.
-    gateway = createGateway({ breaker: { failureThreshold: 5 }, clock: { now: () => 0 } });
+    gateway = createGateway({ breaker: { failureThreshold: 5 }, clock: () => new Date(0) });
     const state = { bad: true };
     const upstream = target(await serveUntilFixed(result, state));
     for (let i = 0; i < 5; i++) {

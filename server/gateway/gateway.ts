@@ -5,10 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
+import type { Clock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { countResources, listAllTools, SDK_TIMEOUT_SLACK_MS } from './catalogue.js';
 import { type CircuitBreaker, type CircuitBreakerOptions, createCircuitBreaker } from './circuit-breaker.js';
-import type { Clock } from './clock.js';
 import { CallCancelled, type Deadline, startDeadline } from './deadline.js';
 import type { Gateway, ProbeResult, ToolCallResult, UpstreamTarget } from './types.js';
 import type { UpstreamConnection } from './upstream-connection.js';

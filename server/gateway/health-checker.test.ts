@@ -35,7 +35,7 @@ describe('health checker against real upstreams', () => {
         verdicts.push({ mcpId, healthy, at, ...(tools ? { tools: tools.map((t) => t.name) } : {}) });
       },
       intervalMs: 60_000,
-      clock: { now: () => Date.parse('2026-03-01T12:00:00.000Z') },
+      clock: () => new Date('2026-03-01T12:00:00.000Z'),
       probeTimeoutMs: 5_000,
     });
     return { checker, verdicts };

@@ -3,8 +3,9 @@
  * per round. An MCP is marked unhealthy after 3 consecutive failed probes, so one dropped connection does not flap it,
  * and healthy again on the next success; each success also refreshes the cached tool catalogue.
  */
+
+import { type Clock, systemClock } from '../clock.js';
 import type { Tool } from '../store/types.js';
-import { type Clock, systemClock } from './clock.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
 export interface HealthCheckerOptions {
@@ -47,12 +48,11 @@ export function createHealthChecker(options: HealthCheckerOptions): HealthChecke
     try {
       const probe = await options.gateway.probe(target, { timeoutMs: options.probeTimeoutMs });
       failures.set(target.id, 0);
-      await options.onResult(target.id, true, new Date(clock.now()).toISOString(), probe.tools).catch(onError);
+      await options.onResult(target.id, true, clock().toISOString(), probe.tools).catch(onError);
     } catch {
       const count = (failures.get(target.id) ?? 0) + 1;
       failures.set(target.id, count);
-      if (count >= threshold)
-        await options.onResult(target.id, false, new Date(clock.now()).toISOString()).catch(onError);
+      if (count >= threshold) await options.onResult(target.id, false, clock().toISOString()).catch(onError);
     }
   }
 

@@ -1,5 +1,6 @@
 /** The gateway to upstream MCP servers, and the helpers `POST /mcp` and the health checker build on. */
 
+export { type Clock, systemClock } from '../clock.js';
 export {
   type CircuitBreaker,
   type CircuitBreakerOptions,
@@ -7,7 +8,6 @@ export {
   type CircuitState,
   createCircuitBreaker,
 } from './circuit-breaker.js';
-export { type Clock, systemClock } from './clock.js';
 export { createGateway, type GatewayOptions } from './gateway.js';
 export { createHealthChecker, type HealthChecker, type HealthCheckerOptions } from './health-checker.js';
 export {

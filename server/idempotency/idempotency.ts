@@ -14,6 +14,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Principal } from '../auth/principal.js';
+import { type Clock, systemClock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import type { Store } from '../store/types.js';
 import { isReplayable, isValidIdempotencyKey, requestHash } from './request-hash.js';
@@ -25,7 +26,7 @@ export interface IdempotencyOptions {
   /** Names the operation in the hash, so one key cannot replay another operation's response (e.g. `invokeTool`). */
   operation: string;
   ttlMs?: number;
-  clock?: () => Date;
+  clock?: Clock;
   /** The caller's organisation; defaults to the authenticated principal's. */
   orgIdOf?: (res: Response) => string;
   /**
@@ -79,7 +80,7 @@ function captureBody(res: Response): () => string {
  */
 export function idempotency(options: IdempotencyOptions): RequestHandler {
   const ttlMs = options.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const orgIdOf = options.orgIdOf ?? principalOrgId;
   const callerOf = options.callerOf ?? principalKeyId;
   const inFlight = new Map<string, Promise<void>>();

@@ -7,6 +7,8 @@
  * server instance on the same database. Calls that pass `check` at the same moment
  * may overshoot the quota by at most the number of calls in flight: the quota is a monthly allowance, not a lock.
  */
+
+import { type Clock, systemClock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import type { Plan, Store } from '../store/types.js';
 import { monthWindow } from './month-window.js';
@@ -18,7 +20,7 @@ export interface QuotaGuardOptions {
   /** `PLEXMCP_SELF_HOSTED=true`: no quota at all, and no counting. */
   selfHosted: boolean;
   /** The current instant; injectable so tests can cross a month boundary. */
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 export interface MonthlyUsage {
@@ -44,7 +46,7 @@ export interface QuotaGuard {
  */
 export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
   const { store, selfHosted } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
 
   async function usage(orgId: string, plan: Plan): Promise<MonthlyUsage> {
     const window = monthWindow(clock());

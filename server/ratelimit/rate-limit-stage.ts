@@ -11,6 +11,7 @@
  */
 import type { RequestHandler, Response } from 'express';
 import type { Principal } from '../auth/principal.js';
+import { type Clock, systemClock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { planLimits } from '../quota/plan-limits.js';
 import type { Plan } from '../store/types.js';
@@ -24,7 +25,7 @@ export interface RateLimitStageOptions {
   planOf: (orgId: string) => Promise<Plan>;
   selfHosted: boolean;
   /** The current instant, for `X-RateLimit-Reset`; defaults to now. */
-  clock?: () => Date;
+  clock?: Clock;
   /** Where the authenticated organisation is; defaults to the principal the authentication stage sets. */
   orgOf?: (res: Response) => string | undefined;
 }
@@ -45,7 +46,7 @@ function defaultOrgOf(res: Response): string | undefined {
  */
 export function rateLimitStage(options: RateLimitStageOptions): RequestHandler {
   const { limiter, planOf, selfHosted } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const orgOf = options.orgOf ?? defaultOrgOf;
 
   if (selfHosted) return (_req, _res, next) => next();

@@ -6,17 +6,16 @@
 import { Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
-import { generateApiKey } from '../auth/api-key.js';
-import { isWithinScope, permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
+import { permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
 import { type Principal, principalOf } from '../auth/principal.js';
-import { atLeast, requireRole, roleRank } from '../auth/roles.js';
+import { atLeast, requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
 import { idempotency } from '../idempotency/index.js';
+import { issueApiKey } from '../keys/issue-api-key.js';
 import { usageRange } from '../policy/usage-range.js';
-import { newId } from '../store/ids.js';
-import type { ApiKeyRow, ApiKeyStatus, McpScope, Store } from '../store/types.js';
+import type { ApiKeyRow, ApiKeyStatus, Store } from '../store/types.js';
 import { apiKeyStatus, apiKeyView, apiKeyViews } from './views/api-key-view.js';
 import { apiKeyUsageView } from './views/usage-view.js';
 
@@ -34,17 +33,6 @@ async function findVisibleKey(store: Store, principal: Principal, keyId: string)
     throw new ApiError('not_found', `API key ${keyId} not found`);
   }
   return row;
-}
-
-async function requireKnownMcps(store: Store, orgId: string, scope: McpScope): Promise<void> {
-  if (scope === '*') return;
-  const unknown: string[] = [];
-  for (const id of scope) if (!(await store.getMcp(orgId, id))) unknown.push(id);
-  if (unknown.length > 0) {
-    throw new ApiError('validation_error', 'permissions.mcps names MCP servers that do not exist', {
-      'permissions.mcps': `unknown MCP ids: ${unknown.join(', ')}`,
-    });
-  }
 }
 
 export function apiKeyRoutes(deps: RouteDeps): Router {
@@ -81,41 +69,17 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
       const principal = principalOf(res);
       requireRole(principal.role, 'member');
       const body = req.body as ApiKeyCreate;
-      const now = deps.clock();
-      const role = body.role ?? principal.role;
-      if (roleRank(role) > roleRank(principal.role)) {
-        throw new ApiError('forbidden', `A key acting as ${principal.role} cannot create a key with the ${role} role`);
-      }
-      const scope: McpScope = body.permissions?.mcps ?? principal.scope;
-      if (!isWithinScope(scope, principal.scope)) {
-        throw new ApiError('forbidden', 'A key cannot create a key with wider MCP permissions than its own');
-      }
-      await requireKnownMcps(store, principal.orgId, scope);
-      let expiresAt: string | null = null;
-      if (body.expires_at !== undefined && body.expires_at !== null) {
-        const at = Date.parse(body.expires_at);
-        if (Number.isNaN(at) || at <= now.getTime()) {
-          throw new ApiError('validation_error', 'expires_at must be in the future', {
-            expires_at: 'must be a future date',
-          });
-        }
-        expiresAt = new Date(at).toISOString();
-      }
-      const { key, prefix } = generateApiKey();
-      const row = await store.createApiKey({
-        id: newId('key'),
+      const { key, row } = await issueApiKey(deps, {
         orgId: principal.orgId,
         userId: principal.userId,
+        issuer: { role: principal.role, scope: principal.scope },
         name: body.name,
         description: body.description ?? null,
-        prefix,
-        keyHash: deps.hashApiKey(key),
-        role,
-        mcpScope: scope,
-        expiresAt,
-        createdAt: now.toISOString(),
+        ...(body.role === undefined ? {} : { role: body.role }),
+        ...(body.permissions?.mcps === undefined ? {} : { mcps: body.permissions.mcps }),
+        expiresAt: body.expires_at ?? null,
       });
-      const view = await apiKeyView(store, row, now);
+      const view = await apiKeyView(store, row, deps.clock());
       res.status(201).setHeader('Location', `/v1/api-keys/${row.id}`);
       res.json(ok({ ...view, key }));
     },

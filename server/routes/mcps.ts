@@ -2,9 +2,11 @@
 import { Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
+import { findPermittedMcp } from '../auth/mcp-access.js';
 import { scopeFilter } from '../auth/mcp-scope.js';
 import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
+import { decryptCredentials, upstreamTarget } from '../gateway/upstream-target.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
@@ -13,8 +15,6 @@ import { endpointUrlProblem } from '../policy/endpoint-url.js';
 import { credentialsFor, fieldsOf, touchesCredentials } from '../policy/mcp-credentials.js';
 import { newId } from '../store/ids.js';
 import type { McpHealth, McpRow, McpStatus } from '../store/types.js';
-import { findPermittedMcp } from './mcp-access.js';
-import { decryptCredentials, upstreamTarget } from './upstream-target.js';
 import { mcpDetailView, mcpView } from './views/mcp-view.js';
 
 type McpCreate = components['schemas']['McpCreate'];

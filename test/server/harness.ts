@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { type AppDeps, createApp } from '../../server/app.js';
-import { generateApiKey, hashApiKey } from '../../server/auth/api-key.js';
+import { hashApiKey } from '../../server/auth/api-key.js';
 import { createCredentialCipher } from '../../server/crypto/credentials.js';
+import { issueApiKey } from '../../server/keys/issue-api-key.js';
 import { newId } from '../../server/store/ids.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite-store.js';
 import type {
@@ -74,21 +75,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const hash = (key: string): string => hashApiKey(key, SECRET);
 
   const addKey: Harness['addKey'] = async (userId, keyOptions = {}) => {
-    const { key, prefix } = generateApiKey();
     const member = await findMemberOrg(store, userId, keyOptions.orgId);
-    const row = await store.createApiKey({
-      id: newId('key'),
-      orgId: member.orgId,
-      userId,
-      name: keyOptions.name ?? 'test key',
-      description: null,
-      prefix,
-      keyHash: hash(key),
-      role: keyOptions.role ?? member.role,
-      mcpScope: keyOptions.scope ?? '*',
-      expiresAt: keyOptions.expiresAt ?? null,
-    });
-    return { key, row };
+    const expiresAt = keyOptions.expiresAt ?? null;
+    // A key that is already expired is issued a minute before its expiry, as it would have been in real life.
+    const issuedAt =
+      expiresAt !== null && Date.parse(expiresAt) <= Date.now() ? Date.parse(expiresAt) - 60_000 : Date.now();
+    return issueApiKey(
+      { store, hashApiKey: hash, clock: () => new Date(issuedAt) },
+      {
+        orgId: member.orgId,
+        userId,
+        name: keyOptions.name ?? 'test key',
+        ...(keyOptions.role === undefined ? {} : { role: keyOptions.role }),
+        mcps: keyOptions.scope ?? '*',
+        expiresAt,
+      },
+    );
   };
   const memberOrgs = new Map<string, string>();
   async function findMemberOrg(s: Store, userId: string, orgId?: string): Promise<MemberRow> {

@@ -1,8 +1,8 @@
 /** What the gateway needs to reach one MCP: its endpoint and decrypted credentials, never seen by any response. */
 import { createHash } from 'node:crypto';
-import type { CredentialCipher } from '../app.js';
-import type { UpstreamCredentials, UpstreamTarget } from '../gateway/types.js';
+import type { CredentialCipher } from '../crypto/credentials.js';
 import type { McpRow } from '../store/types.js';
+import type { UpstreamCredentials, UpstreamTarget } from './types.js';
 
 function asCredentials(value: unknown): UpstreamCredentials | null {
   if (typeof value !== 'object' || value === null) return null;
