@@ -1,12 +1,10 @@
 /**
  * The use case behind `invokeTool` (`POST /mcp`): invoke one tool of a registered MCP server for a caller and record
- * one usage row per call. Every entry point (the route, benches, tests) calls `invokeTool`; the route only turns HTTP
- * into a `ToolInvocation` and the `InvokeResult` back into a response.
+ * one usage row per call. The route only turns HTTP into a `ToolInvocation` and the `InvokeResult` back into a response.
  *
  * Order, as the contract's `invokeTool` states it: role, then the bounds on `arguments` and `context` (openapi.yaml:
- * Limits on JSON values), existence and MCP scope, so a server without a gateway
- * still answers those honestly before `502 mcp_unreachable`; then the monthly quota (`429 quota_exceeded`); then the
- * tool (refreshing the cached catalogue once when it is not there, else `404 tool_not_found` with a suggestion), its
+ * Limits on JSON values), existence and MCP scope, so a server without a gateway still answers those honestly before
+ * `502 mcp_unreachable`; then the monthly quota (`429 quota_exceeded`); then the tool (refreshing the cached catalogue once when it is not there, else `404 tool_not_found` with a suggestion), its
  * arguments against its input schema (`422 invalid_arguments`), and the call itself, with the caller's timeout capped
  * by the server's.
  */
