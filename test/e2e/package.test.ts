@@ -62,6 +62,7 @@ describe('the npm package', () => {
       'dist/generated/schema.d.ts',
       'dist/docs/index.html',
       'openapi.yaml',
+      'CHANGELOG-API.md',
       'package.json',
       'README.md',
       'LICENSE',
@@ -69,7 +70,9 @@ describe('the npm package', () => {
       expect(packed, file).toContain(file);
     }
     const stray = packed.filter(
-      (f) => !f.startsWith('dist/') && !['openapi.yaml', 'package.json', 'README.md', 'LICENSE'].includes(f),
+      (f) =>
+        !f.startsWith('dist/') &&
+        !['openapi.yaml', 'CHANGELOG-API.md', 'package.json', 'README.md', 'LICENSE'].includes(f),
     );
     expect(stray).toEqual([]);
     expect(packed.filter((f) => /\.test\.|(^|\/)test-[^/]*$|\.(?<!\.d\.)ts$/.test(f))).toEqual([]);
