@@ -28,6 +28,8 @@ export function changelogSection(release: {
   date: string;
   document: JsonObject;
   comparison?: ContractComparison;
+  /** Why the refused changes of `comparison` were released all the same. */
+  acceptedBreaking?: string;
 }): string {
   const lines = [`## ${release.version} (${release.date})`, ''];
   if (!release.comparison) {
@@ -39,6 +41,14 @@ export function changelogSection(release: {
       );
     return `${lines.join('\n')}\n`;
   }
+  const refused = summarize(release.comparison.refused);
+  if (refused.length)
+    lines.push(
+      `### Breaking, released deliberately: ${release.acceptedBreaking ?? 'no reason given'}`,
+      '',
+      ...refused.map((line) => `- ${lineText(line)}`),
+      '',
+    );
   for (const kind of LISTED) {
     const group = summarize(release.comparison.changes.filter((c) => c.kind === kind));
     if (!group.length) continue;

@@ -41,7 +41,7 @@ export function messageOf(d: LibraryDiff): string {
     return d.action === 'add' ? `${where}: ${name} is now required` : `${where}: ${name} is no longer required`;
   }
   const text = d.description?.trim();
-  if (text && /^\[\w+\] /.test(text) && !/annotation \(\d+\)/.test(text)) return text;
+  if (text && /^\[\w+\] \S/.test(text) && !/^\[\w+\] in /.test(text) && !/annotation \(\d+\)/.test(text)) return text;
   const verb = { add: 'Added', remove: 'Removed', replace: 'Replaced', rename: 'Renamed' }[d.action];
   const value = d.action === 'remove' ? d.before : d.after;
   const shown = typeof value === 'object' ? '' : ` ${quote(value)}`;

@@ -30,7 +30,7 @@ const read = (file: string) => readFile(join(root, file), 'utf8');
 
 describe('npm run contract:release', () => {
   it('releases the first contract of a major version with a changelog listing its operations', async () => {
-    expect((await releaseContract(root, TODAY)).ok).toBe(true);
+    expect((await releaseContract(root, { today: TODAY })).ok).toBe(true);
     expect(await read('contract/released/v1.yaml')).toBe(await read('openapi.yaml'));
     expect(await read('CHANGELOG-API.md')).toMatch(
       /^## 1\.0\.0 \(2026-11-27\)\n\nFirst release.*\n\n- `GET \/v1\/mcps` \(listMcps\)/m,
@@ -38,12 +38,12 @@ describe('npm run contract:release', () => {
   });
 
   it('releases an additive change under a newer version, the newest section first', { timeout: 60_000 }, async () => {
-    await releaseContract(root, TODAY);
+    await releaseContract(root, { today: TODAY });
     await edit((d) => {
       d.info.version = '1.1.0';
       d.components.schemas.McpStatus.enum.push('paused');
     });
-    const result = await releaseContract(root, TODAY);
+    const result = await releaseContract(root, { today: TODAY });
     expect(result.ok, result.report).toBe(true);
     const changelog = await read('CHANGELOG-API.md');
     expect(changelog.indexOf('## 1.1.0')).toBeLessThan(changelog.indexOf('## 1.0.0'));
@@ -54,33 +54,48 @@ describe('npm run contract:release', () => {
   it('refuses a breaking change and leaves the released contract and the changelog alone', {
     timeout: 60_000,
   }, async () => {
-    await releaseContract(root, TODAY);
+    await releaseContract(root, { today: TODAY });
     const before = [await read('contract/released/v1.yaml'), await read('CHANGELOG-API.md')];
     await edit((d) => {
       d.info.version = '1.1.0';
       delete d.paths['/v1/usage'];
     });
-    const result = await releaseContract(root, TODAY);
+    const result = await releaseContract(root, { today: TODAY });
     expect(result.ok).toBe(false);
     expect(result.report).toMatch(/Breaking[\s\S]*operation GET \/v1\/usage[\s\S]*Not released/);
     expect([await read('contract/released/v1.yaml'), await read('CHANGELOG-API.md')]).toEqual(before);
   });
 
+  it('releases a breaking change only with a reason, which the changelog records', { timeout: 60_000 }, async () => {
+    await releaseContract(root, { today: TODAY });
+    await edit((d) => {
+      d.info.version = '1.1.0';
+      d.components.parameters.PerPage.schema.maximum = 50;
+    });
+    expect((await releaseContract(root, { today: TODAY })).ok).toBe(false);
+    const reason = 'every deployment already refused more than 50';
+    const result = await releaseContract(root, { today: TODAY, acceptBreaking: reason });
+    expect(result.ok, result.report).toBe(true);
+    expect(await read('CHANGELOG-API.md')).toMatch(
+      /## 1\.1\.0 \(2026-11-27\)\n\n### Breaking, released deliberately: every deployment already refused more than 50\n\n- .*per_page/,
+    );
+  });
+
   it('refuses a change that keeps the released version', { timeout: 60_000 }, async () => {
-    await releaseContract(root, TODAY);
+    await releaseContract(root, { today: TODAY });
     await edit((d) => d.components.schemas.McpStatus.enum.push('paused'));
-    const result = await releaseContract(root, TODAY);
+    const result = await releaseContract(root, { today: TODAY });
     expect(result.ok).toBe(false);
     expect(result.report).toMatch(/info\.version 1\.0\.0 must be newer than 1\.0\.0/);
   });
 
   it('starts a new major version from its own first release', async () => {
-    await releaseContract(root, TODAY);
+    await releaseContract(root, { today: TODAY });
     await edit((d) => {
       d.info.version = '2.0.0';
       delete d.paths['/v1/usage'];
     });
-    expect((await releaseContract(root, TODAY)).ok).toBe(true);
+    expect((await releaseContract(root, { today: TODAY })).ok).toBe(true);
     expect(existsSync(join(root, 'contract/released/v2.yaml'))).toBe(true);
     expect(parse(await read('contract/released/v1.yaml')).info.version).toBe('1.0.0');
   });

@@ -64,19 +64,24 @@ export async function checkContract(root: string, today: Date = new Date()): Pro
 }
 
 /**
- * `npm run contract:release`: refuses a contract that breaks the released one or keeps its version; otherwise
- * writes the changelog section and makes openapi.yaml the released contract of its major version.
+ * `npm run contract:release`: refuses a contract that breaks the released one (unless `acceptBreaking` gives the
+ * reason, which the changelog records with every breaking change) or keeps its version; otherwise writes the
+ * changelog section and makes openapi.yaml the released contract of its major version.
  */
 export async function releaseContract(
   root: string,
-  today: Date = new Date(),
+  options: { today?: Date; acceptBreaking?: string } = {},
 ): Promise<{ ok: boolean; report: string }> {
+  const today = options.today ?? new Date();
   const text = await readFile(join(root, 'openapi.yaml'), 'utf8');
   const proposed = parse(text) as JsonObject;
   const files = contractFiles(root, proposed);
   const version = versionOf(proposed);
   const guard = await checkContract(root, today);
-  if (!guard.ok) return { ok: false, report: `${guard.report}\n\nNot released.` };
+  // A breaking change goes out only as a deliberate, recorded decision (for example a correction of the contract to
+  // what every deployment already did), never by accident.
+  if (!guard.ok && !options.acceptBreaking)
+    return { ok: false, report: `${guard.report}\n\nNot released (see --accept-breaking).` };
   if (guard.comparison) {
     const released = parse(await readFile(files.released, 'utf8')) as JsonObject;
     const was = versionOf(released);
@@ -92,6 +97,7 @@ export async function releaseContract(
     date: isoDay(today),
     document: proposed,
     ...(guard.comparison ? { comparison: guard.comparison } : {}),
+    ...(options.acceptBreaking ? { acceptedBreaking: options.acceptBreaking } : {}),
   });
   const existing = existsSync(files.changelog) ? await readFile(files.changelog, 'utf8') : '';
   await writeFile(files.changelog, withSection(existing, section));
