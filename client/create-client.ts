@@ -5,6 +5,7 @@
 import createClient, { type Client, type FetchResponse, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '../generated/schema.js';
+import { type DeprecationNotice, deprecationNotice } from './deprecation.js';
 import { invalidResponse, type PlexMcpError, toPlexMcpError } from './errors.js';
 import { type RetryOptions, withRetry } from './retry.js';
 
@@ -23,6 +24,21 @@ export interface PlexMcpClientOptions {
   readonly fetch?: ((input: Request) => Promise<Response>) | undefined;
   /** How to retry 429 responses (default `DEFAULT_RETRY`); `false` sends every request once. */
   readonly retry?: RetryOptions | false | undefined;
+  /**
+   * Called the first time this client gets a response announcing that its operation is deprecated (`Deprecation`,
+   * `Sunset`, `Link: <…>; rel="deprecation"`; openapi.yaml "Versioning"), errors included, once per operation. Use it
+   * to log a warning with the sunset and the migration notes. It runs before the call resolves; what it throws is not
+   * caught.
+   *
+   * @example
+   * createPlexMcpClient({
+   *   baseUrl,
+   *   apiKey,
+   *   onDeprecation: ({ operation, sunset, link }) =>
+   *     console.warn(`${operation} is deprecated; it may stop working on ${sunset?.toISOString()}; see ${link}`),
+   * });
+   */
+  readonly onDeprecation?: ((notice: DeprecationNotice) => void) | undefined;
 }
 
 /**
@@ -95,10 +111,21 @@ export function createPlexMcpClient(options: PlexMcpClientOptions): PlexMcpClien
     fetch: options.retry === false ? send : withRetry(send, options.retry ?? {}),
     headers: options.apiKey ? { Authorization: `ApiKey ${options.apiKey}` } : {},
   });
+  const announced = new Set<string>();
+  const notice = (operation: string, response: Response) => {
+    if (!options.onDeprecation || announced.has(operation)) return;
+    const found = deprecationNotice(operation, response);
+    if (!found) return;
+    announced.add(operation);
+    options.onDeprecation(found);
+  };
   const method =
     (name: 'GET' | 'POST' | 'PATCH' | 'DELETE'): RawMethod =>
-    (url, init) =>
-      callWithTypedErrors(raw[name] as unknown as RawMethod, url, init);
+    async (url, init) => {
+      const result = await callWithTypedErrors(raw[name] as unknown as RawMethod, url, init);
+      notice(`${name} ${url}`, result.response);
+      return result;
+    };
   return {
     GET: method('GET') as unknown as PlexMcpMethod<'get'>,
     POST: method('POST') as unknown as PlexMcpMethod<'post'>,

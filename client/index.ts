@@ -17,6 +17,7 @@ export {
   type PlexMcpMethod,
   type PlexMcpResult,
 } from './create-client.js';
+export { type DeprecationNotice, deprecationNotice } from './deprecation.js';
 export {
   type ErrorCode,
   invalidResponse,

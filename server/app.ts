@@ -1,7 +1,7 @@
 /**
  * The HTTP API, assembled in one place. Every request passes the same named stages, in this order:
  *
- *   request id → access log → security headers → known routes (404/405) → address guard → JSON body → authenticate → rate limit
+ *   request id → access log → security headers → deprecation → known routes (404/405) → address guard → JSON body → authenticate → rate limit
  *   → validate → routes → not found → failed-auth limit → error handler
  *
  * Authentication runs before validation, so a request without a valid key is 401 and never a 400 that reveals the
@@ -16,7 +16,8 @@ import { type Clock, systemClock } from './clock.js';
 import type { CredentialCipher } from './crypto/credentials.js';
 import type { Gateway } from './gateway/types.js';
 import { accessLog } from './http/access-log.js';
-import { loadContract } from './http/contract.js';
+import { type Contract, loadContract } from './http/contract.js';
+import { deprecationHeaders } from './http/deprecation-headers.js';
 import { errorHandler } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { knownRoutes, notFound } from './http/known-routes.js';
@@ -60,6 +61,8 @@ export interface AppDeps {
   allowPrivateMcpUrls: boolean;
   /** The time source; tests pass a fixed clock. */
   clock?: Clock;
+  /** The contract to serve and enforce (default openapi.yaml); tests pass an edited copy. */
+  contract?: Contract;
 }
 
 /** The parsed contract, typed as the validator's document type (an untyped-library adapter). */
@@ -69,7 +72,7 @@ const passThrough: RequestHandler = (_req, _res, next) => next();
 const passErrorThrough: ErrorRequestHandler = (err, _req, _res, next) => next(err);
 
 export function createApp(deps: AppDeps): express.Express {
-  const contract = loadContract();
+  const contract = deps.contract ?? loadContract();
   const routes = buildRouteTable(contract.document);
   const clock = deps.clock ?? systemClock;
   const app = express();
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestId());
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());
+  app.use(deprecationHeaders(contract.document));
   app.use(knownRoutes(routes));
   // A blocked address costs nothing more: refused before its body is read or its key hashed.
   app.use(deps.addressGuard ?? passThrough);
