@@ -29,7 +29,7 @@ export function apiKeyStatusCondition(status: ApiKeyStatus, now: string): [strin
   }
 }
 
-function whereFor(orgId: string, filter: ApiKeyFilter): [string, SqlParam[]] {
+export function whereFor(orgId: string, filter: ApiKeyFilter): [string, SqlParam[]] {
   const clauses = ['org_id = ?'];
   const params: SqlParam[] = [orgId];
   if (filter.userId !== undefined) {

@@ -18,7 +18,7 @@ type McpQueries = Pick<
   | 'deleteMcp'
 >;
 
-function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]] {
+export function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]] {
   const clauses = ['org_id = ?'];
   const params: SqlParam[] = [orgId];
   if (filter.status !== undefined) {
@@ -31,7 +31,7 @@ function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]] {
   }
   if (filter.ids !== undefined) {
     // An empty scope sees nothing, which `IN ()` cannot express.
-    clauses.push(filter.ids.length === 0 ? '0' : `id IN ${placeholders(filter.ids.length)}`);
+    clauses.push(filter.ids.length === 0 ? 'FALSE' : `id IN ${placeholders(filter.ids.length)}`);
     params.push(...filter.ids);
   }
   return [clauses.join(' AND '), params];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { listJournalFiles } from './journal-scan.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
-import type { OrganizationRow, UsageRow } from './types.js';
+import type { OrganizationRow, Store, UsageRow } from './types.js';
 
 export interface TempStore {
   store: SqliteStore;
@@ -28,7 +28,7 @@ export async function openTempStore(): Promise<TempStore> {
   };
 }
 
-export function seedOrganization(store: SqliteStore, id: string): Promise<OrganizationRow> {
+export function seedOrganization(store: Store, id: string): Promise<OrganizationRow> {
   return store.createOrganization({ id, name: `Org ${id}`, slug: id, description: null, plan: 'free', settings: {} });
 }
 

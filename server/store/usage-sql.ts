@@ -16,7 +16,7 @@ type UsageQueries = Pick<
   | 'recentUsage'
 >;
 
-function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
+export function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
   const clauses = ['org_id = ?'];
   const params: SqlParam[] = [orgId];
   const equal = (column: string, value: string | undefined) => {
@@ -28,7 +28,7 @@ function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[]] {
   equal('api_key_id', filter.apiKeyId);
   equal('status', filter.status);
   if (filter.mcpIds !== undefined) {
-    clauses.push(filter.mcpIds.length === 0 ? '0' : `mcp_id IN ${placeholders(filter.mcpIds.length)}`);
+    clauses.push(filter.mcpIds.length === 0 ? 'FALSE' : `mcp_id IN ${placeholders(filter.mcpIds.length)}`);
     params.push(...filter.mcpIds);
   }
   if (filter.from !== undefined) {

@@ -1,0 +1,152 @@
+/** Usage records and their aggregates on PostgreSQL; the same answers as usage-sql.ts. */
+import { limitOffset, placeholders } from '../paging.js';
+import { toUsage } from '../row-mappers.js';
+import type { Store } from '../types.js';
+import { whereFor } from '../usage-sql.js';
+import type { PgDb, PgParam } from './pg-db.js';
+
+type UsageQueries = Pick<
+  Store,
+  | 'recordUsage'
+  | 'listUsage'
+  | 'countUsage'
+  | 'countMonthlyUsage'
+  | 'summarizeUsage'
+  | 'mcpUsageStats'
+  | 'apiKeyUsageCounts'
+  | 'recentUsage'
+>;
+
+const num = (value: unknown): number => Number(value ?? 0);
+
+export function pgUsageQueries(db: PgDb): UsageQueries {
+  const count = async (where: string, params: PgParam[]) =>
+    num((await db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params))?.n);
+
+  return {
+    recordUsage: (row) =>
+      db.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO usage (id, org_id, api_key_id, mcp_id, mcp_name, tool, status, error_code, latency_ms, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            row.id,
+            row.orgId,
+            row.apiKeyId,
+            row.mcpId,
+            row.mcpName,
+            row.tool,
+            row.status,
+            row.errorCode,
+            Math.round(row.latencyMs),
+            row.createdAt,
+          ],
+        );
+        // The MCP's counters and the month's counter move in the row's own transaction: they never disagree with it.
+        await tx.run(
+          `UPDATE mcps SET request_count = request_count + 1,
+             last_active = CASE WHEN last_active IS NULL OR last_active < ? THEN ? ELSE last_active END
+           WHERE org_id = ? AND id = ?`,
+          [row.createdAt, row.createdAt, row.orgId, row.mcpId],
+        );
+        await tx.run(
+          `INSERT INTO usage_monthly (org_id, month, requests) VALUES (?, ?, 1)
+           ON CONFLICT (org_id, month) DO UPDATE SET requests = usage_monthly.requests + 1`,
+          [row.orgId, row.createdAt.slice(0, 7)],
+        );
+      }),
+    async listUsage(orgId, filter, page) {
+      const [where, params] = whereFor(orgId, filter);
+      const rows = await db.all(`SELECT * FROM usage WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
+        ...params,
+        ...limitOffset(page),
+      ]);
+      return { items: rows.map(toUsage), total: await count(where, params) };
+    },
+    countUsage: (orgId, filter) => count(...whereFor(orgId, filter)),
+    countMonthlyUsage: async (orgId, month) =>
+      num(
+        (await db.get('SELECT requests FROM usage_monthly WHERE org_id = ? AND month = ?', [orgId, month]))?.requests,
+      ),
+    async summarizeUsage(orgId, filter) {
+      const [where, params] = whereFor(orgId, filter);
+      const totals = await db.get(
+        `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE status = 'success') AS success,
+           COUNT(*) FILTER (WHERE status = 'error') AS error, COALESCE(AVG(latency_ms), 0) AS avg_latency,
+           MAX(created_at) AS last_at
+         FROM usage WHERE ${where}`,
+        params,
+      );
+      // The name is the one recorded by the most recent call, so a renamed MCP shows its current name.
+      const byMcp = await db.all(
+        `SELECT mcp_id, COUNT(*) AS requests, COUNT(*) FILTER (WHERE status = 'error') AS errors,
+           AVG(latency_ms) AS avg_latency,
+           (SELECT u2.mcp_name FROM usage u2 WHERE u2.org_id = usage.org_id AND u2.mcp_id = usage.mcp_id
+              ORDER BY u2.created_at DESC, u2.id DESC LIMIT 1) AS name
+         FROM usage WHERE ${where} GROUP BY org_id, mcp_id ORDER BY requests DESC, mcp_id`,
+        params,
+      );
+      const byDay = await db.all(
+        `SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS requests,
+           COUNT(*) FILTER (WHERE status = 'error') AS errors
+         FROM usage WHERE ${where} GROUP BY day ORDER BY day`,
+        params,
+      );
+      return {
+        total: num(totals?.total),
+        success: num(totals?.success),
+        error: num(totals?.error),
+        avgLatencyMs: Math.round(num(totals?.avg_latency)),
+        lastAt: totals?.last_at == null ? null : String(totals.last_at),
+        byMcp: byMcp.map((row) => ({
+          mcpId: String(row.mcp_id),
+          name: row.name == null ? null : String(row.name),
+          requests: num(row.requests),
+          errors: num(row.errors),
+          avgLatencyMs: Math.round(num(row.avg_latency)),
+        })),
+        byDay: byDay.map((row) => ({ date: String(row.day), requests: num(row.requests), errors: num(row.errors) })),
+      };
+    },
+    async mcpUsageStats(orgId, mcpId, since) {
+      const row = await db.get(
+        `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE created_at >= ?) AS since,
+           COUNT(*) FILTER (WHERE status = 'error') AS error, COALESCE(AVG(latency_ms), 0) AS avg_latency
+         FROM usage WHERE org_id = ? AND mcp_id = ?`,
+        [since, orgId, mcpId],
+      );
+      return {
+        total: num(row?.total),
+        since: num(row?.since),
+        error: num(row?.error),
+        avgLatencyMs: Math.round(num(row?.avg_latency)),
+      };
+    },
+    async apiKeyUsageCounts(orgId, apiKeyIds, since) {
+      const counts = new Map(apiKeyIds.map((id) => [id, { total: 0, today: 0, week: 0, month: 0 }]));
+      if (apiKeyIds.length === 0) return counts;
+      const rows = await db.all(
+        `SELECT api_key_id, COUNT(*) AS total, COUNT(*) FILTER (WHERE created_at >= ?) AS today,
+           COUNT(*) FILTER (WHERE created_at >= ?) AS week, COUNT(*) FILTER (WHERE created_at >= ?) AS month
+         FROM usage WHERE org_id = ? AND api_key_id IN ${placeholders(apiKeyIds.length)} GROUP BY api_key_id`,
+        [since.today, since.week, since.month, orgId, ...apiKeyIds],
+      );
+      for (const row of rows) {
+        counts.set(String(row.api_key_id), {
+          total: num(row.total),
+          today: num(row.today),
+          week: num(row.week),
+          month: num(row.month),
+        });
+      }
+      return counts;
+    },
+    async recentUsage(orgId, apiKeyId, limit) {
+      const rows = await db.all(
+        'SELECT * FROM usage WHERE org_id = ? AND api_key_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+        [orgId, apiKeyId, Math.max(0, Math.floor(limit))],
+      );
+      return rows.map(toUsage);
+    },
+  };
+}
