@@ -1,4 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+// The HTTP suite runs a second time on the PostgreSQL store when there is one (scripts/services.sh starts it; CI always
+// does, and fails loudly without it: see test/support/services.ts).
+const postgresAvailable = Boolean(process.env.PLEXMCP_TEST_DATABASE_URL?.trim()) || process.env.CI === 'true';
+const projects: TestProjectInlineConfiguration[] = [{ extends: true, test: { name: 'sql.js' } }];
+if (postgresAvailable) {
+  projects.push({
+    extends: true,
+    test: { name: 'postgres', include: ['test/server/**/*.test.ts'], env: { PLEXMCP_HARNESS_STORE: 'postgres' } },
+  });
+} else {
+  console.warn(
+    'PLEXMCP_TEST_DATABASE_URL is not set: the HTTP suite runs on sql.js only and the PostgreSQL and Redis tests are ' +
+      'skipped; eval "$(bash scripts/services.sh start)" to run them.',
+  );
+}
 
 export default defineConfig({
   test: {
@@ -7,5 +23,6 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects,
   },
 });

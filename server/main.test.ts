@@ -134,9 +134,9 @@ describe('npm start', () => {
       /^Configuration error: MCP_REQUEST_TIMEOUT_MS must be a whole number/,
     ],
     [
-      'a PostgreSQL URL',
-      { DATABASE_URL: 'postgres://db/plexmcp' },
-      /^Configuration error: DATABASE_URL .*not supported yet/,
+      'a PostgreSQL URL without a host',
+      { DATABASE_URL: 'postgres:///plexmcp' },
+      /^Configuration error: DATABASE_URL names no host/,
     ],
   ])('refuses to start with %s, naming it, exit 1', async (_name, extra, message) => {
     const result = await runTs(MAIN, [], { ...env, ...extra });

@@ -21,7 +21,7 @@ import { createLogger } from './logger.js';
 import { addressGuard, createMemoryRateLimiter, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
 import { resolveSecrets } from './secrets.js';
 import { DatabaseLockedError } from './store/db-lock.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
 export interface RunningServer {
@@ -38,20 +38,30 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
   const logger = createLogger({ level: config.logLevel });
   const clock = systemClock;
-  const store = await openSqliteStore({
-    path: config.databasePath,
+  const { store, location, exclusive } = await openStore({
+    database: config.database,
+    databasePool: config.databasePool,
     checkpointBytes: config.checkpointBytes,
     checkpointAgeMs: config.checkpointAgeMs,
     // Recovery's warnings (a torn or corrupt journal tail set aside) belong in the server's log.
     warn: (message) => logger.warn(message),
   });
   try {
-    const secrets = await resolveSecrets(store, config);
+    // Instances sharing a PostgreSQL database start one at a time through this: the first generates the secrets and
+    // bootstraps, the others read what it kept.
+    const { secrets, hash, bootstrapped } = await exclusive(async () => {
+      const resolved = await resolveSecrets(store, config);
+      const hashKey = (key: string) => hashApiKey(key, resolved.apiKeyHmacSecret);
+      return {
+        secrets: resolved,
+        hash: hashKey,
+        bootstrapped: await bootstrap(store, { ...config, hashApiKey: hashKey, clock }),
+      };
+    });
     for (const variable of secrets.generated)
       logger.info(`${variable} was not set: generated one and kept it with the database`);
     for (const warning of secrets.warnings) logger.warn(warning);
-    const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
-    printBootstrap(await bootstrap(store, { ...config, hashApiKey: hash, clock }), out);
+    printBootstrap(bootstrapped, out);
 
     const cipher = createCredentialCipher(secrets.encryptionKey);
     const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs, clock });
@@ -98,7 +108,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       timeoutMs: config.mcpRequestTimeoutMs,
     });
     const stopPruning = startIdempotencyPruning(store, logger, clock);
-    logger.info({ url, publicUrl: config.publicUrl, database: store.path }, 'listening');
+    logger.info({ url, publicUrl: config.publicUrl, database: location }, 'listening');
     out.write(`PlexMCP server listening on ${url}${config.publicUrl ? ` (public URL ${config.publicUrl})` : ''}\n`);
 
     let closing: Promise<void> | undefined;

@@ -16,7 +16,7 @@ import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { resolveSecrets } from '../secrets.js';
 import { DatabaseLockedError } from '../store/db-lock.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Plan, Role, Store } from '../store/types.js';
 import { type AdminContext, AdminError, createKeyCommand, createOrganizationCommand } from './commands.js';
 
@@ -98,7 +98,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (!['create-org', 'create-key', 'list-orgs'].includes(command))
       throw new AdminError(`Unknown command ${JSON.stringify(command)}\n${USAGE}`);
     const config = loadConfig(env);
-    const store = await openSqliteStore({ path: config.databasePath });
+    const { store } = await openStore({ database: config.database, databasePool: config.databasePool });
     try {
       const secrets = await resolveSecrets(store, config);
       for (const warning of secrets.warnings) process.stderr.write(`warning: ${warning}\n`);

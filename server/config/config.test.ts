@@ -11,7 +11,10 @@ describe('loadConfig defaults', () => {
       bindAddress: { host: '0.0.0.0', port: 8080 },
       publicUrl: undefined,
       databaseUrl: 'file:./data/plexmcp.db',
+      database: { kind: 'sqlite', path: resolve('data/plexmcp.db') },
       databasePath: resolve('data/plexmcp.db'),
+      databasePool: { max: 10, idleTimeoutMs: 30000, connectionTimeoutMs: 10000 },
+      redisUrl: undefined,
       selfHosted: false,
       apiKeyHmacSecret: undefined,
       encryptionKey: undefined,
@@ -39,6 +42,16 @@ describe('loadConfig defaults', () => {
 });
 
 const valid: [string, Record<string, string>, Partial<Config>][] = [
+  [
+    'a PostgreSQL URL, with pool settings',
+    { DATABASE_URL: 'postgresql://app:pw@db:5432/plexmcp?sslmode=require', DATABASE_POOL_MAX: '25' },
+    {
+      database: { kind: 'postgres', url: 'postgresql://app:pw@db:5432/plexmcp?sslmode=require' },
+      databasePath: '',
+      databasePool: { max: 25, idleTimeoutMs: 30000, connectionTimeoutMs: 10000 },
+    },
+  ],
+  ['a Redis URL', { REDIS_URL: 'rediss://:pw@cache:6380/2' }, { redisUrl: 'rediss://:pw@cache:6380/2' }],
   [
     'an IPv4 bind address with port 0',
     { BIND_ADDRESS: '127.0.0.1:0' },
@@ -92,11 +105,9 @@ const invalid: [string, Record<string, string>, RegExp][] = [
   ['an unbracketed IPv6 bind address', { BIND_ADDRESS: '::1:8080' }, /^BIND_ADDRESS must be host:port/],
   ['a port above 65535', { BIND_ADDRESS: '0.0.0.0:70000' }, /^BIND_ADDRESS .*65535/],
   ['a relative public URL', { PUBLIC_URL: 'mcp.example.com' }, /^PUBLIC_URL must be an absolute http or https URL/],
-  [
-    'a PostgreSQL URL',
-    { DATABASE_URL: 'postgres://u:p@db/plexmcp' },
-    /^DATABASE_URL .*PostgreSQL is not supported yet/,
-  ],
+  ['a PostgreSQL URL without a host', { DATABASE_URL: 'postgres:///plexmcp' }, /^DATABASE_URL names no host/],
+  ['a pool of no connections', { DATABASE_POOL_MAX: '0' }, /^DATABASE_POOL_MAX must be a whole number between 1/],
+  ['a Redis URL of another scheme', { REDIS_URL: 'http://cache:6379' }, /^REDIS_URL must be a redis:\/\//],
   ['an unknown scheme', { DATABASE_URL: 'mysql://db/x' }, /^DATABASE_URL has an unsupported scheme/],
   ['a yes/no flag', { PLEXMCP_SELF_HOSTED: 'yes' }, /^PLEXMCP_SELF_HOSTED must be true or false \(got "yes"\)/],
   [
@@ -158,9 +169,12 @@ describe('loadConfig rejects', () => {
     expect((error as ConfigError).variable).toBe(Object.keys(env)[0]);
   });
 
-  it('never echoes a database password', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:hunter2@db:5432/plexmcp' })).toThrow(
-      'DATABASE_URL is a PostgreSQL URL; PostgreSQL is not supported yet. Use file:<path> (embedded SQLite) or :memory: (got "postgres://app:***@db:5432/plexmcp")',
+  it('never echoes a database or Redis password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:hunter2@:5432/plexmcp' })).toThrow(
+      'DATABASE_URL is not a valid PostgreSQL URL; use postgres://user:password@host:5432/database (got "postgres://app:***@:5432/plexmcp")',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'redis://:hunter2@' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
     );
   });
 

@@ -5,7 +5,7 @@
  */
 import { looksLikeApiKey } from '../auth/api-key.js';
 import { ConfigError } from './config-error.js';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url.js';
+import { type DatabaseTarget, DEFAULT_DATABASE_URL, parseDatabaseUrl, withoutPassword } from './database-url.js';
 import {
   type BindAddress,
   parseBindAddress,
@@ -14,6 +14,7 @@ import {
   parseEncryptionKey,
   parseHttpUrl,
   parseInteger,
+  parseRedisUrl,
 } from './parsers.js';
 
 export { ConfigError } from './config-error.js';
@@ -27,9 +28,16 @@ export interface Config {
   bindAddress: BindAddress;
   /** PUBLIC_URL without a trailing slash; undefined means links are relative. */
   publicUrl: string | undefined;
-  /** DATABASE_URL as given (default file:./data/plexmcp.db) and the absolute path it names, or `:memory:`. */
+  /** DATABASE_URL as given (default file:./data/plexmcp.db), and what it names. */
   databaseUrl: string;
+  database: DatabaseTarget;
+  /** The embedded database's absolute path, or `:memory:`; empty for PostgreSQL. */
   databasePath: string;
+  /** DATABASE_POOL_MAX (default 10), DATABASE_POOL_IDLE_TIMEOUT_MS (30000), DATABASE_CONNECT_TIMEOUT_MS (10000):
+   * the PostgreSQL connection pool of each server process. */
+  databasePool: { max: number; idleTimeoutMs: number; connectionTimeoutMs: number };
+  /** REDIS_URL: rate-limit counters shared by every instance; undefined keeps them in PostgreSQL or in memory. */
+  redisUrl: string | undefined;
   /** PLEXMCP_SELF_HOSTED: true turns off rate limits and quotas. */
   selfHosted: boolean;
   /** API_KEY_HMAC_SECRET; undefined means generate once and keep with the database. */
@@ -71,9 +79,9 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const databaseUrl = read('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
-  let databasePath: string;
+  let database: DatabaseTarget;
   try {
-    databasePath = parseDatabaseUrl(databaseUrl).path;
+    database = parseDatabaseUrl(databaseUrl);
   } catch (error) {
     throw new ConfigError('DATABASE_URL', (error as Error).message, withoutPassword(databaseUrl));
   }
@@ -100,7 +108,18 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     publicUrl: withDefault('PUBLIC_URL', undefined, (v) => parseHttpUrl('PUBLIC_URL', v)),
     databaseUrl,
-    databasePath,
+    database,
+    databasePath: database.kind === 'sqlite' ? database.path : '',
+    databasePool: {
+      max: withDefault('DATABASE_POOL_MAX', 10, (v) => parseInteger('DATABASE_POOL_MAX', v, 1, 1000)),
+      idleTimeoutMs: withDefault('DATABASE_POOL_IDLE_TIMEOUT_MS', 30_000, (v) =>
+        parseInteger('DATABASE_POOL_IDLE_TIMEOUT_MS', v, 1),
+      ),
+      connectionTimeoutMs: withDefault('DATABASE_CONNECT_TIMEOUT_MS', 10_000, (v) =>
+        parseInteger('DATABASE_CONNECT_TIMEOUT_MS', v, 1),
+      ),
+    },
+    redisUrl: withDefault('REDIS_URL', undefined, (v) => parseRedisUrl('REDIS_URL', v)),
     selfHosted: withDefault('PLEXMCP_SELF_HOSTED', false, (v) => parseBoolean('PLEXMCP_SELF_HOSTED', v)),
     apiKeyHmacSecret: hmacSecret,
     encryptionKey: withDefault('PLEXMCP_ENCRYPTION_KEY', undefined, (v) =>
@@ -131,9 +150,4 @@ export function loadConfig(env: Env = process.env): Config {
       parseInteger('PLEXMCP_CHECKPOINT_AGE_MS', v, 1),
     ),
   };
-}
-
-/** A URL fit for an error message: a database password must not end up in logs or terminals. */
-function withoutPassword(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }

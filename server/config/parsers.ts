@@ -74,3 +74,18 @@ export function parseChoice<T extends string>(name: string, value: string, choic
   if (found === undefined) throw new ConfigError(name, `must be one of ${choices.join(', ')}`, value);
   return found;
 }
+
+/** `redis://[user:password@]host[:port][/db]` or `rediss://` (TLS); the message never repeats a password. */
+export function parseRedisUrl(name: string, value: string): string {
+  const trimmed = value.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new ConfigError(name, 'must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379');
+  }
+  return trimmed;
+}

@@ -1,13 +1,11 @@
 /**
- * End-to-end test fixture: a real sql.js store in a temporary directory, seeded with an organisation, its owner and an
+ * End-to-end test fixture: a real store (sql.js in a temporary directory, or PostgreSQL when the test project sets
+ * PLEXMCP_HARNESS_STORE=postgres: see vitest.config.ts), seeded with an organisation, its owner and an
  * owner key; the app from createApp on a real HTTP server on port 0. Tests talk to it with plain fetch.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { type AppDeps, createApp } from '../../server/app.js';
@@ -15,7 +13,6 @@ import { hashApiKey } from '../../server/auth/api-key.js';
 import { createCredentialCipher } from '../../server/crypto/credentials.js';
 import { issueApiKey } from '../../server/keys/issue-api-key.js';
 import { newId } from '../../server/store/ids.js';
-import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite-store.js';
 import type {
   ApiKeyRow,
   McpRow,
@@ -26,6 +23,7 @@ import type {
   Role,
   Store,
 } from '../../server/store/types.js';
+import { harnessStoreKind } from '../support/stores.js';
 
 export interface Seeded {
   org: OrganizationRow;
@@ -37,7 +35,7 @@ export interface Seeded {
 
 export interface Harness extends Seeded {
   baseUrl: string;
-  store: SqliteStore;
+  store: Store;
   cipher: AppDeps['cipher'];
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
@@ -61,8 +59,8 @@ export interface HarnessOptions {
 const SECRET = randomBytes(32).toString('hex');
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const dir = await mkdtemp(join(tmpdir(), 'plexmcp-http-'));
-  const store = await openSqliteStore({ path: join(dir, 'plexmcp.db') });
+  const opened = await harnessStoreKind().open();
+  const { store } = opened;
   const cipher = createCredentialCipher(randomBytes(32));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -187,8 +185,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await opened.cleanup();
     },
   };
 }

@@ -108,3 +108,12 @@ export function describeEachStore(body: (kind: StoreKind) => void): void {
     body(kind);
   });
 }
+
+/** The store the HTTP harness runs on: PLEXMCP_HARNESS_STORE names a kind (default sql.js). */
+export function harnessStoreKind(): StoreKind {
+  const name = process.env.PLEXMCP_HARNESS_STORE ?? 'sql.js';
+  const kind = STORE_KINDS.find((candidate) => candidate.name === name);
+  if (!kind) throw new Error(`PLEXMCP_HARNESS_STORE=${name} names no store kind (${STORE_KINDS.map((k) => k.name)})`);
+  if (kind.skipReason !== undefined) throw new Error(kind.skipReason);
+  return kind;
+}
