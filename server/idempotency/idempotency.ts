@@ -17,6 +17,7 @@ import type { Principal } from '../auth/principal.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import type { Store } from '../store/types.js';
+import type { ReplaySeal } from './replay-seal.js';
 import { isReplayable, isValidIdempotencyKey, requestHash } from './request-hash.js';
 
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -36,10 +37,12 @@ export interface IdempotencyOptions {
   callerOf?: (res: Response) => string;
   /**
    * Seals stored response bodies at rest, for operations whose response carries a secret shown once (a new API key):
-   * the replay must return it again, so it cannot be hashed, but it must never sit in the database in plaintext.
-   * A sealed body that no longer opens (the encryption key changed) counts as not stored.
+   * the replay must return it again, so it cannot be hashed, but it must never be readable from the database. Given
+   * the request and the record (organisation and Idempotency-Key), it returns the seal for this caller (see
+   * replay-seal.ts: a key derived from the caller's own API key). It is opened only for the same request from the same
+   * API key; a sealed body that does not open (sealed by an older version) counts as not stored.
    */
-  seal?: { seal(body: string): string; open(sealed: string): string };
+  seal?: (req: Request, record: string) => ReplaySeal;
 }
 
 function principalOf(res: Response): Principal {
@@ -105,28 +108,35 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       release();
     };
 
+    const seal = options.seal?.(req, `${orgId}\n${key}`);
     let stored: Awaited<ReturnType<typeof options.store.getIdempotency>>;
     try {
       stored = await options.store.getIdempotency(orgId, key);
-      if (stored && options.seal) stored = { ...stored, body: options.seal.open(stored.body) };
     } catch (error) {
-      if (options.seal && stored) stored = undefined;
-      else {
-        done();
-        throw error;
-      }
+      done();
+      throw error;
     }
     const fresh = stored && Date.parse(stored.createdAt) > clock().getTime() - ttlMs;
     res.setHeader('Idempotency-Key', key);
-    if (stored && fresh) {
+    if (stored && fresh && stored.requestHash !== hash) {
       done();
-      if (stored.requestHash !== hash) {
-        throw new ApiError('already_exists', 'This Idempotency-Key was already used with a different request', {
-          'Idempotency-Key': 'was already used with a different request',
-        });
+      throw new ApiError('already_exists', 'This Idempotency-Key was already used with a different request', {
+        'Idempotency-Key': 'was already used with a different request',
+      });
+    }
+    // Opened only now, for the same request from the same API key (the hash names it).
+    let replay = stored && fresh ? stored.body : undefined;
+    if (replay !== undefined && seal) {
+      try {
+        replay = seal.open(replay);
+      } catch {
+        replay = undefined;
       }
+    }
+    if (stored && replay !== undefined) {
+      done();
       res.status(stored.status).setHeader('Idempotent-Replayed', 'true');
-      res.type('application/json').send(stored.body);
+      res.type('application/json').send(replay);
       return;
     }
 
@@ -142,7 +152,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
             key,
             requestHash: hash,
             status: res.statusCode,
-            body: options.seal ? options.seal.seal(body()) : body(),
+            body: seal ? seal.seal(body()) : body(),
             createdAt: clock().toISOString(),
           });
         }

@@ -1,2 +1,3 @@
 export { DEFAULT_IDEMPOTENCY_TTL_MS, type IdempotencyOptions, idempotency, pruneIdempotency } from './idempotency.js';
+export { type ReplaySeal, replaySealFor } from './replay-seal.js';
 export { canonicalJson, isReplayable, isValidIdempotencyKey, requestHash } from './request-hash.js';

@@ -3,16 +3,17 @@
  * Members and viewers see only their own keys (another's is 404). A key never creates a key above its own role or
  * beyond its own MCP scope.
  */
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
 import { permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
+import { presentedKey } from '../auth/presented-key.js';
 import { type Principal, principalOf } from '../auth/principal.js';
 import { atLeast, requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
-import { idempotency } from '../idempotency/index.js';
+import { idempotency, replaySealFor } from '../idempotency/index.js';
 import { issueApiKey } from '../keys/issue-api-key.js';
 import { usageRange } from '../policy/usage-range.js';
 import type { ApiKeyRow, ApiKeyStatus, Store } from '../store/types.js';
@@ -57,10 +58,13 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
     sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
   });
 
-  // The response holds the new key, shown once: its replay is kept sealed with the credential cipher, never in plaintext.
-  const sealedReplay = {
-    seal: (body: string) => deps.cipher.encrypt({ body }),
-    open: (sealed: string) => String((deps.cipher.decrypt(sealed) as { body: unknown }).body),
+  // The response holds the new key, shown once: its replay is sealed under the caller's own API key, so it opens only
+  // for a retry with that key, never from the database (not even with the server's secrets).
+  const sealedReplay = (req: Request, record: string) => {
+    const presented = presentedKey(req.headers);
+    // Authentication already accepted this request's key.
+    if (presented.kind !== 'key') throw new Error('createApiKey runs only for an authenticated key');
+    return replaySealFor(presented.key, record);
   };
   router.post(
     '/v1/api-keys',

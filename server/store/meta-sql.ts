@@ -3,7 +3,15 @@ import { toIdempotency } from './row-mappers.js';
 import type { SqlDb } from './sql-db.js';
 import type { Store } from './types.js';
 
-type MetaQueries = Pick<Store, 'getIdempotency' | 'putIdempotency' | 'deleteIdempotencyBefore' | 'getMeta' | 'setMeta'>;
+type MetaQueries = Pick<
+  Store,
+  'getIdempotency' | 'putIdempotency' | 'deleteIdempotencyBefore' | 'getMeta' | 'setMeta'
+> & {
+  /** Removes a server-wide value (a server secret that moves to the key file). */
+  deleteMeta(key: string): Promise<void>;
+  /** Whether the database holds anything that the server's secrets protect: organisations, API keys or MCPs. */
+  hasUserData(): Promise<boolean>;
+};
 
 export function metaQueries(db: SqlDb): MetaQueries {
   return {
@@ -26,6 +34,16 @@ export function metaQueries(db: SqlDb): MetaQueries {
     async getMeta(key) {
       const row = db.get('SELECT value FROM meta WHERE key = ?', [key]);
       return row === undefined ? undefined : String(row.value);
+    },
+    async deleteMeta(key) {
+      await db.write(() => db.run('DELETE FROM meta WHERE key = ?', [key]));
+    },
+    async hasUserData() {
+      const row = db.get(
+        `SELECT EXISTS (SELECT 1 FROM organizations) OR EXISTS (SELECT 1 FROM api_keys) OR EXISTS (SELECT 1 FROM mcps)
+           AS used`,
+      );
+      return Number(row?.used ?? 0) === 1;
     },
     async setMeta(key, value) {
       await db.write(() =>

@@ -26,6 +26,15 @@ export interface SqliteStore extends Store {
   /** Writes a snapshot of everything committed so far and drops the journal it covers (also done by size, age and
    * at close). Afterwards the file at `path` alone holds every write made before the call: copy it for a backup. */
   checkpoint(): Promise<void>;
+  /** Removes a server-wide value. */
+  deleteMeta(key: string): Promise<void>;
+  /** Whether the database holds organisations, API keys or MCPs (data the server's secrets protect). */
+  hasUserData(): Promise<boolean>;
+  /**
+   * Rebuilds the database without free pages and checkpoints it: afterwards neither the file at `path` nor any journal
+   * holds a byte of what was deleted before (see SqlDb.vacuum).
+   */
+  compact(): Promise<void>;
 }
 
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -60,6 +69,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     ...metaQueries(db),
     flush: () => db.flush(),
     checkpoint: () => db.checkpoint(),
+    compact: async () => {
+      // Every committed write in the journal first: the checkpoint below must cover all of them.
+      await db.flush();
+      db.vacuum();
+      await db.checkpoint();
+    },
     close: () => db.close(),
   };
 }
