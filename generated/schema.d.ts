@@ -243,7 +243,9 @@ export interface paths {
         /**
          * Create an API key
          * @description Creates a key and returns it in full, once. A key can never create a key with a higher `role` or a wider
-         *     `permissions.mcps` than its own; viewers cannot create keys. `expires_at` must be in the future.
+         *     `permissions.mcps` than its own; viewers cannot create keys. `expires_at` must be in the future. With
+         *     `Idempotency-Key`, a retry gets the same new key again; the stored response is sealed under the calling API key,
+         *     so only a retry presenting that same key can read it (the server's database alone cannot).
          */
         post: operations["createApiKey"];
         delete?: never;
