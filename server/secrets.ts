@@ -11,6 +11,8 @@
  *   start-up with a message naming the file: new secrets are never generated over existing data.
  * - Secrets that older versions kept in the database's `meta` table move to the key file, are deleted from the
  *   database, and the database is compacted and checkpointed, so no copy stays in its file or journal.
+ * - PostgreSQL (several instances, no one place for a key file): secrets that are not configured are still kept in the
+ *   database, with a warning at every start to configure them.
  */
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -76,10 +78,57 @@ function fileHolds(databasePath: string, needles: readonly string[]): boolean {
   });
 }
 
-export async function resolveSecrets(
-  store: SecretsStore,
-  configured: { apiKeyHmacSecret: string | undefined; encryptionKey: Buffer | undefined },
+type Configured = { apiKeyHmacSecret: string | undefined; encryptionKey: Buffer | undefined };
+
+function hasKeyFile(store: Pick<Store, 'getMeta' | 'setMeta'> | SecretsStore): store is SecretsStore {
+  const candidate = store as Partial<SecretsStore>;
+  return typeof candidate.path === 'string' && typeof candidate.compact === 'function';
+}
+
+/**
+ * A store shared by several server instances (PostgreSQL) has no one place beside it for a key file: there, secrets
+ * that are not configured are still generated into the database, and a warning says to configure them.
+ */
+async function resolveInDatabase(
+  store: Pick<Store, 'getMeta' | 'setMeta'>,
+  configured: Configured,
 ): Promise<ServerSecrets> {
+  const generated: SecretName[] = [];
+  const warnings: string[] = [];
+  const resolved = {} as Record<Kind, string>;
+  const given = { hmac: configured.apiKeyHmacSecret, encryption: configured.encryptionKey?.toString('hex') };
+  for (const kind of ['hmac', 'encryption'] as const) {
+    let secret = given[kind] ?? (await store.getMeta(LEGACY_META[kind]));
+    if (secret === undefined) {
+      secret = newSecret();
+      await store.setMeta(LEGACY_META[kind], secret);
+      generated.push(VARIABLE[kind]);
+    }
+    if (given[kind] === undefined) {
+      warnings.push(`${VARIABLE[kind]} is not set, so it is kept in the shared database: set it for every instance`);
+    }
+    const print = fingerprint(kind, secret);
+    const previous = await store.getMeta(FINGERPRINT[kind]);
+    if (previous !== undefined && previous !== print) {
+      warnings.push(`${VARIABLE[kind]} differs from the one this database was last used with: ${CONSEQUENCE[kind]}`);
+    }
+    if (previous !== print) await store.setMeta(FINGERPRINT[kind], print);
+    resolved[kind] = secret;
+  }
+  return {
+    apiKeyHmacSecret: resolved.hmac,
+    encryptionKey: Buffer.from(resolved.encryption, 'hex'),
+    generated,
+    warnings,
+    keyFile: undefined,
+  };
+}
+
+export async function resolveSecrets(
+  store: Pick<Store, 'getMeta' | 'setMeta'> | SecretsStore,
+  configured: Configured,
+): Promise<ServerSecrets> {
+  if (!hasKeyFile(store)) return resolveInDatabase(store, configured);
   const generated: SecretName[] = [];
   const warnings: string[] = [];
   const onDisk = store.path !== ':memory:';
