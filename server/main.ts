@@ -18,7 +18,8 @@ import { createGateway, createHealthChecker, type Gateway } from './gateway/inde
 import { upstreamTarget } from './gateway/upstream-target.js';
 import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
-import { addressGuard, createMemoryRateLimiter, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
+import { addressGuard, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
+import { createServerLimiters, type ServerLimiters } from './ratelimit/shared-limiters.js';
 import { resolveSecrets } from './secrets.js';
 import { DatabaseLockedError } from './store/db-lock.js';
 import { openStore } from './store/open-store.js';
@@ -38,7 +39,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startServer(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<RunningServer> {
   const logger = createLogger({ level: config.logLevel });
   const clock = systemClock;
-  const { store, location, exclusive } = await openStore({
+  const { store, location, exclusive, pool } = await openStore({
     database: config.database,
     databasePool: config.databasePool,
     checkpointBytes: config.checkpointBytes,
@@ -46,6 +47,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     // Recovery's warnings (a torn or corrupt journal tail set aside) belong in the server's log.
     warn: (message) => logger.warn(message),
   });
+  let limiters: ServerLimiters | undefined;
   try {
     // Instances sharing a PostgreSQL database start one at a time through this: the first generates the secrets and
     // bootstraps, the others read what it kept.
@@ -65,8 +67,9 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
 
     const cipher = createCredentialCipher(secrets.encryptionKey);
     const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs, clock });
+    limiters = createServerLimiters({ redisUrl: config.redisUrl, pool });
     const failedAuth = {
-      limiter: createMemoryRateLimiter({ keyPrefix: 'failed-auth' }),
+      limiter: limiters.failedAuth,
       selfHosted: config.selfHosted,
     };
     const app = createApp({
@@ -76,7 +79,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       cipher,
       gateway,
       rateLimit: rateLimitStage({
-        limiter: createMemoryRateLimiter(),
+        limiter: limiters.organizations,
         planOf: async (orgId) => (await store.getOrganization(orgId))?.plan ?? 'free',
         selfHosted: config.selfHosted,
         clock,
@@ -108,7 +111,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       timeoutMs: config.mcpRequestTimeoutMs,
     });
     const stopPruning = startIdempotencyPruning(store, logger, clock);
-    logger.info({ url, publicUrl: config.publicUrl, database: location }, 'listening');
+    logger.info({ url, publicUrl: config.publicUrl, database: location, rateLimits: limiters.kind }, 'listening');
     out.write(`PlexMCP server listening on ${url}${config.publicUrl ? ` (public URL ${config.publicUrl})` : ''}\n`);
 
     let closing: Promise<void> | undefined;
@@ -128,11 +131,13 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
         clearTimeout(cut);
         await gateway.close();
         await healthStopped;
+        await limiters?.close();
         await store.close();
         logger.info('stopped');
       })());
     return { url, server, close };
   } catch (error) {
+    await limiters?.close();
     await store.close();
     throw error;
   }

@@ -47,6 +47,13 @@ export interface Harness extends Seeded {
     options?: { role?: Role; scope?: McpScope; expiresAt?: string | null; orgId?: string; name?: string },
   ): Promise<{ key: string; row: ApiKeyRow }>;
   addMcp(options?: { orgId?: string; name?: string; endpointUrl?: string }): Promise<McpRow>;
+  /**
+   * Another server instance on the same database, through its own store (its own connections): what a second
+   * process behind a load balancer is. Only stores several processes can share (PostgreSQL) have one.
+   */
+  startInstance(
+    overrides?: Partial<AppDeps> | ((store: Store) => Partial<AppDeps>),
+  ): Promise<{ baseUrl: string; store: Store; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -146,25 +153,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { org, owner, ownerKey: key, ownerKeyRow: row };
   })();
 
-  const app = createApp({
-    store: options.wrapStore ? options.wrapStore(store) : store,
-    logger: pino({ level: 'info' }, sink),
-    hashApiKey: hash,
-    cipher,
-    validateResponses: true,
-    maxRequestBodyBytes: 64 * 1024,
-    mcpRequestTimeoutMs: 5_000,
-    selfHosted: false,
-    allowPrivateMcpUrls: false,
-    ...options.overrides,
-  });
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listen = async (on: Store, overrides: Partial<AppDeps> | undefined) => {
+    const app = createApp({
+      store: options.wrapStore ? options.wrapStore(on) : on,
+      logger: pino({ level: 'info' }, sink),
+      hashApiKey: hash,
+      cipher,
+      validateResponses: true,
+      maxRequestBodyBytes: 64 * 1024,
+      mcpRequestTimeoutMs: 5_000,
+      selfHosted: false,
+      allowPrivateMcpUrls: false,
+      ...overrides,
+    });
+    const server: Server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const close = async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+    return { baseUrl: `http://127.0.0.1:${port}`, close };
+  };
+  const main = await listen(store, options.overrides);
+  const instances: (() => Promise<void>)[] = [];
 
   return {
     ...seeded,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: main.baseUrl,
     store,
     cipher,
     logs,
@@ -182,9 +198,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         authType: 'none',
         credentialsCiphertext: null,
       }),
+    async startInstance(overrides) {
+      const other = await opened.openAnother();
+      const instance = await listen(other, typeof overrides === 'function' ? overrides(other) : overrides);
+      const close = async () => {
+        await instance.close();
+        await other.close();
+      };
+      instances.push(close);
+      return { baseUrl: instance.baseUrl, store: other, close };
+    },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(instances.map((close) => close()));
+      await main.close();
       await opened.cleanup();
     },
   };

@@ -132,6 +132,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'shared rate-limit counters',
+    // rate-limiter-flexible's RateLimiterPostgres table (its own columns: key, points, expire in epoch ms), created
+    // here so instances starting together never race to create it. Expired rows are deleted by the library.
+    sql: `
+      CREATE TABLE rate_limits (
+        key VARCHAR(255) PRIMARY KEY,
+        points INTEGER NOT NULL DEFAULT 0,
+        expire BIGINT
+      );
+    `,
+  },
 ];
 
 // An arbitrary constant naming this schema's migration lock among the database's advisory locks.
