@@ -18,6 +18,7 @@ export const CONTRACT_SECTIONS = [
   'Tool invocation',
   'Idempotency',
   'Errors',
+  'Versioning',
 ] as const;
 
 /** A named section of `info.description`. */

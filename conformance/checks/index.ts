@@ -52,6 +52,8 @@ import { rateRemainingDecreases } from './rate-remaining-decreases.js';
 import { schemaEveryExchange } from './schema-every-exchange.js';
 import { schemaReads } from './schema-reads.js';
 import { schemaServedContract } from './schema-served-contract.js';
+import { verDeprecationHeaders } from './ver-deprecation-headers.js';
+import { verServedContract } from './ver-served-contract.js';
 
 const ID_SHAPE = /^[A-Z]+-\d{3}$/;
 
@@ -114,11 +116,13 @@ export const checks = defineChecks([
   invUsageRecorded,
   schemaReads,
   schemaServedContract,
+  verServedContract,
   envOversizeBody,
   ratePolicyHeaders,
   rateRemainingDecreases,
   rateBurst429,
   rateRecovery,
+  verDeprecationHeaders,
   envNoInternals,
   schemaEveryExchange,
 ]);

@@ -2,6 +2,8 @@
  * The faults the suite must catch: each breaks one promise of the contract, and names the checks that must then fail.
  * Together they give every check a fault it is held to.
  */
+
+import { parse, stringify } from 'yaml';
 import type { Fault, ProxyRequest } from './fault-proxy.js';
 import { codeOf, editJson, errorBody, fakeSuccess, pathOf, queryOf, replaceWith } from './json-edit.js';
 
@@ -60,6 +62,36 @@ function repeatsFirstItem(): Fault {
         else if (page > 1 && b.data.length && firsts.has(pathOf(req.url))) b.data[0] = firsts.get(pathOf(req.url));
       }),
   };
+}
+
+type Doc = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+
+/** Edits the contract the deployment serves, in both its forms (/openapi.json and /openapi.yaml). */
+function servedContract(edit: (doc: Doc) => void): Fault {
+  return {
+    response: (res, req) => {
+      const path = pathOf(req.url);
+      if (res.status !== 200 || (path !== '/openapi.json' && path !== '/openapi.yaml')) return res;
+      const json = path === '/openapi.json';
+      const doc = (json ? JSON.parse(res.body) : parse(res.body)) as Doc;
+      edit(doc);
+      return { ...res, body: json ? JSON.stringify(doc) : stringify(doc) };
+    },
+  };
+}
+
+/** GET /v1/organization deprecated in the served contract, its metadata complete: a year of notice from today. */
+function deprecatesGetOrganization(doc: Doc): void {
+  const today = new Date().toISOString().slice(0, 10);
+  const sunset = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const link = '/docs#section/Migration-guides';
+  Object.assign(doc.paths?.['/v1/organization']?.get ?? {}, {
+    deprecated: true,
+    description: `Deprecated: works until ${sunset}; see ${link}.`,
+    'x-deprecation-date': today,
+    'x-sunset': sunset,
+    'x-deprecation-link': link,
+  });
 }
 
 export function faultCases(mainKey: string): FaultCase[] {
@@ -426,6 +458,28 @@ export function faultCases(mainKey: string): FaultCase[] {
             ? editJson(res, (b) => void delete (b.paths as Record<string, unknown>)['/mcp'])
             : res,
       },
+    },
+    {
+      name: 'serves a contract without a v1 response field',
+      target: 'self-hosted',
+      detectedBy: ['VER-001'],
+      fault: servedContract((doc) => {
+        const organization = doc.components?.schemas?.Organization as { properties: object; required: string[] };
+        delete (organization.properties as Record<string, unknown>).plan;
+        organization.required = organization.required.filter((name) => name !== 'plan');
+      }),
+    },
+    {
+      name: 'documents a deprecation it does not announce',
+      target: 'self-hosted',
+      detectedBy: ['VER-002'],
+      fault: servedContract(deprecatesGetOrganization),
+    },
+    {
+      name: 'announces a deprecation the contract does not declare',
+      target: 'self-hosted',
+      detectedBy: ['VER-002'],
+      fault: { response: (res) => void (res.headers.deprecation = '@1796083200') },
     },
     {
       name: 'freezes X-RateLimit-Remaining',

@@ -20,6 +20,11 @@ import { deprecationViolations, isoDay, sunsetAlong } from './sunset.js';
 export interface CompareOptions {
   /** The day the comparison is judged on (sunsets, notice periods); default now. */
   today?: Date;
+  /**
+   * Judge `proposed` as a release made `today` (default true): a new deprecation then needs six months of notice from
+   * today. A deployment judged later (the conformance suite) is held only to the rules that do not move with the day.
+   */
+  release?: boolean;
 }
 
 export interface ContractComparison {
@@ -119,7 +124,9 @@ export function compareContracts(
     changes.push({ kind, message, pointer: pointerOf(d.path), ...(operation ? { operation } : {}) });
   }
   changes.push(...securityChanges(released, proposed));
-  changes.push(...deprecationViolations(released, proposed, options.today ?? new Date()));
+  changes.push(
+    ...deprecationViolations(released, proposed, options.release === false ? undefined : (options.today ?? new Date())),
+  );
   const seen = new Set<string>();
   const unique = changes.filter((c) => {
     const key = `${c.kind} ${c.operation ?? ''} ${c.message}`;

@@ -46,8 +46,8 @@ export function sunsetAlong(released: JsonObject, path: readonly (string | numbe
 
 const keyOf = (d: Deprecation) => `${d.method} ${d.path} ${d.parameter ? `${d.parameter.in}:${d.parameter.name}` : ''}`;
 
-/** Violations of the deprecation rules by `proposed`, judged on `today`. */
-export function deprecationViolations(released: JsonObject, proposed: JsonObject, today: Date): ContractChange[] {
+/** Violations of the deprecation rules by `proposed`; with `releasedOn`, also the notice a new deprecation needs. */
+export function deprecationViolations(released: JsonObject, proposed: JsonObject, releasedOn?: Date): ContractChange[] {
   const before = new Map(deprecationsOf(released).map((d) => [keyOf(d), d]));
   const changes: ContractChange[] = [];
   for (const d of deprecationsOf(proposed)) {
@@ -60,9 +60,9 @@ export function deprecationViolations(released: JsonObject, proposed: JsonObject
     if (d.sunset < addMonths(d.since, NOTICE_MONTHS))
       violation(`x-sunset ${d.sunset} is less than ${NOTICE_MONTHS} months after x-deprecation-date ${d.since}`);
     const was = before.get(keyOf(d));
-    if (!was && d.sunset < addMonths(isoDay(today), NOTICE_MONTHS))
+    if (releasedOn && !was && d.sunset < addMonths(isoDay(releasedOn), NOTICE_MONTHS))
       violation(
-        `a new deprecation needs ${NOTICE_MONTHS} months of notice: x-sunset ${d.sunset} is earlier than ${addMonths(isoDay(today), NOTICE_MONTHS)}`,
+        `a new deprecation needs ${NOTICE_MONTHS} months of notice: x-sunset ${d.sunset} is earlier than ${addMonths(isoDay(releasedOn), NOTICE_MONTHS)}`,
       );
     if (was?.sunset && d.sunset < was.sunset) violation(`x-sunset moved earlier, from ${was.sunset} to ${d.sunset}`);
   }
