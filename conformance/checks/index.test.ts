@@ -32,7 +32,19 @@ describe('the check registry', () => {
 
   it('covers every area the contract names', () => {
     const areas = new Set(checks.map((c) => c.id.split('-')[0]));
-    expect([...areas].sort()).toEqual(['AUTH', 'ENV', 'IDEM', 'INV', 'LIFE', 'NEG', 'PAGE', 'POS', 'RATE', 'SCHEMA', 'VER']);
+    expect([...areas].sort()).toEqual([
+      'AUTH',
+      'ENV',
+      'IDEM',
+      'INV',
+      'LIFE',
+      'NEG',
+      'PAGE',
+      'POS',
+      'RATE',
+      'SCHEMA',
+      'VER',
+    ]);
   });
 
   it('is documented: conformance/README.md lists every check id', () => {

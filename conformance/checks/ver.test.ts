@@ -1,6 +1,7 @@
 /**
  * VER-001 and VER-002 against the real app (createApp on a real port): they pass on a clean deployment and on one
- * that deprecates an operation properly, and fail, naming what is wrong, through the faults of proof/faults.ts.
+ * that deprecates an operation properly, and fail, naming what is wrong, through the faults of
+ * conformance/proof/faults.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../../test/server/harness.js';

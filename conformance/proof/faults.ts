@@ -479,7 +479,11 @@ export function faultCases(mainKey: string): FaultCase[] {
       name: 'announces a deprecation the contract does not declare',
       target: 'self-hosted',
       detectedBy: ['VER-002'],
-      fault: { response: (res) => void (res.headers.deprecation = '@1796083200') },
+      fault: {
+        response: (res) => {
+          res.headers.deprecation = '@1796083200';
+        },
+      },
     },
     {
       name: 'freezes X-RateLimit-Remaining',
