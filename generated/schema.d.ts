@@ -188,7 +188,8 @@ export interface paths {
         put?: never;
         /**
          * Invite a member
-         * @description Invites someone by email with a role below owner. Admins and owners only. The invitation lasts 7 days.
+         * @description Invites someone by email with a role below owner and at most the caller's role, through a key over every MCP
+         *     server (Key management). Admins and owners only. The invitation lasts 7 days.
          */
         post: operations["inviteMember"];
         delete?: never;
@@ -215,14 +216,17 @@ export interface paths {
         post?: never;
         /**
          * Remove a member
-         * @description Removes the member and revokes their API keys. Admins may remove non-owners; the last owner cannot be removed.
+         * @description Removes a member whose role is at most the caller's, through a key over every MCP server (Key management;
+         *     `403 forbidden` otherwise), and revokes their API keys. The last owner cannot be removed (`409 conflict`).
          */
         delete: operations["removeMember"];
         options?: never;
         head?: never;
         /**
          * Change a member's role
-         * @description Admins may set viewer, member or admin on non-owners; owners may set any role. The last owner cannot be demoted.
+         * @description Changes the role of a member whose role is at most the caller's, to a role at most the caller's, through a key
+         *     over every MCP server (Key management; `403 forbidden` otherwise): admins set viewer, member or admin on
+         *     non-owners; owners set any role. The last owner cannot be demoted (`409 conflict`).
          */
         patch: operations["updateMember"];
         trace?: never;
@@ -236,7 +240,9 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description The organisation's API keys, oldest first; members see only their own. Secrets are never listed.
+         * @description The API keys the caller manages (Key management), oldest first: viewers and members see only their own
+         *     member's keys, and nobody sees keys of a higher role or, through a scoped key, of a wider scope. Secrets are
+         *     never listed.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -269,21 +275,25 @@ export interface paths {
         };
         /**
          * Get an API key
-         * @description One key with its usage and its most recent tool invocations. The secret is never returned.
+         * @description One key the caller manages (Key management; any other is `404 not_found`), with its usage and its most recent
+         *     tool invocations. The secret is never returned.
          */
         get: operations["getApiKey"];
         put?: never;
         post?: never;
         /**
          * Revoke an API key
-         * @description Revokes the key at once and for good. A key cannot revoke its caller's only active key (`403 forbidden`).
+         * @description Revokes a key the caller manages (Key management; any other is `404 not_found`) at once and for good. Viewers
+         *     revoke nothing (`403 forbidden`); a key cannot revoke its caller's only active key (`403 forbidden`); nobody
+         *     revokes the organisation's last active owner key (`409 conflict`).
          */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         /**
          * Rename an API key
-         * @description Changes the name or description only; scope, role and expiry cannot be changed.
+         * @description Changes the name or description only of a key the caller manages (Key management; any other is
+         *     `404 not_found`); scope, role and expiry cannot be changed. Viewers rename nothing (`403 forbidden`).
          */
         patch: operations["updateApiKey"];
         trace?: never;
@@ -303,7 +313,8 @@ export interface paths {
         };
         /**
          * Get an API key's usage
-         * @description Tool invocations made with this key over a period, by MCP, by day and by status.
+         * @description Tool invocations made with a key the caller manages (Key management; any other is `404 not_found`) over a
+         *     period, by MCP, by day and by status.
          */
         get: operations["getApiKeyUsage"];
         put?: never;
@@ -478,7 +489,7 @@ export interface components {
          * @description The error's code. `x-status-by-code` gives the HTTP status each code is sent with.
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "expired_key" | "revoked_key" | "forbidden" | "mcp_not_permitted" | "not_found" | "tool_not_found" | "method_not_allowed" | "already_exists" | "payload_too_large" | "validation_error" | "invalid_arguments" | "rate_limited" | "quota_exceeded" | "internal_error" | "mcp_error" | "mcp_unreachable" | "service_unavailable" | "mcp_timeout";
+        ErrorCode: "invalid_request" | "unauthorized" | "expired_key" | "revoked_key" | "forbidden" | "mcp_not_permitted" | "not_found" | "tool_not_found" | "method_not_allowed" | "already_exists" | "conflict" | "payload_too_large" | "validation_error" | "invalid_arguments" | "rate_limited" | "quota_exceeded" | "internal_error" | "mcp_error" | "mcp_unreachable" | "service_unavailable" | "mcp_timeout";
         /**
          * Format: date-time
          * @description An RFC 3339 date-time in UTC.
@@ -983,7 +994,10 @@ export interface components {
                 };
             };
         };
-        /** @description `already_exists`: a conflicting resource exists, or the `Idempotency-Key` was used with another body. */
+        /**
+         * @description `already_exists`: a conflicting resource exists, or the `Idempotency-Key` was used with another body;
+         *     `conflict`: the change would leave the organisation without an owner or an active owner key (Key management).
+         */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2215,6 +2229,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -2278,6 +2293,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -2586,6 +2602,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
   tool_not_found: { status: 404, message: 'The MCP server has no such tool' },
   method_not_allowed: { status: 405, message: 'The method is not allowed for this resource' },
   already_exists: { status: 409, message: 'The resource already exists' },
+  conflict: { status: 409, message: 'The change would leave the organisation without an owner' },
   payload_too_large: { status: 413, message: 'The request body is too large' },
   validation_error: { status: 422, message: 'Validation failed' },
   invalid_arguments: { status: 422, message: "The tool arguments do not match the tool's input schema" },

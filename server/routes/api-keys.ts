@@ -1,40 +1,29 @@
 /**
- * API keys: list, create (the full key is returned this once), inspect, rename, revoke, and per-key usage.
- * Members and viewers see only their own keys (another's is 404). A key never creates a key above its own role or
- * beyond its own MCP scope.
+ * API keys: list, create (the full key is returned this once), inspect, rename, revoke, and per-key usage. Which keys a
+ * caller sees and manages is one rule (server/keys/key-access.ts, openapi.yaml "Key management"); issuing and revoking
+ * are use cases of their own (server/keys/).
  */
 import { type Request, Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
 import { permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
 import { presentedKey } from '../auth/presented-key.js';
-import { type Principal, principalOf } from '../auth/principal.js';
-import { atLeast, requireRole } from '../auth/roles.js';
+import { principalOf } from '../auth/principal.js';
+import { requireRole } from '../auth/roles.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
 import { idempotency, replaySealFor } from '../idempotency/index.js';
 import { issueApiKey } from '../keys/issue-api-key.js';
+import { findManageableKey, manageableKeysFilter } from '../keys/key-access.js';
+import { revokeApiKey } from '../keys/revoke-api-key.js';
 import { usageRange } from '../policy/usage-range.js';
-import type { ApiKeyRow, ApiKeyStatus, Store } from '../store/types.js';
-import { apiKeyStatus, apiKeyView, apiKeyViews } from './views/api-key-view.js';
+import type { ApiKeyRow, ApiKeyStatus } from '../store/types.js';
+import { apiKeyView, apiKeyViews } from './views/api-key-view.js';
 import { apiKeyUsageView } from './views/usage-view.js';
 
 type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
 type ApiKeyUpdate = components['schemas']['ApiKeyUpdate'];
-
-/** Admins and owners manage every key of the organisation; everyone else only their own. */
-function seesAllKeys(principal: Principal): boolean {
-  return atLeast(principal.role, 'admin');
-}
-
-async function findVisibleKey(store: Store, principal: Principal, keyId: string): Promise<ApiKeyRow> {
-  const row = await store.getApiKey(principal.orgId, keyId);
-  if (!row || (!seesAllKeys(principal) && row.userId !== principal.userId)) {
-    throw new ApiError('not_found', `API key ${keyId} not found`);
-  }
-  return row;
-}
 
 export function apiKeyRoutes(deps: RouteDeps): Router {
   const { store } = deps;
@@ -49,7 +38,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
       principal.orgId,
       {
         ...(status ? { status } : {}),
-        ...(seesAllKeys(principal) ? {} : { userId: principal.userId }),
+        ...manageableKeysFilter(principal),
         now: now.toISOString(),
       },
       pageRequest,
@@ -91,7 +80,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
 
   router.get('/v1/api-keys/:key_id', async (req, res) => {
     const principal = principalOf(res);
-    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const row = await findManageableKey(store, principal, req.params.key_id!);
     const now = deps.clock();
     const [view, recent] = await Promise.all([
       apiKeyView(store, row, now),
@@ -106,7 +95,7 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
   router.patch('/v1/api-keys/:key_id', async (req, res) => {
     const principal = principalOf(res);
     requireRole(principal.role, 'member');
-    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const row = await findManageableKey(store, principal, req.params.key_id!);
     const body = req.body as ApiKeyUpdate;
     const patch: Partial<Pick<ApiKeyRow, 'name' | 'description'>> = {};
     if (body.name !== undefined) patch.name = body.name;
@@ -117,30 +106,12 @@ export function apiKeyRoutes(deps: RouteDeps): Router {
   });
 
   router.delete('/v1/api-keys/:key_id', async (req, res) => {
-    const principal = principalOf(res);
-    requireRole(principal.role, 'member');
-    const row = await findVisibleKey(store, principal, req.params.key_id!);
-    const now = deps.clock();
-    if (row.revokedAt !== null) {
-      res.json(ok({ id: row.id, status: 'revoked' as const, revoked_at: row.revokedAt }));
-      return;
-    }
-    if (row.userId === principal.userId && apiKeyStatus(row, now) === 'active') {
-      const active = await store.countActiveApiKeys(principal.orgId, {
-        userId: principal.userId,
-        now: now.toISOString(),
-      });
-      if (active <= 1)
-        throw new ApiError('forbidden', 'This is your only active API key; create another before revoking it');
-    }
-    const revoked = await store.revokeApiKey(principal.orgId, row.id, now.toISOString());
-    if (!revoked) throw new ApiError('not_found', `API key ${row.id} not found`);
-    res.json(ok({ id: revoked.id, status: 'revoked' as const, revoked_at: revoked.revokedAt ?? now.toISOString() }));
+    res.json(ok(await revokeApiKey(deps, principalOf(res), req.params.key_id!)));
   });
 
   router.get('/v1/api-keys/:key_id/usage', async (req, res) => {
     const principal = principalOf(res);
-    const row = await findVisibleKey(store, principal, req.params.key_id!);
+    const row = await findManageableKey(store, principal, req.params.key_id!);
     const range = usageRange(req.query as Record<string, unknown>, deps.clock());
     const mcpIds = scopeFilter(principal.scope);
     const aggregate = await store.summarizeUsage(principal.orgId, {

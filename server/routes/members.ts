@@ -1,43 +1,26 @@
 /**
- * Members: list, invite, change roles, remove. Admins manage everyone but owners and cannot grant owner; the last
- * owner can be neither demoted nor removed, so an organisation is never left without one.
+ * Members: list, invite, change roles, remove. Who may manage whom is one rule (server/members/, openapi.yaml "Key
+ * management"): within the caller's own role, through a key over every MCP, never leaving the organisation without an
+ * owner.
  */
 import { Router } from 'express';
 import type { components } from '../../generated/schema.js';
 import type { RouteDeps } from '../app.js';
-import { type Principal, principalOf } from '../auth/principal.js';
-import { requireRole } from '../auth/roles.js';
+import { principalOf } from '../auth/principal.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import { baseUrlOf, readPageRequest, sendPage } from '../http/paginate.js';
 import { idempotency } from '../idempotency/index.js';
+import { changeMemberRole, removeMember } from '../members/manage-members.js';
+import { requireMayGrant, requireMemberManager } from '../members/member-access.js';
 import { newId } from '../store/ids.js';
-import type { MemberRow, Role, Store } from '../store/types.js';
+import type { Role } from '../store/types.js';
 import { memberView } from './views/member-view.js';
 
 type InviteCreate = components['schemas']['InviteCreate'];
 type MemberUpdate = components['schemas']['MemberUpdate'];
 
 const INVITE_LIFETIME_MS = 7 * 86_400_000;
-
-async function findMember(store: Store, principal: Principal, userId: string): Promise<MemberRow> {
-  const member = await store.getMember(principal.orgId, userId);
-  if (!member) throw new ApiError('not_found', `Member ${userId} not found`);
-  return member;
-}
-
-/** Admins may not act on owners; only an owner touches an owner. */
-function requireMayManage(principal: Principal, target: MemberRow): void {
-  if (target.role === 'owner' && principal.role !== 'owner') {
-    throw new ApiError('forbidden', 'Only an owner can change or remove an owner');
-  }
-}
-
-async function requireNotLastOwner(store: Store, orgId: string, target: MemberRow, action: string): Promise<void> {
-  if (target.role === 'owner' && (await store.countMembers(orgId, { role: 'owner' })) <= 1) {
-    throw new ApiError('forbidden', `The organisation's last owner cannot be ${action}`);
-  }
-}
 
 export function memberRoutes(deps: RouteDeps): Router {
   const { store } = deps;
@@ -56,8 +39,10 @@ export function memberRoutes(deps: RouteDeps): Router {
     idempotency({ store, operation: 'inviteMember', clock: deps.clock }),
     async (req, res) => {
       const principal = principalOf(res);
-      requireRole(principal.role, 'admin');
+      requireMemberManager(principal);
       const body = req.body as InviteCreate;
+      const role = body.role ?? 'member';
+      requireMayGrant(principal, role);
       const email = body.email.trim().toLowerCase();
       const now = deps.clock();
       if (await store.findMemberByEmail(principal.orgId, email)) {
@@ -73,7 +58,7 @@ export function memberRoutes(deps: RouteDeps): Router {
         orgId: principal.orgId,
         email,
         name: body.name ?? null,
-        role: body.role ?? 'member',
+        role,
         invitedBy: principal.userId,
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString(),
@@ -92,29 +77,14 @@ export function memberRoutes(deps: RouteDeps): Router {
   );
 
   router.patch('/v1/organization/members/:user_id', async (req, res) => {
-    const principal = principalOf(res);
-    requireRole(principal.role, 'admin');
     const { role } = req.body as MemberUpdate;
-    const target = await findMember(store, principal, req.params.user_id!);
-    requireMayManage(principal, target);
-    if (role === 'owner' && principal.role !== 'owner')
-      throw new ApiError('forbidden', 'Only an owner can grant the owner role');
-    if (role !== 'owner') await requireNotLastOwner(store, principal.orgId, target, 'demoted');
-    const updated = await store.updateMemberRole(principal.orgId, target.id, role);
-    if (!updated) throw new ApiError('not_found', `Member ${target.id} not found`);
-    res.json(ok(memberView(updated)));
+    res.json(ok(memberView(await changeMemberRole(deps, principalOf(res), req.params.user_id!, role))));
   });
 
   router.delete('/v1/organization/members/:user_id', async (req, res) => {
-    const principal = principalOf(res);
-    requireRole(principal.role, 'admin');
-    const target = await findMember(store, principal, req.params.user_id!);
-    requireMayManage(principal, target);
-    await requireNotLastOwner(store, principal.orgId, target, 'removed');
-    if (!(await store.removeMember(principal.orgId, target.id, deps.clock().toISOString()))) {
-      throw new ApiError('not_found', `Member ${target.id} not found`);
-    }
-    res.json(ok({ removed: true as const, user_id: target.id }));
+    const userId = req.params.user_id!;
+    await removeMember(deps, principalOf(res), userId);
+    res.json(ok({ removed: true as const, user_id: userId }));
   });
 
   return router;

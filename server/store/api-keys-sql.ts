@@ -1,5 +1,6 @@
 /** API keys. Status is derived, never stored: revoked if `revoked_at` is set, expired if `expires_at <= now`. */
-import { limitOffset } from './paging.js';
+import { LastOwnerError } from './errors.js';
+import { limitOffset, placeholders } from './paging.js';
 import { toApiKey, toMember, toOrganization } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { ApiKeyFilter, ApiKeyStatus, Store } from './types.js';
@@ -29,12 +30,40 @@ export function apiKeyStatusCondition(status: ApiKeyStatus, now: string): [strin
   }
 }
 
-export function whereFor(orgId: string, filter: ApiKeyFilter): [string, SqlParam[]] {
+/** Active at `at`, issued with the owner role, and held by a member who is an owner now: a key that acts as owner. */
+export function activeOwnerKeyCondition(orgId: string, at: string): [string, SqlParam[]] {
+  const [active, params] = apiKeyStatusCondition('active', at);
+  return [
+    `role = 'owner' AND ${active} AND user_id IN (SELECT id FROM members WHERE org_id = ? AND role = 'owner')`,
+    [...params, orgId],
+  ];
+}
+
+export function whereFor(
+  orgId: string,
+  filter: ApiKeyFilter,
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+): [string, SqlParam[]] {
   const clauses = ['org_id = ?'];
   const params: SqlParam[] = [orgId];
   if (filter.userId !== undefined) {
     clauses.push('user_id = ?');
     params.push(filter.userId);
+  }
+  if (filter.roles !== undefined) {
+    clauses.push(`role IN ${placeholders(filter.roles.length)}`);
+    params.push(...filter.roles);
+  }
+  if (filter.withinScope !== undefined) {
+    // A list scope (never '*') none of whose ids falls outside the given ones; the JSON functions differ by dialect.
+    const outside = (id: string) =>
+      filter.withinScope!.length > 0 ? `${id} NOT IN ${placeholders(filter.withinScope!.length)}` : 'TRUE';
+    clauses.push(
+      dialect === 'postgres'
+        ? `jsonb_typeof(mcp_scope::jsonb) = 'array' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(mcp_scope::jsonb) AS e(v) WHERE ${outside('e.v')})`
+        : `json_type(mcp_scope) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(api_keys.mcp_scope) WHERE ${outside('value')})`,
+    );
+    params.push(...filter.withinScope);
   }
   if (filter.status !== undefined) {
     const [clause, more] = apiKeyStatusCondition(filter.status, filter.now ?? new Date().toISOString());
@@ -124,13 +153,27 @@ export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
       return getApiKey(orgId, id);
     },
     async revokeApiKey(orgId, id, at) {
-      // Revoking twice keeps the first revocation time.
-      await db.write(() =>
+      await db.write(() => {
+        const [actsAsOwner, ownerParams] = activeOwnerKeyCondition(orgId, at);
+        const target = db.get(`SELECT 1 AS hit FROM api_keys WHERE org_id = ? AND id = ? AND ${actsAsOwner}`, [
+          orgId,
+          id,
+          ...ownerParams,
+        ]);
+        const count = () =>
+          Number(
+            db.get(`SELECT COUNT(*) AS n FROM api_keys WHERE org_id = ? AND ${actsAsOwner}`, [orgId, ...ownerParams])
+              ?.n ?? 0,
+          );
+        if (target && count() <= 1) {
+          throw new LastOwnerError('owner_key', `API key ${id} is the organisation's last active owner key`);
+        }
+        // Revoking twice keeps the first revocation time.
         db.run(
           'UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL',
           [at, at, orgId, id],
-        ),
-      );
+        );
+      });
       return getApiKey(orgId, id);
     },
     async touchApiKey(id, at) {

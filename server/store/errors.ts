@@ -18,3 +18,22 @@ export function translateSqlError(error: unknown): unknown {
   }
   return error;
 }
+
+/**
+ * A write that would leave an organisation without an owner, or without an active API key acting as owner (openapi.yaml,
+ * "Key management"). Checked inside the write's own transaction, so two requests racing to remove the last two owners
+ * cannot both succeed. Use cases map it to 409 `conflict`.
+ */
+export class LastOwnerError extends Error {
+  constructor(
+    readonly what: 'owner' | 'owner_key',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LastOwnerError';
+  }
+}
+
+export function isLastOwnerError(error: unknown): error is LastOwnerError {
+  return error instanceof LastOwnerError;
+}

@@ -1,4 +1,5 @@
 /** Organisations, members and invites. */
+import { LastOwnerError } from './errors.js';
 import { limitOffset, placeholders } from './paging.js';
 import { toInvite, toMember, toOrganization } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
@@ -34,6 +35,15 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
   };
   const roleFilter = (orgId: string, role: string | undefined): [string, SqlParam[]] =>
     role ? ['org_id = ? AND role = ?', [orgId, role]] : ['org_id = ?', [orgId]];
+  /** Inside a write: refuses to take away the organisation's last owner. */
+  const requireAnotherOwner = (orgId: string, userId: string, action: string): void => {
+    if (getMember(orgId, userId)?.role !== 'owner') return;
+    const owners = Number(
+      db.get("SELECT COUNT(*) AS n FROM members WHERE org_id = ? AND role = 'owner'", [orgId])?.n ?? 0,
+    );
+    if (owners <= 1)
+      throw new LastOwnerError('owner', `Member ${userId} is the organisation's last owner and cannot be ${action}`);
+  };
 
   return {
     async createOrganization(org) {
@@ -99,15 +109,16 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
       const [where, params] = roleFilter(orgId, filter?.role);
       return Number(db.get(`SELECT COUNT(*) AS n FROM members WHERE ${where}`, params)?.n ?? 0);
     },
-    async updateMemberRole(orgId, userId, role) {
-      const changed = await db.write(() =>
-        db.run('UPDATE members SET role = ?, updated_at = ? WHERE org_id = ? AND id = ?', [
+    async updateMemberRole(orgId, userId, role, at) {
+      const changed = await db.write(() => {
+        if (role !== 'owner') requireAnotherOwner(orgId, userId, 'demoted');
+        return db.run('UPDATE members SET role = ?, updated_at = ? WHERE org_id = ? AND id = ?', [
           role,
-          new Date().toISOString(),
+          at,
           orgId,
           userId,
-        ]),
-      );
+        ]);
+      });
       return changed ? getMember(orgId, userId) : undefined;
     },
     async touchMember(orgId, userId, at) {
@@ -117,6 +128,7 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
     },
     async removeMember(orgId, userId, at) {
       return db.write(() => {
+        requireAnotherOwner(orgId, userId, 'removed');
         const removed = db.run('DELETE FROM members WHERE org_id = ? AND id = ?', [orgId, userId]);
         if (removed === 0) return false;
         db.run(

@@ -32,7 +32,7 @@ describe('journal replay', () => {
     await s.updateOrganization('org_a', { name: 'Renamed', settings: { nested: { list: [1, 'two', null] } } });
     await s.createMember({ id: 'user_1', orgId: 'org_a', email: 'Ann@example.com', name: 'Ann', role: 'owner' });
     await s.createMember({ id: 'user_2', orgId: 'org_a', email: 'bob@example.com', name: null, role: 'member' });
-    await s.updateMemberRole('org_a', 'user_2', 'admin');
+    await s.updateMemberRole('org_a', 'user_2', 'admin', '2026-03-01T00:00:00.000Z');
     await s.touchMember('org_a', 'user_1', '2026-03-01T00:00:00.000Z');
     await s.createInvite({
       id: 'inv_1',

@@ -165,6 +165,10 @@ export interface ApiKeyFilter {
   status?: ApiKeyStatus;
   /** Only keys created by this member (what a member role sees). */
   userId?: string;
+  /** Only keys issued with one of these roles. */
+  roles?: readonly Role[];
+  /** Only keys scoped to some of these MCP ids and nothing else (a key over every MCP is not within any list). */
+  withinScope?: readonly string[];
   /** Evaluates expiry against this instant; defaults to now. */
   now?: string;
 }
@@ -225,9 +229,11 @@ export interface Store {
   getMembers(orgId: string, userIds: readonly string[]): Promise<MemberRow[]>;
   listMembers(orgId: string, filter: { role?: Role }, page: PageRequest): Promise<Page<MemberRow>>;
   countMembers(orgId: string, filter?: { role?: Role }): Promise<number>;
-  updateMemberRole(orgId: string, userId: string, role: Role): Promise<MemberRow | undefined>;
+  /** Throws `LastOwnerError` instead of demoting the organisation's last owner. */
+  updateMemberRole(orgId: string, userId: string, role: Role, at: string): Promise<MemberRow | undefined>;
   touchMember(orgId: string, userId: string, at: string): Promise<void>;
-  /** Removes the member and revokes every key they created, in one transaction. */
+  /** Removes the member and revokes every key they created, in one transaction; throws `LastOwnerError` instead of
+   * removing the organisation's last owner. */
   removeMember(orgId: string, userId: string, at: string): Promise<boolean>;
   createInvite(invite: InviteRow): Promise<InviteRow>;
   findPendingInvite(orgId: string, email: string, now: string): Promise<InviteRow | undefined>;
@@ -246,6 +252,8 @@ export interface Store {
     id: string,
     patch: Partial<Pick<ApiKeyRow, 'name' | 'description'>>,
   ): Promise<ApiKeyRow | undefined>;
+  /** Throws `LastOwnerError` instead of revoking the organisation's last active key that acts as owner (an owner's
+   * key with the owner role). Revoking a revoked key keeps its first revocation time. */
   revokeApiKey(orgId: string, id: string, at: string): Promise<ApiKeyRow | undefined>;
   touchApiKey(id: string, at: string): Promise<void>;
 

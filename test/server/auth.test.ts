@@ -121,7 +121,7 @@ describe('authorisation', () => {
     const { member, key } = await h.addMember('admin');
     const body = { name: 'Allowed', endpoint_url: 'https://allowed.example.com/mcp' };
     expect((await call(h.baseUrl, 'POST', '/v1/mcps', { key, body })).status).toBe(201);
-    await h.store.updateMemberRole(h.org.id, member.id, 'member');
+    await h.store.updateMemberRole(h.org.id, member.id, 'member', new Date().toISOString());
     expect((await call(h.baseUrl, 'POST', '/v1/mcps', { key, body })).status).toBe(403);
     // A viewer-role key of an owner is still a viewer.
     const { key: viewerKey } = await h.addKey(h.owner.id, { role: 'viewer' });

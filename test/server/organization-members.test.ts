@@ -152,15 +152,15 @@ describe('members', () => {
     expect(promote.status).toBe(200);
   });
 
-  it('the last owner can be neither demoted nor removed', async () => {
+  it('the last owner can be neither demoted nor removed: 409 conflict', async () => {
     const demote = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, {
       key: h.ownerKey,
       body: { role: 'admin' },
     });
-    expect(demote.status).toBe(403);
-    expect(demote.body.error.code).toBe('forbidden');
+    expect(demote.status).toBe(409);
+    expect(demote.body.error.code).toBe('conflict');
     const remove = await call(h.baseUrl, 'DELETE', `/v1/organization/members/${h.owner.id}`, { key: h.ownerKey });
-    expect(remove.status).toBe(403);
+    expect(remove.status).toBe(409);
     // With a second owner, the first can step down.
     const second = await h.addMember('owner');
     const stepDown = await call(h.baseUrl, 'PATCH', `/v1/organization/members/${h.owner.id}`, {

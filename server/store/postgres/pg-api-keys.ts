@@ -1,5 +1,6 @@
 /** API keys on PostgreSQL; the same statements and answers as api-keys-sql.ts (status derived, never stored). */
-import { whereFor } from '../api-keys-sql.js';
+import { activeOwnerKeyCondition, whereFor } from '../api-keys-sql.js';
+import { LastOwnerError } from '../errors.js';
 import { limitOffset } from '../paging.js';
 import { toApiKey, toMember, toOrganization } from '../row-mappers.js';
 import type { SqlRow } from '../sql-db.js';
@@ -104,7 +105,7 @@ export function pgApiKeyQueries(db: PgDb): ApiKeyQueries {
     },
     getApiKey,
     async listApiKeys(orgId, filter, page) {
-      const [where, params] = whereFor(orgId, filter);
+      const [where, params] = whereFor(orgId, filter, 'postgres');
       const rows = await db.all(`SELECT * FROM api_keys WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
         ...params,
         ...limitOffset(page),
@@ -127,11 +128,22 @@ export function pgApiKeyQueries(db: PgDb): ApiKeyQueries {
       return row && toApiKey(row);
     },
     async revokeApiKey(orgId, id, at) {
-      // Revoking twice keeps the first revocation time.
-      await db.run(
-        'UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL',
-        [at, at, orgId, id],
-      );
+      await db.transaction(async (tx) => {
+        // Locking the keys that act as owner serialises two revocations racing for the last two of them.
+        const [actsAsOwner, ownerParams] = activeOwnerKeyCondition(orgId, at);
+        const owners = await tx.all(`SELECT id FROM api_keys WHERE org_id = ? AND ${actsAsOwner} FOR UPDATE`, [
+          orgId,
+          ...ownerParams,
+        ]);
+        if (owners.length <= 1 && owners.some((row) => row.id === id)) {
+          throw new LastOwnerError('owner_key', `API key ${id} is the organisation's last active owner key`);
+        }
+        // Revoking twice keeps the first revocation time.
+        await tx.run(
+          'UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL',
+          [at, at, orgId, id],
+        );
+      });
       return getApiKey(orgId, id);
     },
     async touchApiKey(id, at) {

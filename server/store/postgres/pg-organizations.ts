@@ -1,8 +1,10 @@
 /** Organisations, members and invites on PostgreSQL; the same statements and answers as organizations-sql.ts. */
+
+import { LastOwnerError } from '../errors.js';
 import { limitOffset, placeholders } from '../paging.js';
 import { toInvite, toMember, toOrganization } from '../row-mappers.js';
 import type { Store } from '../types.js';
-import type { PgDb, PgParam } from './pg-db.js';
+import type { PgDb, PgParam, PgQueryable } from './pg-db.js';
 import { setClause } from './set-clause.js';
 
 type OrganizationQueries = Pick<
@@ -26,6 +28,15 @@ type OrganizationQueries = Pick<
 
 // SQLite's NOCASE folds ASCII letters only; so does lower() under the "C" collation.
 const SAME_EMAIL = 'lower(email) = lower(? COLLATE "C")';
+
+/** Inside a transaction: refuses to take away the organisation's last owner. Locking the owners' rows serialises two
+ * requests racing to remove the last two. */
+async function requireAnotherOwner(tx: PgQueryable, orgId: string, userId: string, action: string): Promise<void> {
+  const owners = await tx.all("SELECT id FROM members WHERE org_id = ? AND role = 'owner' FOR UPDATE", [orgId]);
+  if (owners.length <= 1 && owners.some((row) => row.id === userId)) {
+    throw new LastOwnerError('owner', `Member ${userId} is the organisation's last owner and cannot be ${action}`);
+  }
+}
 
 export function pgOrganizationQueries(db: PgDb): OrganizationQueries {
   const getOrganization = async (id: string) => {
@@ -98,20 +109,21 @@ export function pgOrganizationQueries(db: PgDb): OrganizationQueries {
       return { items: rows.map(toMember), total: await countMembers(where, params) };
     },
     countMembers: (orgId, filter) => countMembers(...roleFilter(orgId, filter?.role)),
-    async updateMemberRole(orgId, userId, role) {
-      const row = await db.get('UPDATE members SET role = ?, updated_at = ? WHERE org_id = ? AND id = ? RETURNING *', [
-        role,
-        new Date().toISOString(),
-        orgId,
-        userId,
-      ]);
-      return row && toMember(row);
-    },
+    updateMemberRole: (orgId, userId, role, at) =>
+      db.transaction(async (tx) => {
+        if (role !== 'owner') await requireAnotherOwner(tx, orgId, userId, 'demoted');
+        const row = await tx.get(
+          'UPDATE members SET role = ?, updated_at = ? WHERE org_id = ? AND id = ? RETURNING *',
+          [role, at, orgId, userId],
+        );
+        return row && toMember(row);
+      }),
     async touchMember(orgId, userId, at) {
       await db.run('UPDATE members SET last_active = ? WHERE org_id = ? AND id = ?', [at, orgId, userId]);
     },
     removeMember: (orgId, userId, at) =>
       db.transaction(async (tx) => {
+        await requireAnotherOwner(tx, orgId, userId, 'removed');
         const removed = await tx.run('DELETE FROM members WHERE org_id = ? AND id = ?', [orgId, userId]);
         if (removed === 0) return false;
         await tx.run(
