@@ -17,6 +17,10 @@ let root: string;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'contract-release-'));
   await copyFile(CONTRACT, join(root, 'openapi.yaml'));
+  // The scenarios start from a first release numbered 1.0.0, whatever version the repository has released since.
+  await edit((d) => {
+    d.info.version = '1.0.0';
+  });
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
