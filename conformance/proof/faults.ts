@@ -482,6 +482,7 @@ export function faultCases(mainKey: string): FaultCase[] {
       fault: {
         response: (res) => {
           res.headers.deprecation = '@1796083200';
+          return res;
         },
       },
     },
