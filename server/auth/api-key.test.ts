@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPrefix, generateApiKey, hashApiKey, hashesEqual, looksLikeApiKey } from './api-key.js';
+import { displayPrefix, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key.js';
 
 describe('api keys', () => {
   it('are pmcp_ plus 43 base62 characters, with the first 12 as the display prefix', () => {
@@ -39,8 +39,5 @@ describe('api keys', () => {
     expect(hashApiKey('what do ya want for nothing?', 'Jefe')).toBe(
       '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
     );
-    expect(hashesEqual(hash, hashApiKey(key, 'secret-one'))).toBe(true);
-    expect(hashesEqual(hash, hash.slice(0, -1) + (hash.endsWith('0') ? '1' : '0'))).toBe(false);
-    expect(hashesEqual(hash, hash.slice(1))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * stored (keyed with the server secret, so a stolen database alone cannot be used to test guesses offline); the key
  * itself is shown once, at creation. The first 12 characters are kept for display.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { randomBase62 } from '../crypto/random-base62.js';
 
 export const API_KEY_PREFIX = 'pmcp_';
@@ -35,11 +35,4 @@ export function looksLikeApiKey(value: string): boolean {
 /** Hex HMAC-SHA-256 of the key under the server secret: what the store keeps and looks keys up by. */
 export function hashApiKey(key: string, secret: string): string {
   return createHmac('sha256', secret).update(key, 'utf8').digest('hex');
-}
-
-/** Compares two hex hashes in time independent of where they differ. */
-export function hashesEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -2,7 +2,7 @@
  * The storage contract. Handlers reach data only through `Store`. It is asynchronous even though sql.js is not, so that
  * a PostgreSQL implementation can be added for multi-instance deployments without touching handlers.
  * Every read and write of organisation data takes the organisation id: another organisation's rows are invisible.
- * Times are ISO 8601 strings in UTC (`new Date().toISOString()`); ids are prefixed strings (`mcp_…`, `key_…`).
+ * Times are ISO 8601 strings in UTC (a `Clock`'s `toISOString()`); ids are prefixed strings (`mcp_…`, `key_…`).
  */
 import type { components } from '../../generated/schema.js';
 
@@ -64,7 +64,7 @@ export interface InviteRow {
 export interface ApiKeyRow {
   id: string;
   orgId: string;
-  /** The member who created the key; the key never acts above this member's current role. */
+  /** The member the key was issued to; the key never acts above this member's current role. */
   userId: string;
   name: string;
   description: string | null;
@@ -163,7 +163,7 @@ export interface McpFilter {
 
 export interface ApiKeyFilter {
   status?: ApiKeyStatus;
-  /** Only keys created by this member (what a member role sees). */
+  /** Only keys issued to this member (what a member or viewer manages: openapi.yaml, Key management). */
   userId?: string;
   /** Only keys issued with one of these roles. */
   roles?: readonly Role[];
