@@ -36,11 +36,5 @@ export async function startTestTarget(
   };
 }
 
-/** A port that was free a moment ago and has nothing listening now. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
+/** A port that was free a moment ago and has nothing listening now (test/support/ports.ts). */
+export { freeLoopbackPort as closedPort } from '../test/support/ports.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
+import { closedMcpUrl } from '../../test/support/ports.js';
 import { ApiError } from '../http/errors.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
 import { createGateway } from './gateway.js';
-import { closedMcpUrl } from './test-ports.js';
 import type { UpstreamTarget } from './types.js';
 
 function manualClock(start = 1_000_000) {

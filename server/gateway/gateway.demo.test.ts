@@ -2,9 +2,9 @@ import { createServer as createHttpServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { weatherFor } from '../../demo/mcp/tools.js';
+import { closedMcpUrl } from '../../test/support/ports.js';
 import { ApiError } from '../http/errors.js';
 import { createGateway } from './gateway.js';
-import { closedMcpUrl } from './test-ports.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
 function target(endpointUrl: string, extra: Partial<UpstreamTarget> = {}): UpstreamTarget {

@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeLoopbackPort } from '../../test/support/ports.js';
 import { createGateway } from './gateway.js';
-import { freeLoopbackPort } from './test-ports.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
 /** Starts server-everything on a free port; it reads PORT and logs "listening on port" to stderr when ready. */

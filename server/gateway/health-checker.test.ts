@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
+import { closedMcpUrl } from '../../test/support/ports.js';
 import { createGateway } from './gateway.js';
 import { createHealthChecker } from './health-checker.js';
-import { closedMcpUrl } from './test-ports.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
 interface Verdict {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
-import { freeLoopbackPort } from '../../server/gateway/test-ports.js';
 import type { Gateway } from '../../server/gateway/types.js';
+import { freeLoopbackPort } from '../support/ports.js';
 import { call, type Harness, startHarness } from './harness.js';
 
 const UPSTREAM_TOKEN = 'upstream-bearer-secret';

@@ -6,10 +6,10 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../server/gateway/index.js';
-import { closedMcpUrl } from '../../server/gateway/test-ports.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { createLogger } from '../../server/logger.js';
 import type { Store } from '../../server/store/types.js';
+import { closedMcpUrl } from '../support/ports.js';
 import { call, type Harness, startHarness } from './harness.js';
 
 describe('logging upstream outcomes', () => {
