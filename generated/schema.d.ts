@@ -489,7 +489,7 @@ export interface components {
          * @description The error's code. `x-status-by-code` gives the HTTP status each code is sent with.
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "expired_key" | "revoked_key" | "forbidden" | "mcp_not_permitted" | "not_found" | "tool_not_found" | "method_not_allowed" | "already_exists" | "conflict" | "payload_too_large" | "validation_error" | "invalid_arguments" | "rate_limited" | "quota_exceeded" | "internal_error" | "mcp_error" | "mcp_unreachable" | "service_unavailable" | "mcp_timeout";
+        ErrorCode: "invalid_request" | "unauthorized" | "expired_key" | "revoked_key" | "forbidden" | "mcp_not_permitted" | "not_found" | "tool_not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "conflict" | "payload_too_large" | "validation_error" | "invalid_arguments" | "rate_limited" | "quota_exceeded" | "headers_too_large" | "internal_error" | "mcp_error" | "mcp_unreachable" | "service_unavailable" | "mcp_timeout";
         /**
          * Format: date-time
          * @description An RFC 3339 date-time in UTC.

@@ -1,11 +1,12 @@
 /**
  * The HTTP API, assembled in one place. Every request passes the same named stages, in this order:
  *
- *   request id → access log → security headers → deprecation → known routes (404/405) → address guard → JSON body → authenticate → rate limit
- *   → validate → routes → not found → failed-auth limit → error handler
+ *   request id → access log → security headers → deprecation → known routes (404/405, HEAD as GET) → address guard
+ *   → authenticate → rate limit → JSON body → validate → routes → not found → failed-auth limit → error handler
  *
  * Authentication runs before validation, so a request without a valid key is 401 and never a 400 that reveals the
- * schema. Only the error handler writes error responses; every stage and route throws `ApiError` (or anything else,
+ * schema; and before the body is read, so a request without a valid key costs its headers and nothing more (its body is
+ * never read: the answer closes the connection). Only the error handler writes error responses; every stage and route throws `ApiError` (or anything else,
  * which becomes `500 internal_error`).
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -16,6 +17,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { CredentialCipher } from './crypto/credentials.js';
 import type { Gateway } from './gateway/types.js';
 import { accessLog } from './http/access-log.js';
+import { type BodyBudget, createBodyBudget } from './http/body-budget.js';
 import { type Contract, loadContract } from './http/contract.js';
 import { deprecationHeaders } from './http/deprecation-headers.js';
 import { errorHandler } from './http/error-handler.js';
@@ -52,6 +54,8 @@ export interface AppDeps {
   /** Validate every response against the contract (on in development and tests: drift becomes a 500). */
   validateResponses: boolean;
   maxRequestBodyBytes: number;
+  /** The bytes of request bodies read at once across all requests (`PLEXMCP_MAX_BODY_BYTES_IN_FLIGHT`); default 64 MiB. */
+  maxBodyBytesInFlight?: number;
   /** The longest a tool call may wait for its upstream (`MCP_REQUEST_TIMEOUT_MS`). */
   mcpRequestTimeoutMs: number;
   /** The server's public origin for absolute links (`PUBLIC_URL`); else links are relative (never from `Host`). */
@@ -67,6 +71,15 @@ export interface AppDeps {
 
 /** The parsed contract, typed as the validator's document type (an untyped-library adapter). */
 type ValidatorSpec = Exclude<Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'], string>;
+
+/** A request waits at most this long for room among the bodies in flight before it is refused with 503. */
+const BODY_WAIT_MS = 10_000;
+const DEFAULT_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+
+function bodyBudget(deps: AppDeps): BodyBudget {
+  const max = Math.max(deps.maxBodyBytesInFlight ?? DEFAULT_BODY_BYTES_IN_FLIGHT, deps.maxRequestBodyBytes);
+  return createBodyBudget(max, BODY_WAIT_MS);
+}
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
 const passErrorThrough: ErrorRequestHandler = (err, _req, _res, next) => next(err);
@@ -88,9 +101,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(knownRoutes(routes));
   // A blocked address costs nothing more: refused before its body is read or its key hashed.
   app.use(deps.addressGuard ?? passThrough);
-  app.use(jsonBody(deps.maxRequestBodyBytes));
   app.use(authenticate({ store: deps.store, hashApiKey: deps.hashApiKey, clock, routes }));
   app.use(deps.rateLimit ?? passThrough);
+  app.use(jsonBody({ limitBytes: deps.maxRequestBodyBytes, budget: bodyBudget(deps) }));
   app.use(
     OpenApiValidator.middleware({
       // The validator resolves and annotates the document it is given; it gets its own copy.

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,5 +150,37 @@ describe('npm start', () => {
     const second = await runTs(MAIN, [], env);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`in use by another process (pid ${child.process.pid})`);
+  });
+});
+
+describe('npm start when the address cannot be bound', () => {
+  it('a busy port is one line naming BIND_ADDRESS, exit 1, and the next start still prints the owner key', async () => {
+    const busy = createNetServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const failed = await runTs(MAIN, [], { ...env, BIND_ADDRESS: `127.0.0.1:${port}` });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr.trim()).toMatch(
+        /^Could not start: cannot listen on BIND_ADDRESS=127\.0\.0\.1:\d+: .*EADDRINUSE/,
+      );
+      expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+      expect(failed.stdout).not.toMatch(/pmcp_/);
+    } finally {
+      busy.close();
+    }
+    const { child, url } = await start();
+    const key = /^\s+(pmcp_[0-9A-Za-z]{43})$/m.exec(child.stdout())?.[1];
+    expect(key).toBeDefined();
+    expect((await organization(url, key!)).status).toBe(200);
+  });
+
+  it('an address not on this machine is one line naming BIND_ADDRESS, exit 1, no stack', async () => {
+    // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never assigned to a local interface.
+    const result = await runTs(MAIN, [], { ...env, BIND_ADDRESS: '192.0.2.1:8080' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "Could not start: cannot listen on BIND_ADDRESS=192.0.2.1:8080: the address is not one of this machine's (EADDRNOTAVAIL)",
+    );
   });
 });

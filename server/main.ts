@@ -4,7 +4,7 @@
  * and closes the store, so every write is on disk and the database lock is released.
  */
 import { realpathSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
@@ -12,10 +12,11 @@ import { createApp } from './app.js';
 import { hashApiKey } from './auth/api-key.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type Clock, systemClock } from './clock.js';
-import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { type BindAddress, type Config, ConfigError, loadConfig } from './config/config.js';
 import { type CredentialCipher, createCredentialCipher } from './crypto/credentials.js';
 import { createGateway, createHealthChecker, type Gateway } from './gateway/index.js';
 import { upstreamTarget } from './gateway/upstream-target.js';
+import { createHttpServer } from './http/http-server.js';
 import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
 import { addressGuard, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
@@ -49,21 +50,13 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
   });
   let limiters: ServerLimiters | undefined;
   try {
-    // Instances sharing a PostgreSQL database start one at a time through this: the first generates the secrets and
-    // bootstraps, the others read what it kept.
-    const { secrets, hash, bootstrapped } = await exclusive(async () => {
-      const resolved = await resolveSecrets(store, config);
-      const hashKey = (key: string) => hashApiKey(key, resolved.apiKeyHmacSecret);
-      return {
-        secrets: resolved,
-        hash: hashKey,
-        bootstrapped: await bootstrap(store, { ...config, hashApiKey: hashKey, clock }),
-      };
-    });
+    // Instances sharing a PostgreSQL database start one at a time through this: the first generates the secrets (and,
+    // once listening, bootstraps), the others read what it kept.
+    const secrets = await exclusive(() => resolveSecrets(store, config));
+    const hash = (key: string) => hashApiKey(key, secrets.apiKeyHmacSecret);
     for (const variable of secrets.generated)
       logger.info(`${variable} was not set: generated one and kept it with the database`);
     for (const warning of secrets.warnings) logger.warn(warning);
-    printBootstrap(bootstrapped, out);
 
     const cipher = createCredentialCipher(secrets.encryptionKey);
     const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs, clock });
@@ -88,6 +81,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       failedAuthLimit: limitFailedAuth(failedAuth),
       validateResponses: config.validateResponses,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
+      maxBodyBytesInFlight: config.maxBodyBytesInFlight,
       mcpRequestTimeoutMs: config.mcpRequestTimeoutMs,
       publicUrl: config.publicUrl,
       selfHosted: config.selfHosted,
@@ -95,11 +89,25 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
       clock,
     });
 
-    const server = createServer(app);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.bindAddress.port, config.bindAddress.host, () => resolve());
-    });
+    const server = createHttpServer(
+      app,
+      {
+        headersTimeoutMs: config.httpHeadersTimeoutMs,
+        requestTimeoutMs: config.httpRequestTimeoutMs,
+        keepAliveTimeoutMs: config.httpKeepAliveTimeoutMs,
+        maxConnections: config.httpMaxConnections,
+      },
+      logger,
+    );
+    await listen(server, config.bindAddress);
+    // Only once the address is ours: a bootstrap key printed before a failed listen would be lost, and the next start
+    // (the database no longer empty) would print none.
+    try {
+      printBootstrap(await exclusive(() => bootstrap(store, { ...config, hashApiKey: hash, clock })), out);
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
     const url = localUrl(server.address() as AddressInfo);
     const stopHealth = startHealthRounds({
       store,
@@ -141,6 +149,35 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     await store.close();
     throw error;
   }
+}
+
+/** Why the server could not listen, in one line naming BIND_ADDRESS (no stack: the operator's fix is the address). */
+export class ListenError extends Error {
+  constructor(address: BindAddress, cause: NodeJS.ErrnoException) {
+    const where = address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
+    const reasons: Record<string, string> = {
+      EADDRINUSE: 'the port is already in use',
+      EADDRNOTAVAIL: "the address is not one of this machine's",
+      EACCES: 'permission denied (ports below 1024 need privileges)',
+      ENOTFOUND: 'the host name does not resolve',
+      EAI_AGAIN: 'the host name does not resolve',
+    };
+    super(
+      `cannot listen on BIND_ADDRESS=${where}: ${reasons[cause.code ?? ''] ?? cause.message} (${cause.code ?? 'error'})`,
+    );
+    this.name = 'ListenError';
+  }
+}
+
+function listen(server: Server, address: BindAddress): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => reject(new ListenError(address, error));
+    server.once('error', failed);
+    server.listen(address.port, address.host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }
 
 /** A URL this machine can open: a wildcard bind (0.0.0.0, ::) is reached through loopback. */
@@ -227,7 +264,7 @@ export async function main(): Promise<void> {
   try {
     running = await startServer(config);
   } catch (error) {
-    const known = error instanceof DatabaseLockedError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    const known = error instanceof DatabaseLockedError || error instanceof ListenError;
     process.stderr.write(
       `Could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
     );

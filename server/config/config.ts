@@ -52,6 +52,16 @@ export interface Config {
   mcpRequestTimeoutMs: number;
   /** MCP_MAX_REQUEST_BODY_BYTES, default 10485760 (10 MiB). */
   maxRequestBodyBytes: number;
+  /** PLEXMCP_MAX_BODY_BYTES_IN_FLIGHT, default 67108864 (64 MiB): request body bytes read at once, all requests together. */
+  maxBodyBytesInFlight: number;
+  /** PLEXMCP_HTTP_HEADERS_TIMEOUT_MS, default 10000: the longest a client may take to send a request's headers. */
+  httpHeadersTimeoutMs: number;
+  /** PLEXMCP_HTTP_REQUEST_TIMEOUT_MS, default 20000: the longest a client may take to send a whole request. */
+  httpRequestTimeoutMs: number;
+  /** PLEXMCP_HTTP_KEEP_ALIVE_MS, default 5000: how long an idle keep-alive connection stays open. */
+  httpKeepAliveTimeoutMs: number;
+  /** PLEXMCP_HTTP_MAX_CONNECTIONS, default 1024: connections open at once. */
+  httpMaxConnections: number;
   /** LOG_LEVEL, default info. */
   logLevel: LogLevel;
   /** PLEXMCP_HEALTH_CHECK_INTERVAL_MS, default 60000; 0 turns background health checks off. */
@@ -102,6 +112,34 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('PLEXMCP_OWNER_EMAIL', 'must be an email address', ownerEmail);
   }
 
+  const maxRequestBodyBytes = withDefault('MCP_MAX_REQUEST_BODY_BYTES', 10_485_760, (v) =>
+    parseInteger('MCP_MAX_REQUEST_BODY_BYTES', v, 1),
+  );
+  const maxBodyBytesInFlight = withDefault('PLEXMCP_MAX_BODY_BYTES_IN_FLIGHT', 67_108_864, (v) =>
+    parseInteger('PLEXMCP_MAX_BODY_BYTES_IN_FLIGHT', v, 1),
+  );
+  if (maxBodyBytesInFlight < maxRequestBodyBytes) {
+    throw new ConfigError(
+      'PLEXMCP_MAX_BODY_BYTES_IN_FLIGHT',
+      `must be at least MCP_MAX_REQUEST_BODY_BYTES (${maxRequestBodyBytes}), or no body of the largest size could be read`,
+      String(maxBodyBytesInFlight),
+    );
+  }
+  const httpHeadersTimeoutMs = withDefault('PLEXMCP_HTTP_HEADERS_TIMEOUT_MS', 10_000, (v) =>
+    parseInteger('PLEXMCP_HTTP_HEADERS_TIMEOUT_MS', v, 1),
+  );
+  const httpRequestTimeoutMs = withDefault('PLEXMCP_HTTP_REQUEST_TIMEOUT_MS', 20_000, (v) =>
+    parseInteger('PLEXMCP_HTTP_REQUEST_TIMEOUT_MS', v, 1),
+  );
+  // Node refuses a headers timeout longer than the request timeout: the headers are part of the request.
+  if (httpHeadersTimeoutMs > httpRequestTimeoutMs) {
+    throw new ConfigError(
+      'PLEXMCP_HTTP_HEADERS_TIMEOUT_MS',
+      `must not exceed PLEXMCP_HTTP_REQUEST_TIMEOUT_MS (${httpRequestTimeoutMs})`,
+      String(httpHeadersTimeoutMs),
+    );
+  }
+
   return {
     bindAddress: withDefault('BIND_ADDRESS', { host: '0.0.0.0', port: 8080 }, (v) =>
       parseBindAddress('BIND_ADDRESS', v),
@@ -130,8 +168,15 @@ export function loadConfig(env: Env = process.env): Config {
     mcpRequestTimeoutMs: withDefault('MCP_REQUEST_TIMEOUT_MS', 30_000, (v) =>
       parseInteger('MCP_REQUEST_TIMEOUT_MS', v, 1),
     ),
-    maxRequestBodyBytes: withDefault('MCP_MAX_REQUEST_BODY_BYTES', 10_485_760, (v) =>
-      parseInteger('MCP_MAX_REQUEST_BODY_BYTES', v, 1),
+    maxRequestBodyBytes,
+    maxBodyBytesInFlight,
+    httpHeadersTimeoutMs,
+    httpRequestTimeoutMs,
+    httpKeepAliveTimeoutMs: withDefault('PLEXMCP_HTTP_KEEP_ALIVE_MS', 5_000, (v) =>
+      parseInteger('PLEXMCP_HTTP_KEEP_ALIVE_MS', v, 1),
+    ),
+    httpMaxConnections: withDefault('PLEXMCP_HTTP_MAX_CONNECTIONS', 1_024, (v) =>
+      parseInteger('PLEXMCP_HTTP_MAX_CONNECTIONS', v, 1),
     ),
     logLevel: withDefault('LOG_LEVEL', 'info', (v) => parseChoice('LOG_LEVEL', v, LOG_LEVELS)),
     healthCheckIntervalMs: withDefault('PLEXMCP_HEALTH_CHECK_INTERVAL_MS', 60_000, (v) =>

@@ -11,12 +11,14 @@ import { requestIdOf } from './request-id.js';
 export function accessLog(logger: Logger) {
   return function accessLogStage(req: Request, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
+    // As received: a HEAD request continues as GET through the later stages.
+    const { method } = req;
     res.once('finish', () => {
       const principal = res.locals.principal as Principal | undefined;
       logger.info(
         {
           requestId: requestIdOf(res),
-          method: req.method,
+          method,
           path: req.path,
           status: res.statusCode,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,

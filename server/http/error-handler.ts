@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { isStoreConflict } from '../store/errors.js';
 import { ApiError, isApiError } from './errors.js';
 import { requestIdOf } from './request-id.js';
+import { closeIfBodyUnread } from './unread-body.js';
 import { fromValidatorError, isValidatorError } from './validation-errors.js';
 
 /** Client errors Express and its parsers raise with http-errors (`expose: true`), e.g. a path that is not valid UTF-8. */
@@ -33,6 +34,18 @@ export function toApiError(err: unknown): ApiError {
 
 /** What an upstream did (or failed to do), not a fault of this server: logged at warn, without a stack. */
 const UPSTREAM_OUTCOMES: ReadonlySet<string> = new Set(['mcp_error', 'mcp_unreachable', 'mcp_timeout']);
+
+/** The error envelope's text: `{ success: false, error: { code, message, details? } }`. */
+export function errorBody(apiError: ApiError): string {
+  return JSON.stringify({
+    success: false,
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.details !== undefined ? { details: apiError.details } : {}),
+    },
+  });
+}
 
 export function errorHandler(logger: Logger) {
   return function errorHandlerStage(err: unknown, req: Request, res: Response, _next: NextFunction): void {
@@ -62,15 +75,8 @@ export function errorHandler(logger: Logger) {
       return;
     }
     for (const [name, value] of Object.entries(apiError.headers ?? {})) res.setHeader(name, value);
-    const body = {
-      success: false,
-      error: {
-        code: apiError.code,
-        message: apiError.message,
-        ...(apiError.details !== undefined ? { details: apiError.details } : {}),
-      },
-    };
+    closeIfBodyUnread(req, res);
     // `send`, not `json`: response validation wraps `json`, and an error response must never itself fail on the way out.
-    res.status(apiError.status).type('application/json').send(JSON.stringify(body));
+    res.status(apiError.status).type('application/json').send(errorBody(apiError));
   };
 }

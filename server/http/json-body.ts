@@ -1,30 +1,48 @@
 /**
- * Parses JSON request bodies up to a size limit. The API speaks JSON only (RFC 8259): a body with another media type is
- * `400 invalid_request`, malformed JSON is `400 invalid_request` and an oversize body is `413 payload_too_large`.
+ * Parses JSON request bodies, after authentication, within three bounds (openapi.yaml, info.description "Request
+ * bodies"): the size limit (`413 payload_too_large`, refused from `Content-Length` before a byte is read), the nesting
+ * depth (`400 invalid_request`, measured before parsing) and the bytes of bodies in flight across all requests (the
+ * request waits for room; `503 service_unavailable` with `Retry-After` when none comes). The API speaks JSON only
+ * (RFC 8259): another media type, malformed JSON or an empty body declared as JSON is `400 invalid_request`.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { BodyBudget } from './body-budget.js';
 import { ApiError } from './errors.js';
+import { exceedsDepth } from './json-depth.js';
+import { hasBody } from './unread-body.js';
+
+/** The deepest a JSON body may nest objects and arrays (openapi.yaml, info.description "Request bodies"). */
+export const MAX_JSON_DEPTH = 32;
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+/** Methods whose operations in this API all take a body: an empty one declared as JSON is malformed JSON. */
+const BODY_METHODS = new Set(['PATCH', 'PUT']);
+
+export interface JsonBodyOptions {
+  limitBytes: number;
+  budget: BodyBudget;
+}
 
 interface BodyParserError {
   type?: string;
-  status?: number;
 }
 
 function bodyParserError(value: unknown): BodyParserError | undefined {
   return typeof value === 'object' && value !== null && 'type' in value ? (value as BodyParserError) : undefined;
 }
 
-/** True when the request has a body at all (RFC 9112 §6.3: Transfer-Encoding or a non-zero Content-Length). */
-function hasBody(req: Request): boolean {
-  const length = req.get('content-length');
-  return req.get('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+function tooLarge(limitBytes: number): ApiError {
+  return new ApiError('payload_too_large', `Request body exceeds ${limitBytes} bytes`, { limit_bytes: limitBytes });
 }
 
 function toApiError(err: unknown, limitBytes: number): ApiError | unknown {
-  const parserError = bodyParserError(err);
-  switch (parserError?.type) {
+  switch (bodyParserError(err)?.type) {
     case 'entity.too.large':
-      return new ApiError('payload_too_large', `Request body exceeds ${limitBytes} bytes`, { limit_bytes: limitBytes });
+      return tooLarge(limitBytes);
+    case 'entity.too.deep':
+      return new ApiError('invalid_request', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, {
+        max_depth: MAX_JSON_DEPTH,
+      });
     case 'entity.parse.failed':
       return new ApiError('invalid_request', 'The request body is not valid JSON');
     case 'encoding.unsupported':
@@ -38,22 +56,58 @@ function toApiError(err: unknown, limitBytes: number): ApiError | unknown {
   }
 }
 
-export function jsonBody(limitBytes: number) {
-  const parse = express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] });
-  return function jsonBodyStage(req: Request, res: Response, next: NextFunction): void {
+/** The bytes a body will take: its declared length, or the limit when it is chunked (RFC 9112 §7.1). */
+function declaredLength(req: Request, limitBytes: number): number {
+  const length = Number(req.headers['content-length']);
+  return Number.isSafeInteger(length) && length >= 0 ? length : limitBytes;
+}
+
+export function jsonBody(options: JsonBodyOptions) {
+  const { limitBytes, budget } = options;
+  const parse = express.json({
+    limit: limitBytes,
+    type: JSON_TYPES,
+    verify: (_req, _res, buffer) => {
+      if (exceedsDepth(buffer, MAX_JSON_DEPTH)) throw Object.assign(new Error('too deep'), { type: 'entity.too.deep' });
+    },
+  });
+  return async function jsonBodyStage(req: Request, res: Response, next: NextFunction): Promise<void> {
     if (!hasBody(req)) {
+      if (BODY_METHODS.has(req.method) && req.is(JSON_TYPES))
+        throw new ApiError('invalid_request', 'The request body is empty; it must be a JSON value');
       next();
       return;
     }
-    if (!req.is(['application/json', 'application/*+json'])) {
+    if (!req.is(JSON_TYPES)) {
       const given = req.get('content-type') ?? 'none';
-      next(
-        new ApiError('invalid_request', 'The request body must be JSON (Content-Type: application/json)', {
-          content_type: given,
-        }),
-      );
+      throw new ApiError('invalid_request', 'The request body must be JSON (Content-Type: application/json)', {
+        content_type: given,
+      });
+    }
+    const bytes = declaredLength(req, limitBytes);
+    if (bytes > limitBytes) throw tooLarge(limitBytes);
+
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    res.once('close', onClose);
+    const release = await budget.reserve(bytes, gone.signal);
+    res.off('close', onClose);
+    if (gone.signal.aborted) {
+      release?.();
       return;
     }
+    if (!release) {
+      throw new ApiError(
+        'service_unavailable',
+        'The server is receiving too many request bodies; retry shortly',
+        undefined,
+        {
+          'Retry-After': '1',
+        },
+      );
+    }
+    // Held until the response is done: the parsed body lives as long as the request.
+    res.once('close', release);
     parse(req, res, (err?: unknown) => next(err === undefined ? undefined : toApiError(err, limitBytes)));
   };
 }

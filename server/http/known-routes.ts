@@ -1,19 +1,29 @@
 /**
  * Answers paths the contract does not have with `404 not_found`, and documented paths with an undocumented method with
  * `405 method_not_allowed` plus `Allow` (RFC 9110 §15.5.6), before anything reads the body or the key.
+ *
+ * HEAD is served wherever GET is (RFC 9110 §9.3.2; openapi.yaml, info.description "HEAD"): the request goes through
+ * every stage as the GET it mirrors, and Node sends the GET's status and headers without the body, because the
+ * response was created for a HEAD request.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from './errors.js';
 import { allowedMethods, matchRoute, type RouteEntry } from './route-table.js';
 
+/** The contract's methods for a path, plus HEAD where GET is one of them. */
+export function servedMethods(entry: RouteEntry): string[] {
+  const methods = allowedMethods(entry);
+  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : methods;
+}
+
 export function methodNotAllowed(entry: RouteEntry, method: string): ApiError {
-  const allow = allowedMethods(entry).join(', ');
+  const allow = servedMethods(entry);
   return new ApiError(
     'method_not_allowed',
     `${method} is not allowed on ${entry.template}`,
-    { allow: allowedMethods(entry) },
+    { allow },
     {
-      Allow: allow,
+      Allow: allow.join(', '),
     },
   );
 }
@@ -25,9 +35,16 @@ export function routeNotFound(path: string): ApiError {
 export function knownRoutes(table: readonly RouteEntry[]) {
   return function knownRoutesStage(req: Request, _res: Response, next: NextFunction): void {
     const entry = matchRoute(table, req.path);
-    if (!entry) next(routeNotFound(req.path));
-    else if (!allowedMethods(entry).includes(req.method)) next(methodNotAllowed(entry, req.method));
-    else next();
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400 (Node's own check is off, to answer in the envelope).
+    if (req.httpVersion === '1.1' && req.headers.host === undefined)
+      next(new ApiError('invalid_request', 'An HTTP/1.1 request must have a Host header'));
+    else if (!entry) next(routeNotFound(req.path));
+    else if (!servedMethods(entry).includes(req.method)) next(methodNotAllowed(entry, req.method));
+    else {
+      // Everything after this (validator, routes) knows GET only; the response still omits the body.
+      if (req.method === 'HEAD' && !allowedMethods(entry).includes('HEAD')) req.method = 'GET';
+      next();
+    }
   };
 }
 
@@ -36,7 +53,7 @@ export function notFound(table: readonly RouteEntry[]) {
   return function notFoundStage(req: Request, _res: Response, next: NextFunction): void {
     const entry = matchRoute(table, req.path);
     next(
-      entry && !allowedMethods(entry).includes(req.method)
+      entry && !servedMethods(entry).includes(req.method)
         ? methodNotAllowed(entry, req.method)
         : routeNotFound(req.path),
     );

@@ -80,7 +80,9 @@ describe('error response components', () => {
 
   test('every error code is reachable through some error response', () => {
     const reachable = new Set(errorResponses.flatMap((name) => narrowedCodes(name) ?? []));
-    // method_not_allowed is answered for routes the spec does not define, so no operation lists it.
-    expect(codes.filter((code) => !reachable.has(code) && code !== 'method_not_allowed')).toEqual([]);
+    // method_not_allowed is answered for routes the spec does not define, so no operation lists it; request_timeout
+    // and headers_too_large are answered before a request is matched to any operation (info.description "Connections").
+    const beforeAnyOperation = ['method_not_allowed', 'request_timeout', 'headers_too_large'];
+    expect(codes.filter((code) => !reachable.has(code) && !beforeAnyOperation.includes(code))).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ describe('framework errors', () => {
   it('wrong method on a known path is 405 method_not_allowed with Allow', async () => {
     const response = await call(h.baseUrl, 'PUT', '/v1/mcps', { key: h.ownerKey, body: {} });
     expectErrorEnvelope(response, 405, 'method_not_allowed');
-    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'POST']);
+    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
     const onItem = await call(h.baseUrl, 'POST', '/v1/api-keys/key_x');
     expectErrorEnvelope(onItem, 405, 'method_not_allowed');
     expect(onItem.headers.get('allow')).toContain('DELETE');

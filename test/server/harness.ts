@@ -4,13 +4,14 @@
  * owner key; the app from createApp on a real HTTP server on port 0. Tests talk to it with plain fetch.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { type AppDeps, createApp } from '../../server/app.js';
 import { hashApiKey } from '../../server/auth/api-key.js';
 import { createCredentialCipher } from '../../server/crypto/credentials.js';
+import { createHttpServer, DEFAULT_HTTP_LIMITS, type HttpServerLimits } from '../../server/http/http-server.js';
 import { issueApiKey } from '../../server/keys/issue-api-key.js';
 import { newId } from '../../server/store/ids.js';
 import type {
@@ -35,6 +36,8 @@ export interface Seeded {
 
 export interface Harness extends Seeded {
   baseUrl: string;
+  /** The HTTP server, for tests that watch its connections. */
+  server: Server;
   store: Store;
   cipher: AppDeps['cipher'];
   /** Every log line the server wrote, parsed. */
@@ -61,6 +64,8 @@ export interface HarnessOptions {
   /** Wraps the real store, e.g. to inject a fault. */
   wrapStore?: (store: Store) => Store;
   overrides?: Partial<AppDeps>;
+  /** The HTTP server's timeouts and connection cap; the server's defaults otherwise. */
+  limits?: Partial<HttpServerLimits>;
 }
 
 const SECRET = randomBytes(32).toString('hex');
@@ -166,14 +171,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       allowPrivateMcpUrls: false,
       ...overrides,
     });
-    const server: Server = createServer(app);
+    const server: Server = createHttpServer(app, { ...DEFAULT_HTTP_LIMITS, ...options.limits });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const close = async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     };
-    return { baseUrl: `http://127.0.0.1:${port}`, close };
+    return { baseUrl: `http://127.0.0.1:${port}`, server, close };
   };
   const main = await listen(store, options.overrides);
   const instances: (() => Promise<void>)[] = [];
@@ -181,6 +186,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     ...seeded,
     baseUrl: main.baseUrl,
+    server: main.server,
     store,
     cipher,
     logs,

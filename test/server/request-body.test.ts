@@ -1,0 +1,155 @@
+/**
+ * Request bodies (openapi.yaml, info.description "Request bodies"): read only after the key is checked, within the
+ * bytes-in-flight budget, and refused when empty, too large or nested too deeply, always in the error envelope.
+ */
+import type { Socket } from 'node:net';
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, type Harness, startHarness } from './harness.js';
+
+let h: Harness;
+afterEach(() => h.close());
+
+interface RawAnswer {
+  status: number;
+  head: string;
+  body: string;
+}
+
+/** Parses the first response on a raw connection. */
+function firstAnswer(text: string): RawAnswer | undefined {
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const head = text.slice(0, end);
+  const length = Number(/\r\ncontent-length: (\d+)/i.exec(head)?.[1] ?? 0);
+  if (text.length < end + 4 + length) return undefined;
+  return { status: Number(head.split(' ')[1]), head, body: text.slice(end + 4, end + 4 + length) };
+}
+
+/** A raw connection that sends `head` and then `body`, collecting what comes back. */
+function rawRequest(baseUrl: string, head: string, body?: Buffer) {
+  const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  socket.on('error', () => {});
+  socket.write(head);
+  if (body) socket.write(body);
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const answer = new Promise<RawAnswer>((resolve, reject) => {
+    const check = () => {
+      const parsed = firstAnswer(received);
+      if (parsed) resolve(parsed);
+    };
+    socket.on('data', check);
+    socket.once('close', () => {
+      check();
+      reject(new Error(`closed without an answer: ${JSON.stringify(received.slice(0, 200))}`));
+    });
+  });
+  return { socket, answer, closed, received: () => received };
+}
+
+function serverSockets(harness: Harness): Socket[] {
+  const sockets: Socket[] = [];
+  harness.server.on('connection', (socket: Socket) => sockets.push(socket));
+  return sockets;
+}
+
+const postHead = (length: number, extra = '') =>
+  `POST /v1/mcps HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n${extra}\r\n`;
+
+describe('bodies are read only after authentication', () => {
+  it.each([
+    ['no key', ''],
+    ['an unknown key', `Authorization: ApiKey pmcp_${'x'.repeat(43)}\r\n`],
+  ])('a large POST with %s is 401 in the envelope, and the server reads almost none of it', async (_name, auth) => {
+    h = await startHarness({ overrides: { maxRequestBodyBytes: 16 * 1024 * 1024 } });
+    const sockets = serverSockets(h);
+    const size = 8 * 1024 * 1024;
+    const request = rawRequest(h.baseUrl, postHead(size, auth), Buffer.alloc(size, 0x20));
+    const answer = await request.answer;
+    expect(answer.status).toBe(401);
+    expect(answer.head).toMatch(/\r\nX-Request-Id: req_\w+/i);
+    expect(answer.head).toMatch(/\r\nConnection: close/i);
+    expect(JSON.parse(answer.body)).toMatchObject({ success: false, error: { code: 'unauthorized' } });
+    await request.closed;
+    expect(sockets).toHaveLength(1);
+    // Before authentication moved ahead of the body, all 8 MiB were read (and parsed) before the 401.
+    expect(sockets[0]!.bytesRead).toBeLessThan(1024 * 1024);
+  });
+
+  it('a body over the size limit is 413 from its Content-Length, without reading it', async () => {
+    h = await startHarness();
+    const sockets = serverSockets(h);
+    const size = 8 * 1024 * 1024;
+    const request = rawRequest(h.baseUrl, postHead(size, `Authorization: ApiKey ${h.ownerKey}\r\n`));
+    request.socket.write(Buffer.alloc(size, 0x20));
+    const answer = await request.answer;
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'payload_too_large' } });
+    await request.closed;
+    expect(sockets[0]!.bytesRead).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('the bytes of bodies in flight are bounded', () => {
+  it('a body that does not fit waits, unread, until the body in flight is done', async () => {
+    h = await startHarness({ overrides: { maxRequestBodyBytes: 60_000, maxBodyBytesInFlight: 100_000 } });
+    const body = Buffer.from(JSON.stringify({ name: 'x'.repeat(50_000) }));
+    const auth = `Authorization: ApiKey ${h.ownerKey}\r\n`;
+    // The first holds 50 kB of the budget with its body half sent.
+    const first = rawRequest(h.baseUrl, postHead(body.length, auth), body.subarray(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The second sends everything, but 50 kB more does not fit: it must not be answered yet.
+    const second = rawRequest(h.baseUrl, postHead(body.length, auth), body);
+    let secondAnswered = false;
+    void second.answer.then(() => (secondAnswered = true)).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(secondAnswered).toBe(false);
+    first.socket.write(body.subarray(10));
+    // Both are read in turn and fail validation (the name is too long): the point is that both are answered.
+    expect((await first.answer).status).toBe(422);
+    expect((await second.answer).status).toBe(422);
+    first.socket.destroy();
+    second.socket.destroy();
+  });
+});
+
+describe('malformed JSON bodies are 400 in the envelope, never 500', () => {
+  const deep = (levels: number, open = '{"a":', close = '}') => `${open.repeat(levels)}1${close.repeat(levels)}`;
+
+  it.each([
+    ['PATCH', '/v1/organization', ''],
+    ['PATCH', '/v1/api-keys/key_x', ''],
+    ['PATCH', '/v1/organization', `{"settings":${deep(5000)}}`],
+    ['PATCH', '/v1/organization', `{"settings":{"x":${deep(30_000, '[', ']')}}}`],
+    ['POST', '/mcp', `{"mcp_id":"m","tool":"t","arguments":{},"context":${deep(5000)}}`],
+    ['PATCH', '/v1/organization', `{"settings":${deep(32)}}`],
+  ])('%s %s with body %#', async (method, path, body) => {
+    h = await startHarness();
+    for (const idempotencyKey of [undefined, 'same-key']) {
+      const response = await call(h.baseUrl, method, path, {
+        key: h.ownerKey,
+        body,
+        headers: {
+          'content-type': 'application/json',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+      });
+      expect(response.status, response.text).toBe(400);
+      expect(response.body.error.code).toBe('invalid_request');
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+    }
+  });
+
+  it('32 levels of nesting pass the parser (tool arguments may nest that deep)', async () => {
+    h = await startHarness();
+    const response = await call(h.baseUrl, 'POST', '/mcp', {
+      key: h.ownerKey,
+      body: `{"mcp_id":"mcp_none","tool":"t","arguments":${deep(31)}}`,
+      headers: { 'idempotency-key': 'deep-but-fine' },
+    });
+    // Past the parser and the validator: the MCP server does not exist.
+    expect(response.status, response.text).toBe(404);
+  });
+});
