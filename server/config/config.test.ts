@@ -170,11 +170,7 @@ const invalid: [string, Record<string, string>, RegExp][] = [
     /^PLEXMCP_HTTP_HEADERS_TIMEOUT_MS must not exceed PLEXMCP_HTTP_REQUEST_TIMEOUT_MS/,
   ],
   ['a zero request timeout', { PLEXMCP_HTTP_REQUEST_TIMEOUT_MS: '0' }, /^PLEXMCP_HTTP_REQUEST_TIMEOUT_MS must be/],
-  [
-    'a keep-alive with a unit',
-    { PLEXMCP_HTTP_KEEP_ALIVE_MS: '5s' },
-    /^PLEXMCP_HTTP_KEEP_ALIVE_MS must/,
-  ],
+  ['a keep-alive with a unit', { PLEXMCP_HTTP_KEEP_ALIVE_MS: '5s' }, /^PLEXMCP_HTTP_KEEP_ALIVE_MS must/],
   ['no connections', { PLEXMCP_HTTP_MAX_CONNECTIONS: '0' }, /^PLEXMCP_HTTP_MAX_CONNECTIONS must be a whole number/],
   [
     'a body budget smaller than one body',

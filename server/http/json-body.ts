@@ -11,8 +11,12 @@ import { ApiError } from './errors.js';
 import { exceedsDepth } from './json-depth.js';
 import { hasBody } from './unread-body.js';
 
-/** The deepest a JSON body may nest objects and arrays (openapi.yaml, info.description "Request bodies"). */
-export const MAX_JSON_DEPTH = 32;
+/**
+ * The deepest a JSON body may nest objects and arrays (openapi.yaml, info.description "Request bodies"): a bound on
+ * the parser's and validator's work, above every field's own nesting limit (see "Limits on JSON values"), so those
+ * still answer with their `422` first.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 /** Methods whose operations in this API all take a body: an empty one declared as JSON is malformed JSON. */
