@@ -19,7 +19,7 @@ import type { Gateway, ToolCallResult, UpstreamTarget } from '../gateway/types.j
 import { upstreamTarget } from '../gateway/upstream-target.js';
 import { ApiError, isApiError } from '../http/errors.js';
 import { assertWithinBounds, contractBounds } from '../policy/json-bounds.js';
-import { createQuotaGuard } from '../quota/index.js';
+import { createQuotaGuard, type QuotaReservation } from '../quota/index.js';
 import { newId } from '../store/ids.js';
 import type { McpRow, Store } from '../store/types.js';
 
@@ -78,7 +78,20 @@ export function createToolInvoker(deps: InvokeToolDeps): InvokeTool {
     const args = invocation.arguments ?? {};
     assertValidArguments(tool, args);
     const timeoutMs = Math.min(invocation.timeout ?? deps.mcpRequestTimeoutMs, deps.mcpRequestTimeoutMs);
-    const call = await callAndRecord(deps, gateway, principal, row, target, invocation.tool, args, timeoutMs);
+    // Taken atomically just before the upstream call, so concurrent calls never exceed the quota (check above only
+    // refuses early); the usage row settles it.
+    const reservation = await quota.reserve(principal.orgId, principal.organization.plan);
+    const call = await callAndRecord(
+      deps,
+      gateway,
+      principal,
+      row,
+      target,
+      invocation.tool,
+      args,
+      timeoutMs,
+      reservation,
+    );
     return toInvokeResult(call, {
       mcpId: row.id,
       tool: invocation.tool,
@@ -98,22 +111,26 @@ async function callAndRecord(
   tool: string,
   args: Record<string, unknown>,
   timeoutMs: number,
+  reservation: QuotaReservation,
 ): Promise<ToolCallResult> {
   // Elapsed time is measured, not read from the clock (a test's fixed clock would make every failure 0 ms).
   const started = performance.now();
   const record = (status: 'success' | 'error', errorCode: string | null, latencyMs: number) =>
-    deps.store.recordUsage({
-      id: newId('use'),
-      orgId: principal.orgId,
-      apiKeyId: principal.key.id,
-      mcpId: row.id,
-      mcpName: row.name,
-      tool,
-      status,
-      errorCode,
-      latencyMs,
-      createdAt: deps.clock().toISOString(),
-    });
+    deps.store.recordUsage(
+      {
+        id: newId('use'),
+        orgId: principal.orgId,
+        apiKeyId: principal.key.id,
+        mcpId: row.id,
+        mcpName: row.name,
+        tool,
+        status,
+        errorCode,
+        latencyMs,
+        createdAt: deps.clock().toISOString(),
+      },
+      reservation.month === undefined ? undefined : { reservedMonth: reservation.month },
+    );
   try {
     const call = await gateway.callTool(target, tool, args, { timeoutMs });
     await record(call.isError ? 'error' : 'success', null, call.latencyMs);

@@ -276,7 +276,20 @@ export interface Store {
   setMcpHealth(id: string, health: McpHealth, at: string): Promise<void>;
   deleteMcp(orgId: string, id: string): Promise<boolean>;
 
-  recordUsage(row: UsageRow): Promise<void>;
+  /**
+   * Records one invocation. `reservedMonth`: the call holds a reservation (reserveMonthlyUsage) that already counted it
+   * in that month, so the month's counter is not moved again (or is moved from that month to the row's own when the
+   * month turned meanwhile).
+   */
+  recordUsage(row: UsageRow, options?: { reservedMonth?: string }): Promise<void>;
+  /**
+   * Takes one invocation from the organisation's `month` ('YYYY-MM') in one atomic step, before the upstream call: true
+   * when the month's count was below `limit` (and is now one more), false when the quota is used up. Concurrent calls
+   * can never take more than `limit` in all.
+   */
+  reserveMonthlyUsage(orgId: string, month: string, limit: number): Promise<boolean>;
+  /** Gives back a reservation whose call was never recorded. */
+  releaseMonthlyUsage(orgId: string, month: string): Promise<void>;
   /** Newest last: ordered by `createdAt`, then `id`. */
   listUsage(orgId: string, filter: UsageFilter, page: PageRequest): Promise<Page<UsageRow>>;
   countUsage(orgId: string, filter: UsageFilter): Promise<number>;

@@ -10,6 +10,8 @@ type UsageQueries = Pick<
   | 'listUsage'
   | 'countUsage'
   | 'countMonthlyUsage'
+  | 'reserveMonthlyUsage'
+  | 'releaseMonthlyUsage'
   | 'summarizeUsage'
   | 'mcpUsageStats'
   | 'apiKeyUsageCounts'
@@ -49,7 +51,30 @@ export function usageQueries(db: SqlDb): UsageQueries {
     num(db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params)?.n);
 
   return {
-    async recordUsage(row) {
+    reserveMonthlyUsage: (orgId, month, limit) =>
+      db.write(() => {
+        db.run(
+          'INSERT INTO usage_monthly (org_id, month, requests) VALUES (?, ?, 0) ON CONFLICT (org_id, month) DO NOTHING',
+          [orgId, month],
+        );
+        // One synchronous transaction: no other reservation can read the count between this check and this increment.
+        return (
+          db.run('UPDATE usage_monthly SET requests = requests + 1 WHERE org_id = ? AND month = ? AND requests < ?', [
+            orgId,
+            month,
+            limit,
+          ]) === 1
+        );
+      }),
+    async releaseMonthlyUsage(orgId, month) {
+      await db.write(() =>
+        db.run('UPDATE usage_monthly SET requests = requests - 1 WHERE org_id = ? AND month = ? AND requests > 0', [
+          orgId,
+          month,
+        ]),
+      );
+    },
+    async recordUsage(row, options) {
       await db.write(() => {
         db.run(
           `INSERT INTO usage (id, org_id, api_key_id, mcp_id, mcp_name, tool, status, error_code, latency_ms, created_at)
@@ -74,11 +99,21 @@ export function usageQueries(db: SqlDb): UsageQueries {
            WHERE org_id = ? AND id = ?`,
           [row.createdAt, row.createdAt, row.orgId, row.mcpId],
         );
-        // The month is the row's own (its created_at's 'YYYY-MM'), so the counter is exactly the month's row count.
+        // The month is the row's own (its created_at's 'YYYY-MM'), so the counter is exactly the month's row count
+        // (plus the reservations of calls still in flight).
+        const month = row.createdAt.slice(0, 7);
+        const reserved = options?.reservedMonth;
+        if (reserved === month) return;
+        if (reserved !== undefined) {
+          db.run('UPDATE usage_monthly SET requests = requests - 1 WHERE org_id = ? AND month = ? AND requests > 0', [
+            row.orgId,
+            reserved,
+          ]);
+        }
         db.run(
           `INSERT INTO usage_monthly (org_id, month, requests) VALUES (?, ?, 1)
            ON CONFLICT (org_id, month) DO UPDATE SET requests = requests + 1`,
-          [row.orgId, row.createdAt.slice(0, 7)],
+          [row.orgId, month],
         );
       });
     },

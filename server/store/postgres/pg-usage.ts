@@ -11,6 +11,8 @@ type UsageQueries = Pick<
   | 'listUsage'
   | 'countUsage'
   | 'countMonthlyUsage'
+  | 'reserveMonthlyUsage'
+  | 'releaseMonthlyUsage'
   | 'summarizeUsage'
   | 'mcpUsageStats'
   | 'apiKeyUsageCounts'
@@ -24,7 +26,25 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
     num((await db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params))?.n);
 
   return {
-    recordUsage: (row) =>
+    async reserveMonthlyUsage(orgId, month, limit) {
+      await db.run(
+        'INSERT INTO usage_monthly (org_id, month, requests) VALUES (?, ?, 0) ON CONFLICT (org_id, month) DO NOTHING',
+        [orgId, month],
+      );
+      // The row lock makes this check-and-increment atomic: a concurrent UPDATE re-reads the row it waited for.
+      const changed = await db.run(
+        'UPDATE usage_monthly SET requests = requests + 1 WHERE org_id = ? AND month = ? AND requests < ?',
+        [orgId, month, limit],
+      );
+      return changed === 1;
+    },
+    async releaseMonthlyUsage(orgId, month) {
+      await db.run('UPDATE usage_monthly SET requests = requests - 1 WHERE org_id = ? AND month = ? AND requests > 0', [
+        orgId,
+        month,
+      ]);
+    },
+    recordUsage: (row, options) =>
       db.transaction(async (tx) => {
         await tx.run(
           `INSERT INTO usage (id, org_id, api_key_id, mcp_id, mcp_name, tool, status, error_code, latency_ms, created_at)
@@ -49,10 +69,19 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
            WHERE org_id = ? AND id = ?`,
           [row.createdAt, row.createdAt, row.orgId, row.mcpId],
         );
+        const month = row.createdAt.slice(0, 7);
+        const reserved = options?.reservedMonth;
+        if (reserved === month) return;
+        if (reserved !== undefined) {
+          await tx.run(
+            'UPDATE usage_monthly SET requests = requests - 1 WHERE org_id = ? AND month = ? AND requests > 0',
+            [row.orgId, reserved],
+          );
+        }
         await tx.run(
           `INSERT INTO usage_monthly (org_id, month, requests) VALUES (?, ?, 1)
            ON CONFLICT (org_id, month) DO UPDATE SET requests = usage_monthly.requests + 1`,
-          [row.orgId, row.createdAt.slice(0, 7)],
+          [row.orgId, month],
         );
       }),
     async listUsage(orgId, filter, page) {
