@@ -1,4 +1,4 @@
-/** API keys on PostgreSQL; the same statements and answers as api-keys-sql.ts (status derived, never stored). */
+/** API keys on PostgreSQL; the same statements and answers as server/store/api-keys-sql.ts (status derived, never stored). */
 import { activeOwnerKeyCondition, whereFor } from '../api-keys-sql.js';
 import { LastOwnerError } from '../errors.js';
 import { limitOffset } from '../paging.js';

@@ -1,4 +1,4 @@
-/** MCP servers on PostgreSQL; the same statements and answers as mcps-sql.ts. */
+/** MCP servers on PostgreSQL; the same statements and answers as server/store/mcps-sql.ts. */
 import { whereFor } from '../mcps-sql.js';
 import { limitOffset } from '../paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from '../row-mappers.js';

@@ -1,4 +1,4 @@
-/** Idempotency records and server-wide values on PostgreSQL; the same answers as meta-sql.ts. */
+/** Idempotency records and server-wide values on PostgreSQL; the same answers as server/store/meta-sql.ts. */
 import { toIdempotency } from '../row-mappers.js';
 import type { Store } from '../types.js';
 import type { PgDb } from './pg-db.js';

@@ -1,4 +1,4 @@
-/** Organisations, members and invites on PostgreSQL; the same statements and answers as organizations-sql.ts. */
+/** Organisations, members and invites on PostgreSQL; the same statements and answers as server/store/organizations-sql.ts. */
 
 import { LastOwnerError } from '../errors.js';
 import { limitOffset, placeholders } from '../paging.js';

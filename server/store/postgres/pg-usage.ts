@@ -1,4 +1,4 @@
-/** Usage records and their aggregates on PostgreSQL; the same answers as usage-sql.ts. */
+/** Usage records and their aggregates on PostgreSQL; the same answers as server/store/usage-sql.ts. */
 import { limitOffset, placeholders } from '../paging.js';
 import { toUsage } from '../row-mappers.js';
 import type { Store } from '../types.js';
