@@ -1,4 +1,5 @@
 /** The command line of `plexmcp-conformance`, parsed into a run configuration (or a usage error). */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ConformanceConfig } from './config.js';
 
@@ -9,17 +10,24 @@ pagination and rate limits. Read-only unless --allow-writes.
 
 Target:
   --base-url URL              the deployment (env PLEXMCP_BASE_URL)
-  --api-key KEY               an owner or admin key of one organisation (env PLEXMCP_API_KEY)
+  --api-key KEY               an owner or admin key of one organisation (env PLEXMCP_API_KEY; prefer the
+                              variable or --api-key-file: a command line is visible to other users)
+  --api-key-file FILE         read the key from FILE (first line)
   --other-org-api-key KEY     a key of another organisation: checks its ids are 404 (env PLEXMCP_OTHER_ORG_API_KEY)
   --allow-writes              create, change and delete resources (all prefixed, all removed at the end)
   --mcp-id ID                 a reachable MCP server, for the invocation checks
   --tool NAME                 one of its tools
   --arguments JSON            arguments that tool accepts (default {})
-  --rate-limit auto|off       probe rate limits when advertised (default auto)
+  --rate-limit required|auto|off
+                              required: rate-limit headers must be sent; auto (default): required when the
+                              organisation's plan limits (GET /v1/organization) say it is limited; off: skip
 Selection:
   --only IDS                  comma-separated check ids to run (e.g. AUTH-001,PAGE-004)
   --skip IDS                  comma-separated check ids to skip
   --list                      list the checks and exit
+Verdict:
+  --strict                    warned and skipped checks fail the run too (for CI)
+  --max-response-time MS      any response slower than MS fails its check (default: unbounded)
 Output:
   --reporter pretty|json|junit  (default pretty)
   --output FILE               write the json/junit report to FILE (progress still shows)
@@ -32,7 +40,8 @@ Tuning:
   --run-prefix PREFIX         prefix of created resources (default conf-<random>-)
   -h, --help                  this text
 
-Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or unreachable target, 130 interrupted (after cleanup).`;
+Exit status: 0 nothing failed, 1 a check failed (with --strict: or warned or skipped), 2 bad usage, an unreachable
+target, a rejected API key or an unknown --mcp-id/--tool, 130 interrupted (after cleanup).`;
 
 export class CliUsageError extends Error {
   override name = 'CliUsageError';
@@ -66,6 +75,9 @@ function positiveInt(name: string, value: string | undefined): number | undefine
 const CLI_OPTIONS = {
   'base-url': { type: 'string' },
   'api-key': { type: 'string' },
+  'api-key-file': { type: 'string' },
+  strict: { type: 'boolean' },
+  'max-response-time': { type: 'string' },
   'other-org-api-key': { type: 'string' },
   'allow-writes': { type: 'boolean' },
   'mcp-id': { type: 'string' },
@@ -86,6 +98,25 @@ const CLI_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The key in a file (its first non-empty line, trimmed), so it never appears on a command line. */
+function keyFromFile(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(
+      `--api-key-file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const key = text
+    .split(/\r?\n/)
+    .find((line) => line.trim())
+    ?.trim();
+  if (!key) throw new CliUsageError(`--api-key-file ${path} is empty`);
+  return key;
+}
+
 /**
  * @example
  * parseCli(['--base-url', 'http://127.0.0.1:8080', '--api-key', key], process.env).config.allowWrites; // false
@@ -103,13 +134,15 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   if (reporter !== 'pretty' && reporter !== 'json' && reporter !== 'junit')
     throw new CliUsageError(`--reporter must be pretty, json or junit, got ${JSON.stringify(reporter)}`);
   const rateLimit = values['rate-limit'] ?? 'auto';
-  if (rateLimit !== 'auto' && rateLimit !== 'off')
-    throw new CliUsageError(`--rate-limit must be auto or off, got ${JSON.stringify(rateLimit)}`);
+  if (rateLimit !== 'auto' && rateLimit !== 'off' && rateLimit !== 'required')
+    throw new CliUsageError(`--rate-limit must be required, auto or off, got ${JSON.stringify(rateLimit)}`);
   const baseUrl = values['base-url'] ?? env.PLEXMCP_BASE_URL ?? '';
-  const apiKey = values['api-key'] ?? env.PLEXMCP_API_KEY ?? '';
+  if (values['api-key'] && values['api-key-file'])
+    throw new CliUsageError('give --api-key or --api-key-file, not both');
+  const apiKey = values['api-key'] ?? keyFromFile(values['api-key-file']) ?? env.PLEXMCP_API_KEY ?? '';
   if (!help && !list) {
     if (!baseUrl) throw new CliUsageError('--base-url (or PLEXMCP_BASE_URL) is required');
-    if (!apiKey) throw new CliUsageError('--api-key (or PLEXMCP_API_KEY) is required');
+    if (!apiKey) throw new CliUsageError('--api-key, --api-key-file or PLEXMCP_API_KEY is required');
   }
   let args: Record<string, unknown> | undefined;
   if (values.arguments !== undefined) {
@@ -141,6 +174,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   if (timeout) config.requestTimeoutMs = timeout;
   const maxBurst = positiveInt('max-burst', values['max-burst']);
   if (maxBurst) config.maxBurst = maxBurst;
+  const maxResponseTime = positiveInt('max-response-time', values['max-response-time']);
+  if (maxResponseTime) config.maxResponseTimeMs = maxResponseTime;
+  if (values.strict) config.strict = true;
   return {
     config,
     reporter,

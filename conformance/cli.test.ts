@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,34 @@ describe('plexmcp-conformance CLI', () => {
     const text = await readFile(har, 'utf8');
     expect(text).toContain('"version": "1.2"');
     expect(text).not.toContain(KEY);
+  });
+
+  it('--strict exits 1 when a check only skipped, and reads the key from --api-key-file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-cli-'));
+    const keyFile = join(dir, 'key');
+    await writeFile(keyFile, `${KEY}\n`);
+    const args = ['--base-url', target.baseUrl, '--api-key-file', keyFile, '--only', 'AUTH-006'];
+    expect((await run(args)).code).toBe(0);
+    const strict = await run([...args, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/SKIP AUTH-006/);
+    expect(strict.stdout).toMatch(/--strict: 1 warned or skipped checks fail the run/);
+  });
+
+  it('exits 2 saying the API key was rejected, instead of failing every check', async () => {
+    const rejecting = await startTestTarget((req) =>
+      req.url === '/health'
+        ? { status: 200, body: { success: true, data: {} } }
+        : { status: 401, body: { success: false, error: { code: 'unauthorized', message: 'no' } } },
+    );
+    try {
+      const { code, stderr, stdout } = await run(['--base-url', rejecting.baseUrl], { PLEXMCP_API_KEY: KEY });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/the API key was rejected/);
+      expect(stdout).not.toMatch(/FAIL/);
+    } finally {
+      await rejecting.close();
+    }
   });
 
   it('exits 0 when nothing failed and writes the junit report to --output', async () => {

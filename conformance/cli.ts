@@ -12,7 +12,7 @@ import { suitePackage } from './package-root.js';
 import { jsonReporter } from './reporters/json.js';
 import { junitReporter } from './reporters/junit.js';
 import { prettyReporter } from './reporters/pretty.js';
-import { runConformance, TargetUnreachableError, UsageError } from './runner.js';
+import { runConformance, runFailed, TargetUnreachableError, UsageError } from './runner.js';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (s: string) => void process.stdout.write(s);
@@ -53,7 +53,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (options.har)
       await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, suitePackage().version), null, 2)}\n`);
     if (abort.signal.aborted) return 130;
-    return report.counts.fail > 0 ? 1 : 0;
+    return runFailed(report) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       err(`plexmcp-conformance: ${error.message}\n`);

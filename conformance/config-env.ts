@@ -1,7 +1,7 @@
 /**
  * The suite's configuration from environment variables, for `vitest` (conformance/suite.test.ts) and CI:
  * PLEXMCP_BASE_URL, PLEXMCP_API_KEY, PLEXMCP_ALLOW_WRITES=true, PLEXMCP_OTHER_ORG_API_KEY, PLEXMCP_MCP_ID,
- * PLEXMCP_TOOL, PLEXMCP_ARGUMENTS (JSON), PLEXMCP_RATE_LIMIT=auto|off, PLEXMCP_CONFORMANCE_ONLY and
+ * PLEXMCP_TOOL, PLEXMCP_ARGUMENTS (JSON), PLEXMCP_RATE_LIMIT=required|auto|off, PLEXMCP_STRICT=true, PLEXMCP_CONFORMANCE_ONLY and
  * PLEXMCP_CONFORMANCE_SKIP (comma-separated ids).
  */
 import type { ConformanceConfig } from './config.js';
@@ -21,7 +21,8 @@ const list = (value: string | undefined) =>
 export function configFromEnv(env: NodeJS.ProcessEnv): ConformanceConfig | undefined {
   const baseUrl = env.PLEXMCP_BASE_URL;
   if (!baseUrl) return undefined;
-  const rateLimit = env.PLEXMCP_RATE_LIMIT === 'off' ? 'off' : 'auto';
+  const rateLimit =
+    env.PLEXMCP_RATE_LIMIT === 'off' || env.PLEXMCP_RATE_LIMIT === 'required' ? env.PLEXMCP_RATE_LIMIT : 'auto';
   const args = env.PLEXMCP_ARGUMENTS ? (JSON.parse(env.PLEXMCP_ARGUMENTS) as Record<string, unknown>) : undefined;
   const only = list(env.PLEXMCP_CONFORMANCE_ONLY);
   const skip = list(env.PLEXMCP_CONFORMANCE_SKIP);
@@ -30,6 +31,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConformanceConfig | undef
     apiKey: env.PLEXMCP_API_KEY ?? '',
     allowWrites: env.PLEXMCP_ALLOW_WRITES === 'true' || env.PLEXMCP_ALLOW_WRITES === '1',
     rateLimit,
+    strict: env.PLEXMCP_STRICT === 'true' || env.PLEXMCP_STRICT === '1',
     ...(env.PLEXMCP_OTHER_ORG_API_KEY ? { otherOrgApiKey: env.PLEXMCP_OTHER_ORG_API_KEY } : {}),
     ...(env.PLEXMCP_MCP_ID ? { mcpId: env.PLEXMCP_MCP_ID } : {}),
     ...(env.PLEXMCP_TOOL ? { tool: env.PLEXMCP_TOOL } : {}),

@@ -15,8 +15,16 @@ export interface ConformanceConfig {
   mcpId?: string;
   tool?: string;
   arguments?: Record<string, unknown>;
-  /** 'auto' (default): probe rate limits when the target advertises them. 'off': skip the rate-limit checks. */
-  rateLimit?: 'auto' | 'off';
+  /**
+   * 'auto' (default): rate-limit headers are required when the organisation's published plan limits
+   * (`GET /v1/organization` → `limits.requests_per_second`) say the deployment is limited; 'required': always
+   * required; 'off': skip the rate-limit checks.
+   */
+  rateLimit?: 'required' | 'auto' | 'off';
+  /** Warn and skip fail the run too (for CI): a run passes only when every check passed. */
+  strict?: boolean;
+  /** Any exchange slower than this many milliseconds is a failure (default: unbounded). */
+  maxResponseTimeMs?: number;
   only?: string[];
   skip?: string[];
   /** Prefix of every resource the run creates (default `conf-<random>-`), so leftovers are recognisable. */
@@ -29,8 +37,8 @@ export interface ConformanceConfig {
   maxBurst?: number;
 }
 
-export type ResolvedConfig = Required<Omit<ConformanceConfig, 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments'>> &
-  Pick<ConformanceConfig, 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments'>;
+type Optional = 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments' | 'maxResponseTimeMs';
+export type ResolvedConfig = Required<Omit<ConformanceConfig, Optional>> & Pick<ConformanceConfig, Optional>;
 
 /** The default body limit (openapi.yaml "Request handling": 10 MiB) plus 1 KiB. */
 export const DEFAULT_OVERSIZE_BYTES = 10 * 1024 * 1024 + 1024;
@@ -54,6 +62,7 @@ export function resolveConfig(config: ConformanceConfig): ResolvedConfig {
     baseUrl: url.toString().replace(/\/+$/, ''),
     allowWrites: config.allowWrites ?? false,
     rateLimit: config.rateLimit ?? 'auto',
+    strict: config.strict ?? false,
     only: config.only ?? [],
     skip: config.skip ?? [],
     runPrefix: config.runPrefix ?? `conf-${randomBytes(4).toString('hex')}-`,

@@ -23,6 +23,8 @@ export class SkipSignal extends Error {
 export interface Evidence {
   reply?: Reply;
   documented?: Citation;
+  /** A short stable tag for the kind of fault (see `Finding.kind`). */
+  kind?: string;
 }
 
 /** What the runner hands every check. */
@@ -41,6 +43,10 @@ export interface CheckContextParts {
 export class CheckContext {
   readonly findings: Finding[] = [];
   readonly notes: string[] = [];
+  /** Expectations evaluated (held or not). */
+  assertions = 0;
+  /** Subjects verified, by what they are; `undefined` until the check counts any (see `verified`). */
+  subjects: Map<string, number> | undefined;
   readonly config: ResolvedConfig;
   readonly http: HttpSession;
   readonly client: PlexMcpClient;
@@ -92,9 +98,20 @@ export class CheckContext {
     return new URL(this.config.baseUrl).pathname.replace(/\/+$/, '');
   }
 
+  /**
+   * Counts `n` subjects (items, operations, responses) the check verified, under a label such as `API keys`. A check
+   * that counts subjects and ends with none counted is a skip ("verified nothing"), not a pass; call it with 0 to say
+   * that a list was looked at and was empty.
+   */
+  verified(what: string, n = 1): void {
+    this.subjects ??= new Map();
+    this.subjects.set(what, (this.subjects.get(what) ?? 0) + n);
+  }
+
   fail(message: string, evidence: Evidence = {}): void {
     this.findings.push({
       severity: 'fail',
+      ...(evidence.kind ? { kind: evidence.kind } : {}),
       message,
       ...(evidence.documented ? { documented: evidence.documented } : {}),
       ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}),
@@ -105,6 +122,7 @@ export class CheckContext {
   warn(message: string, evidence: Evidence = {}): void {
     this.findings.push({
       severity: 'warn',
+      ...(evidence.kind ? { kind: evidence.kind } : {}),
       message,
       ...(evidence.documented ? { documented: evidence.documented } : {}),
       ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}),
@@ -121,6 +139,7 @@ export class CheckContext {
 
   /** Records a failure unless `condition` holds; returns it. */
   expect(condition: boolean, message: string, evidence: Evidence = {}): boolean {
+    this.assertions++;
     if (!condition) this.fail(message, evidence);
     return condition;
   }
@@ -185,13 +204,22 @@ export class CheckContext {
   /** Holds the response to everything the contract documents for it (operation, status, schema, headers). */
   expectContract(reply: Reply): boolean {
     const verdict = this.oracle.judge(reply.exchange, { basePath: this.basePath });
+    this.assertions++;
     for (const issue of verdict.issues)
       this.fail(`${verdict.operation?.operationId ?? verdict.route}: ${issue.message}`, {
         reply,
         documented: issue.documented,
+        kind: issueKind(issue),
       });
     return verdict.issues.length === 0;
   }
+}
+
+/** The finding kind of an oracle issue: an undeclared property is its own kind, so a leak is told from a missing field. */
+export function issueKind(issue: { kind: string; message: string }): string {
+  return issue.kind === 'body' && /undeclared propert/.test(issue.message)
+    ? 'undeclared-field'
+    : `contract-${issue.kind}`;
 }
 
 /** The `error.code` of an error envelope, if any. */

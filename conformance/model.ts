@@ -46,6 +46,11 @@ export interface Exchange {
 /** A failed or inconclusive expectation, with the exchange that showed it. */
 export interface Finding {
   severity: 'fail' | 'warn';
+  /**
+   * What kind of fault this is, as a short stable tag (for example `undeclared-field`, `secret-shaped`,
+   * `list-total`), so that tooling and the suite's own proof can tell one finding from another.
+   */
+  kind?: string;
   message: string;
   /** What the contract documents, and where (for example `401 unauthorized`, section "Authentication"). */
   documented?: Citation;
@@ -61,6 +66,11 @@ export interface CheckResult {
   reason?: string;
   findings: Finding[];
   notes: string[];
+  /**
+   * What the check verified: `count` subjects (items, operations, responses…) described by `what`. A check that
+   * verified nothing is a skip, never a pass.
+   */
+  verified: { count: number; what: string[] };
   durationMs: number;
   exchangeCount: number;
 }
@@ -98,6 +108,10 @@ export interface RunReport {
   runPrefix: string;
   results: CheckResult[];
   counts: RunCounts;
+  /** Whether warn and skip fail the run (`--strict`). */
+  strict: boolean;
+  /** The slowest response a run accepts (`--max-response-time`), or null when unbounded. */
+  maxResponseTimeMs: number | null;
   /** Resources the run could not remove, with why. */
   cleanupErrors: string[];
   exchanges: Exchange[];

@@ -80,6 +80,89 @@ describe('runConformance', () => {
     expect(report.exchanges.find((e) => e.request.method === 'DELETE')?.tag).toBe('cleanup:TEST-001');
   });
 
+  it('a check that verified nothing is a skip saying so, never a pass', async () => {
+    const emptyWalk: Check = {
+      id: 'TEST-005',
+      title: 'walks an empty list',
+      requirement: cite('a list', section('Pagination')),
+      async run(ctx) {
+        const reply = await ctx.http.send('GET', '/v1/mcps');
+        ctx.expectStatus(reply, 200, cite('200', section('Pagination')));
+        ctx.verified('MCPs', 0);
+      },
+    };
+    const asserts: Check = {
+      id: 'TEST-006',
+      title: 'asserts nothing',
+      requirement: cite('a list', section('Pagination')),
+      run: async (ctx) => void (await ctx.http.send('GET', '/v1/mcps')),
+    };
+    const report = await runConformance({ baseUrl: target.baseUrl, apiKey: KEY }, { checks: [emptyWalk, asserts] });
+    expect(report.results.map((r) => [r.id, r.outcome, r.reason])).toEqual([
+      ['TEST-005', 'skip', 'verified nothing (0 MCPs)'],
+      ['TEST-006', 'skip', 'verified nothing'],
+    ]);
+  });
+
+  it('--max-response-time fails a check whose exchange took longer, and reports the bound', async () => {
+    const slow = await startTestTarget(async (req) => {
+      if (req.url !== '/health' && req.url !== '/v1/organization') await new Promise((r) => setTimeout(r, 300));
+      return { status: 200, body: { success: true, data: {} } };
+    });
+    try {
+      const check: Check = {
+        id: 'TEST-007',
+        title: 'reads once',
+        requirement: cite('a list', section('Pagination')),
+        run: async (ctx) =>
+          void ctx.expectStatus(await ctx.http.send('GET', '/v1/mcps'), 200, cite('200', section('Pagination'))),
+      };
+      const report = await runConformance(
+        { baseUrl: slow.baseUrl, apiKey: KEY, maxResponseTimeMs: 100 },
+        { checks: [check] },
+      );
+      expect(report.maxResponseTimeMs).toBe(100);
+      expect(report.results[0]?.outcome).toBe('fail');
+      expect(report.results[0]?.findings[0]).toMatchObject({ kind: 'slow-response' });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('stops before any check when the API key is rejected, saying so', async () => {
+    const rejecting = await startTestTarget((req) =>
+      req.url === '/health'
+        ? { status: 200, body: { success: true, data: { status: 'ok' } } }
+        : { status: 401, body: { success: false, error: { code: 'unauthorized', message: 'no' } } },
+    );
+    try {
+      await expect(
+        runConformance({ baseUrl: rejecting.baseUrl, apiKey: KEY }, { checks: [skipsItself] }),
+      ).rejects.toThrow(/the API key was rejected: GET \/v1\/organization answered 401 unauthorized/);
+    } finally {
+      await rejecting.close();
+    }
+  });
+
+  it('stops before any check on an --mcp-id the organisation does not have, or a --tool its MCP does not list', async () => {
+    const mcps = await startTestTarget((req) =>
+      req.url === '/v1/mcps/mcp_known'
+        ? { status: 200, body: { success: true, data: { id: 'mcp_known', tools: [{ name: 'echo' }] } } }
+        : req.url?.startsWith('/v1/mcps/')
+          ? { status: 404, body: { success: false, error: { code: 'not_found', message: 'no' } } }
+          : { status: 200, body: { success: true, data: {} } },
+    );
+    try {
+      const run = (mcpId: string, tool: string) =>
+        runConformance({ baseUrl: mcps.baseUrl, apiKey: KEY, mcpId, tool }, { checks: [skipsItself] });
+      await expect(run('mcp_gone', 'echo')).rejects.toThrow(/--mcp-id mcp_gone: no such MCP server/);
+      await expect(run('mcp_known', 'ech')).rejects.toThrow(/--tool ech: MCP server mcp_known has no such tool/);
+      await expect(run('mcp_known', 'echo')).resolves.toMatchObject({ counts: { skip: 1 } });
+    } finally {
+      await mcps.close();
+    }
+  });
+
   it('runs only the selected checks and refuses unknown ids', async () => {
     const report = await runConformance(
       { baseUrl: target.baseUrl, apiKey: KEY, only: ['TEST-003'] },

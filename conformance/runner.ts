@@ -4,12 +4,13 @@
  */
 import { createPlexMcpClient } from '../client/index.js';
 import { checks as registry } from './checks/index.js';
+import { cite, standard } from './citation.js';
 import { CleanupRegistry } from './cleanup.js';
 import { type ConformanceConfig, type ResolvedConfig, resolveConfig } from './config.js';
-import { CheckContext, SkipSignal } from './context.js';
+import { CheckContext, dataOf, SkipSignal } from './context.js';
 import { createRecorder } from './http/recorder.js';
-import { createHttpSession } from './http/session.js';
-import type { Check, CheckNeeds, CheckResult, Outcome, Reporter, RunReport } from './model.js';
+import { type Auth, createHttpSession, type HttpSession, type Reply } from './http/session.js';
+import type { Check, CheckNeeds, CheckResult, Exchange, Outcome, Reporter, RunReport } from './model.js';
 import { Oracle } from './oracle/oracle.js';
 
 /** The configuration names an unknown check, or is otherwise unusable. */
@@ -32,6 +33,42 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The user's own inputs, checked before any check runs, so that a mistake is reported as one (exit 2, naming it)
+ * instead of as dozens of failures blamed on the deployment: the key authenticates, `--mcp-id` names an MCP server
+ * of the organisation and `--tool` one of its tools (when its catalogue is known). The organisation is kept in the
+ * run state (`organization`) for checks that read its published plan limits.
+ */
+async function preflight(http: HttpSession, config: ResolvedConfig, state: Map<string, unknown>): Promise<void> {
+  const keys: [Auth, string][] = [['main', 'the API key']];
+  if (config.otherOrgApiKey) keys.push(['other-org', "the other organisation's API key (--other-org-api-key)"]);
+  for (const [auth, label] of keys) {
+    const reply = await http.send('GET', '/v1/organization', { auth });
+    if (reply.status === 401 || reply.status === 403)
+      throw new UsageError(
+        `${label} was rejected: GET /v1/organization answered ${reply.status} ${codeOf(reply) ?? ''}`.trim(),
+      );
+    if (auth === 'main' && reply.status === 200) state.set('organization', dataOf(reply));
+  }
+  if (!config.mcpId) return;
+  const mcp = await http.send('GET', `/v1/mcps/${encodeURIComponent(config.mcpId)}`);
+  if (mcp.status === 404 || mcp.status === 403)
+    throw new UsageError(
+      `--mcp-id ${config.mcpId}: no such MCP server in the organisation (GET answered ${mcp.status})`,
+    );
+  const tools = dataOf<{ tools?: { name?: unknown }[] }>(mcp)?.tools;
+  const names = Array.isArray(tools) ? tools.map((t) => t?.name).filter((n): n is string => typeof n === 'string') : [];
+  if (config.tool && names.length > 0 && !names.includes(config.tool))
+    throw new UsageError(
+      `--tool ${config.tool}: MCP server ${config.mcpId} has no such tool (it has ${names.slice(0, 10).join(', ')})`,
+    );
+}
+
+function codeOf(reply: Reply): string | undefined {
+  const code = (reply.json as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** The reason a check cannot run with this configuration, if any. */
 export function missingNeed(needs: CheckNeeds | undefined, config: ResolvedConfig): string | undefined {
   if (!needs) return undefined;
@@ -42,6 +79,34 @@ export function missingNeed(needs: CheckNeeds | undefined, config: ResolvedConfi
     return 'needs --mcp-id and --tool (a reachable MCP server and one of its tools)';
   if (needs.rateLimit && config.rateLimit === 'off') return 'rate-limit checks are off (--rate-limit off)';
   return undefined;
+}
+
+/** What a check verified: its counted subjects, or else the expectations it evaluated. */
+function verifiedOf(ctx: CheckContext): CheckResult['verified'] {
+  if (ctx.subjects) {
+    const what = [...ctx.subjects].map(([label, n]) => `${n} ${label}`);
+    return { count: [...ctx.subjects.values()].reduce((a, b) => a + b, 0), what };
+  }
+  return { count: ctx.assertions, what: ctx.assertions ? [`${ctx.assertions} expectations`] : [] };
+}
+
+/** `--max-response-time`: every exchange slower than the bound is a failure of the check that made it. */
+function slowExchanges(ctx: CheckContext, exchanges: readonly Exchange[], bound: number | undefined): void {
+  if (bound === undefined) return;
+  for (const exchange of exchanges)
+    if (exchange.response && exchange.durationMs > bound)
+      ctx.findings.push({
+        severity: 'fail',
+        kind: 'slow-response',
+        message: `${exchange.request.method} ${new URL(exchange.request.url).pathname} took ${exchange.durationMs} ms`,
+        documented: cite(`at most ${bound} ms`, standard('--max-response-time, the bound this run was given')),
+        exchange,
+      });
+}
+
+/** Whether a report fails the run: any failure, or with `--strict` any warn or skip as well. */
+export function runFailed(report: Pick<RunReport, 'counts' | 'strict'>): boolean {
+  return report.counts.fail > 0 || (report.strict && report.counts.warn + report.counts.skip > 0);
 }
 
 /** Picks the checks `only`/`skip` select; unknown ids are a usage error. */
@@ -109,8 +174,9 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
     );
   }
 
-  const cleanup = new CleanupRegistry();
   const state = new Map<string, unknown>();
+  await preflight(http, config, state);
+  const cleanup = new CleanupRegistry();
   const results: CheckResult[] = [];
   const cleanupErrors: string[] = [];
 
@@ -148,7 +214,15 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
     // otherwise starve later checks. Whatever fails to go is reported in the run report.
     recorder.setTag(`cleanup:${check.id}`);
     cleanupErrors.push(...(await cleanup.runAll()));
+    if (!excluded) slowExchanges(ctx, recorder.exchanges.slice(before), config.maxResponseTimeMs);
+    const verified = verifiedOf(ctx);
     outcome ??= ctx.findings.some((f) => f.severity === 'fail') ? 'fail' : ctx.findings.length ? 'warn' : 'pass';
+    // A pass must rest on something verified: a check whose lists were empty or whose subjects were missing proved
+    // nothing, and says so instead of passing.
+    if (outcome === 'pass' && verified.count === 0) {
+      outcome = 'skip';
+      reason = `verified nothing${verified.what.length ? ` (${verified.what.join(', ')})` : ''}`;
+    }
     const result: CheckResult = {
       id: check.id,
       title: check.title,
@@ -157,6 +231,7 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
       ...(reason ? { reason } : {}),
       findings: ctx.findings,
       notes: ctx.notes,
+      verified,
       durationMs: Math.round(performance.now() - started),
       exchangeCount: recorder.exchanges.length - before,
     };
@@ -176,6 +251,8 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       runPrefix: config.runPrefix,
+      strict: config.strict,
+      maxResponseTimeMs: config.maxResponseTimeMs ?? null,
       results,
       counts,
       cleanupErrors,

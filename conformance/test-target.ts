@@ -5,21 +5,25 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface TestTarget {
   baseUrl: string;
   requests: { method: string; url: string; headers: IncomingMessage['headers'] }[];
   close(): Promise<void>;
 }
 
-export async function startTestTarget(
-  answer: (req: IncomingMessage) => { status: number; body: unknown; headers?: Record<string, string> },
-): Promise<TestTarget> {
+export async function startTestTarget(answer: (req: IncomingMessage) => Answer | Promise<Answer>): Promise<TestTarget> {
   const requests: TestTarget['requests'] = [];
   const server: Server = createServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     req.resume();
-    req.on('end', () => {
-      const a = answer(req);
+    req.on('end', async () => {
+      const a = await answer(req);
       res.writeHead(a.status, {
         'Content-Type': 'application/json',
         'X-Request-Id': `req_${requests.length}`,

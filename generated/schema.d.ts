@@ -521,7 +521,10 @@ export interface components {
          * @enum {string}
          */
         AuthType: "none" | "bearer" | "api_key" | "basic";
-        Mcp: {
+        /** @description An MCP server as lists and writes return it; closed (no undeclared properties). */
+        Mcp: components["schemas"]["McpFields"];
+        /** @description The fields every view of an MCP server has (Mcp, McpDetail). */
+        McpFields: {
             /** @example mcp_123 */
             id: string;
             name: string;
@@ -538,7 +541,7 @@ export interface components {
             /** @description Tool invocations recorded for this MCP server. */
             request_count: number;
         };
-        McpDetail: components["schemas"]["Mcp"] & {
+        McpDetail: components["schemas"]["McpFields"] & {
             stats: components["schemas"]["McpStats"];
             /** @description The cached tool catalogue (empty until the upstream has been reached). */
             tools: components["schemas"]["Tool"][];
@@ -768,7 +771,10 @@ export interface components {
             requests_this_week: number;
             requests_this_month: number;
         };
-        ApiKey: {
+        /** @description An API key as lists return it; closed (no undeclared properties, and never the secret). */
+        ApiKey: components["schemas"]["ApiKeyFields"];
+        /** @description The fields every view of an API key has (ApiKey, ApiKeyDetail, ApiKeyCreated). */
+        ApiKeyFields: {
             /** @example key_123 */
             id: string;
             name: string;
@@ -786,7 +792,7 @@ export interface components {
             created_by: components["schemas"]["UserRef"];
             usage: components["schemas"]["ApiKeyUsageFigures"];
         };
-        ApiKeyDetail: components["schemas"]["ApiKey"] & {
+        ApiKeyDetail: components["schemas"]["ApiKeyFields"] & {
             /** @description The key's latest tool invocations, newest first. */
             recent_activity: components["schemas"]["KeyActivity"][];
         };
@@ -796,7 +802,7 @@ export interface components {
             tool: string;
             status: components["schemas"]["InvocationStatus"];
         };
-        ApiKeyCreated: components["schemas"]["ApiKey"] & {
+        ApiKeyCreated: components["schemas"]["ApiKeyFields"] & {
             /** @description The full key. It is shown this once and cannot be retrieved again. */
             key: string;
         };

@@ -8,6 +8,7 @@ const WRITE_ONLY_MCP_FIELDS = ['auth_token', 'auth_password', 'auth_username'];
 async function secretsHidden(ctx: CheckContext): Promise<void> {
   const keys = await ctx.http.send('GET', '/v1/api-keys', { query: { per_page: 100 } });
   const keyItems = dataOf<Record<string, unknown>[]>(keys) ?? [];
+  ctx.verified('API keys', Array.isArray(keyItems) ? keyItems.length : 0);
   for (const item of keyItems) {
     ctx.expect(!('key' in item), `API key ${String(item.id)} is listed with its secret`, {
       reply: keys,
@@ -29,6 +30,7 @@ async function secretsHidden(ctx: CheckContext): Promise<void> {
   }
   const mcps = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 100 } });
   const mcpItems = dataOf<Record<string, unknown>[]>(mcps) ?? [];
+  ctx.verified('MCPs', Array.isArray(mcpItems) ? mcpItems.length : 0);
   for (const item of mcpItems) {
     const leaked = WRITE_ONLY_MCP_FIELDS.filter((f) => f in item);
     ctx.expect(leaked.length === 0, `MCP ${String(item.id)} returns ${leaked.join(', ')}`, {

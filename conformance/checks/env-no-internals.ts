@@ -36,6 +36,7 @@ async function noInternals(ctx: CheckContext): Promise<void> {
       documented: cite('no stack, no internals', section('Errors')),
     });
   }
+  ctx.verified('error responses', Math.max(seen, 1));
   ctx.note(`${seen} error responses inspected`);
 }
 

@@ -3,13 +3,14 @@
  * refuses a duplicate at load time, so a copy-pasted check cannot shadow another.
  *
  * Order matters where checks share the target: reads first, writes next, rate-limit bursts late (they drain the
- * budget), and the sweeps over everything recorded (ENV-008, SCHEMA-002) last.
+ * budget), and the sweeps over everything recorded (ENV-008, SCHEMA-002, AUTH-012) last.
  */
 import type { Check } from '../model.js';
 import { authAcceptedForms } from './auth-accepted-forms.js';
 import { authBeforeValidationCheck } from './auth-before-validation.js';
 import { authExpiredKey } from './auth-expired-key.js';
 import { authMissingKey } from './auth-missing-key.js';
+import { authNoSecretShapes } from './auth-no-secret-shapes.js';
 import { authOtherOrg } from './auth-other-org.js';
 import { authRevokedKey } from './auth-revoked-key.js';
 import { authScopedKey } from './auth-scoped-key.js';
@@ -43,6 +44,7 @@ import { pageLinkHeaderCheck } from './page-link-header.js';
 import { pagePastEndCheck } from './page-past-end.js';
 import { pageTotalsCheck } from './page-totals.js';
 import { pageWalkCheck } from './page-walk.js';
+import { pageWholeList } from './page-whole-list.js';
 import { posOrganizationExample } from './pos-organization-example.js';
 import { posSpecExamples } from './pos-spec-examples.js';
 import { rateBurst429 } from './rate-burst-429.js';
@@ -99,6 +101,7 @@ export const checks = defineChecks([
   pageWalkCheck,
   pagePastEndCheck,
   pageLinkHeaderCheck,
+  pageWholeList,
   negInvokeBodies,
   negQueryParams,
   negUnknownIds,
@@ -125,4 +128,5 @@ export const checks = defineChecks([
   verDeprecationHeaders,
   envNoInternals,
   schemaEveryExchange,
+  authNoSecretShapes,
 ]);

@@ -1,5 +1,5 @@
 import { cite, section } from '../citation.js';
-import type { CheckContext } from '../context.js';
+import { type CheckContext, issueKind } from '../context.js';
 import type { Check } from '../model.js';
 
 /** Every response the run has received so far, from every check, matches the contract (status documented, body, headers). */
@@ -20,10 +20,12 @@ async function everyExchange(ctx: CheckContext): Promise<void> {
         severity: 'fail',
         message: `[${exchange.tag}] ${verdict.operation?.operationId ?? verdict.route}: ${issue.message}`,
         documented: issue.documented,
+        kind: issueKind(issue),
         exchange,
       });
     }
   }
+  ctx.verified('responses', judged.length);
   ctx.note(`${judged.length} exchanges judged, ${failures} distinct problems`);
 }
 

@@ -75,7 +75,12 @@ export class Oracle {
     for (const e of fn.errors ?? []) {
       const allowed = e.params && 'allowedValues' in e.params ? (e.params.allowedValues as unknown[]) : undefined;
       const shown = allowed ? ` ${JSON.stringify(allowed.slice(0, 6))}${allowed.length > 6 ? '…' : ''}` : '';
-      const text = `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${shown}`;
+      // A closed schema (additionalProperties/unevaluatedProperties: false) names the property it did not declare.
+      const extra = e.params && ('additionalProperty' in e.params || 'unevaluatedProperty' in e.params);
+      const name = extra ? String(e.params.additionalProperty ?? e.params.unevaluatedProperty) : '';
+      const text = extra
+        ? `${e.instancePath || '(root)'} has undeclared property ${JSON.stringify(name)}`
+        : `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${shown}`;
       const shape = text.replace(/\/\d+(?=\/|\s)/g, '/*');
       if (!byShape.has(shape)) byShape.set(shape, text);
     }

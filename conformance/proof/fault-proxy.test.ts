@@ -75,6 +75,19 @@ describe('the fault-injecting proxy proof', () => {
       const report = await throughProxy(c.target, c.fault, c.detectedBy);
       const outcomes = Object.fromEntries(report.results.map((r) => [r.id, r.outcome]));
       expect(outcomes).toEqual(Object.fromEntries(c.detectedBy.map((id) => [id, 'fail'])));
+      // Failing is not enough: the check must fail for this fault, with the finding it is meant to produce.
+      const kinds = Object.fromEntries(
+        Object.keys(c.kinds ?? {}).map((id) => {
+          const r = report.results.find((x) => x.id === id);
+          return [
+            id,
+            r?.findings.some((f) => f.severity === 'fail' && f.kind === c.kinds?.[id])
+              ? c.kinds?.[id]
+              : r?.findings.map((f) => f.kind ?? f.message),
+          ];
+        }),
+      );
+      expect(kinds).toEqual(c.kinds ?? {});
     },
   );
 });

@@ -2,16 +2,18 @@
  * The faults the suite must catch: each breaks one promise of the contract, and names the checks that must then fail.
  * Together they give every check a fault it is held to.
  */
-
+import { createHash } from 'node:crypto';
 import { parse, stringify } from 'yaml';
-import type { Fault, ProxyRequest } from './fault-proxy.js';
-import { codeOf, editJson, errorBody, fakeSuccess, pathOf, queryOf, replaceWith } from './json-edit.js';
+import type { Fault, ProxyRequest, ProxyResponse } from './fault-proxy.js';
+import { codeOf, editJson, errorBody, fakeSuccess, type JsonBody, pathOf, queryOf, replaceWith } from './json-edit.js';
 
 export interface FaultCase {
   name: string;
   fault: Fault;
   /** Checks that must fail through this fault. */
   detectedBy: string[];
+  /** For some of them, the kind of finding the failure must carry (check id → `Finding.kind`). */
+  kinds?: Record<string, string>;
   /** Which target: a self-hosted server with writes and a known tool, or a rate-limited one. */
   target: 'self-hosted' | 'rate-limited';
 }
@@ -93,9 +95,74 @@ function deprecatesGetOrganization(doc: Doc): void {
     'x-deprecation-link': link,
   });
 }
+/** A list response rewritten whole; other responses untouched. */
+function onLists(edit: (body: JsonBody, req: ProxyRequest, res: ProxyResponse) => void): Fault {
+  return {
+    response: (res, req) =>
+      req.method === 'GET' && res.status === 200
+        ? editJson(res, (b) => void (Array.isArray(b.data) && b.pagination && edit(b, req, res)))
+        : res,
+  };
+}
+
+const LIST_FAULTS: FaultCase[] = [
+  {
+    name: 'loses the last item of the last page',
+    target: 'self-hosted',
+    detectedBy: ['PAGE-006'],
+    kinds: { 'PAGE-006': 'list-tail-lost' },
+    fault: onLists((b) => {
+      const p = b.pagination as Record<string, number>;
+      if (p.page === p.total_pages && Array.isArray(b.data) && b.data.length > 0) b.data.pop();
+    }),
+  },
+  {
+    name: 'counts one item too many on lists longer than five',
+    target: 'self-hosted',
+    detectedBy: ['PAGE-006'],
+    kinds: { 'PAGE-006': 'list-total' },
+    fault: onLists((b) => {
+      const p = b.pagination as Record<string, number>;
+      if ((p.total ?? 0) > 5) {
+        p.total = (p.total ?? 0) + 1;
+        p.total_pages = Math.ceil((p.total ?? 0) / (p.per_page ?? 1));
+      }
+    }),
+  },
+  {
+    name: 'sends Link targets on another origin',
+    target: 'self-hosted',
+    detectedBy: ['PAGE-006'],
+    kinds: { 'PAGE-006': 'link-origin' },
+    fault: {
+      response: (res) =>
+        void (
+          res.headers.link &&
+          (res.headers.link = res.headers.link.replace(/<[^>]*?(\/v1\/)/g, '<https://api.other.example$1'))
+        ),
+    },
+  },
+  {
+    name: 'leaks key hashes in API key responses',
+    target: 'self-hosted',
+    detectedBy: ['AUTH-012', 'SCHEMA-002'],
+    kinds: { 'AUTH-012': 'secret-shaped', 'SCHEMA-002': 'undeclared-field' },
+    fault: {
+      response: (res, req) =>
+        pathOf(req.url).startsWith('/v1/api-keys')
+          ? editJson(res, (b) => {
+              const hash = (id: unknown) => createHash('sha256').update(String(id)).digest('hex');
+              if (Array.isArray(b.data)) for (const k of b.data as Record<string, unknown>[]) k.key_hash = hash(k.id);
+              else if (b.data && typeof b.data === 'object') (b.data as Record<string, unknown>).key_hash = hash('x');
+            })
+          : res,
+    },
+  },
+];
 
 export function faultCases(mainKey: string): FaultCase[] {
   return [
+    ...LIST_FAULTS,
     {
       name: 'drops X-Request-Id',
       target: 'self-hosted',

@@ -42,7 +42,7 @@ export function describeExchange(e: Exchange): { request: string; received: stri
 
 /** A finding as indented lines for terminals and JUnit. */
 export function findingLines(f: Finding): string[] {
-  const lines = [`${f.severity === 'fail' ? '✗' : '!'} ${f.message}`];
+  const lines = [`${f.severity === 'fail' ? '✗' : '!'} ${f.kind ? `[${f.kind}] ` : ''}${f.message}`];
   if (f.exchange) {
     const d = describeExchange(f.exchange);
     lines.push(`    request:    ${d.request}`, `    received:   ${d.received}`);

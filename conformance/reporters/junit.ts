@@ -19,6 +19,8 @@ export function xmlEscape(value: string): string {
 
 export function reportToJunit(report: RunReport): string {
   const c = report.counts;
+  const failures = report.strict ? c.fail + c.warn + c.skip : c.fail;
+  const skipped = report.strict ? 0 : c.skip;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const cases = report.results.map((r) => {
     const head = `    <testcase classname="plexmcp.${xmlEscape(r.id.split('-')[0] ?? 'CHECK')}" name="${xmlEscape(`${r.id} ${r.title}`)}" time="${seconds(r.durationMs)}">`;
@@ -29,6 +31,11 @@ export function reportToJunit(report: RunReport): string {
       body.push(
         `      <failure message="${xmlEscape(first?.message ?? 'failed')}" type="${xmlEscape(r.id)}">${xmlEscape(`${formatCitation(r.requirement)}\n${text}`)}</failure>`,
       );
+    } else if (report.strict && (r.outcome === 'skip' || r.outcome === 'warn')) {
+      // --strict: a check that verified nothing or was inconclusive fails the run, so CI shows it as a failure.
+      body.push(
+        `      <failure message="${xmlEscape(`--strict: ${r.outcome}${r.reason ? `: ${r.reason}` : ''}`)}" type="${xmlEscape(r.id)}">${xmlEscape(`${r.requirement}\n${text}`)}</failure>`,
+      );
     } else if (r.outcome === 'skip') {
       body.push(`      <skipped message="${xmlEscape(r.reason ?? 'skipped')}"/>`);
     } else if (r.outcome === 'warn') {
@@ -38,8 +45,8 @@ export function reportToJunit(report: RunReport): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="plexmcp-conformance" tests="${report.results.length}" failures="${c.fail}" skipped="${c.skip}" time="${seconds(report.durationMs)}">`,
-    `  <testsuite name="${xmlEscape(report.baseUrl)}" tests="${report.results.length}" failures="${c.fail}" errors="0" skipped="${c.skip}" timestamp="${report.startedAt}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="plexmcp-conformance" tests="${report.results.length}" failures="${failures}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
+    `  <testsuite name="${xmlEscape(report.baseUrl)}" tests="${report.results.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${report.startedAt}" time="${seconds(report.durationMs)}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -35,7 +35,12 @@ export function prettyReporter(options: {
     onCheckEnd(r) {
       index++;
       const width = String(total).length;
-      const tail = r.outcome === 'skip' ? ` — ${r.reason ?? ''}` : '';
+      const tail =
+        r.outcome === 'skip'
+          ? ` — ${r.reason ?? ''}`
+          : r.outcome === 'pass' && r.verified.what.length
+            ? ` — verified ${r.verified.what.join(', ')}`
+            : '';
       write(
         `[${String(index).padStart(width)}/${total}] ${paint(r.outcome, MARK[r.outcome])} ${r.id.padEnd(10)} ${r.title} (${r.durationMs} ms)${tail}\n`,
       );
@@ -56,6 +61,8 @@ export function prettyReporter(options: {
       write(
         `\n${c.pass} passed, ${c.fail} failed, ${c.warn} warned, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.exchanges.length} requests)\n`,
       );
+      if (report.strict && c.warn + c.skip > 0)
+        write(`--strict: ${c.warn + c.skip} warned or skipped checks fail the run\n`);
       for (const e of report.cleanupErrors) write(`cleanup could not remove: ${e}\n`);
     },
   };

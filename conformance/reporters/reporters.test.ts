@@ -32,6 +32,8 @@ const report: RunReport = {
   finishedAt: '2026-01-01T00:00:01.000Z',
   durationMs: 1000,
   runPrefix: 'conf-test-',
+  strict: false,
+  maxResponseTimeMs: null,
   counts: { pass: 1, fail: 1, warn: 1, skip: 1 },
   cleanupErrors: [],
   exchanges: [exchange],
@@ -43,6 +45,7 @@ const report: RunReport = {
       outcome: 'pass',
       findings: [],
       notes: [],
+      verified: { count: 1, what: ['1 expectations'] },
       durationMs: 5,
       exchangeCount: 1,
     },
@@ -64,6 +67,7 @@ const report: RunReport = {
         },
       ],
       notes: [],
+      verified: { count: 1, what: ['1 expectations'] },
       durationMs: 7,
       exchangeCount: 1,
     },
@@ -74,6 +78,7 @@ const report: RunReport = {
       outcome: 'warn',
       findings: [{ severity: 'warn', message: 'inconclusive \u0001' }],
       notes: [],
+      verified: { count: 1, what: ['1 expectations'] },
       durationMs: 2,
       exchangeCount: 0,
     },
@@ -85,6 +90,7 @@ const report: RunReport = {
       reason: 'needs --allow-writes',
       findings: [],
       notes: [],
+      verified: { count: 1, what: ['1 expectations'] },
       durationMs: 0,
       exchangeCount: 0,
     },
@@ -122,6 +128,16 @@ describe('reporters', () => {
     expect(cases[1]?.name).toBe('AUTH-001 No key <is> "401" & friends');
     expect(cases[1]?.failure?.message).toBe('expected 401, received 200 <&>');
     expect(cases[3]?.skipped?.message).toBe('needs --allow-writes');
+  });
+
+  it('junit --strict: a warned or skipped check is a failure, so CI cannot read it as green', () => {
+    const xml = reportToJunit({ ...report, strict: true });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
+      testsuites: { failures: string; skipped: string; testsuite: { testcase: { failure?: { message: string } }[] } };
+    };
+    expect(doc.testsuites.failures).toBe('3');
+    expect(doc.testsuites.skipped).toBe('0');
+    expect(doc.testsuites.testsuite.testcase[3]?.failure?.message).toBe('--strict: skip: needs --allow-writes');
   });
 
   it('pretty: one line per check as it finishes, evidence under a failure', () => {

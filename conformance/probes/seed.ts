@@ -1,0 +1,57 @@
+/**
+ * Seeding lists before whole-list checks: with writes allowed, enough MCP servers and API keys are created that every
+ * list has several pages at small page sizes. They are registered for removal like anything else a check creates.
+ * Members cannot be seeded: an invitation (inviteMember) is not a member until accepted, which the API cannot do.
+ */
+import type { CheckContext } from '../context.js';
+import { createApiKey, createMcp } from './fixtures.js';
+import { getPage } from './lists.js';
+
+/** Each seeded list holds at least this many items: more than the largest walked page size but one. */
+export const SEED_TARGET = 7;
+
+async function totalOf(ctx: CheckContext, path: string): Promise<number> {
+  const page = await getPage(ctx, path, { per_page: 1 });
+  return page.pagination?.total ?? 0;
+}
+
+/**
+ * Tops `/v1/mcps` and `/v1/api-keys` up to `SEED_TARGET` items each. Stops at the first refusal (a plan limit, a role)
+ * and says so in a note; returns how many were created per list.
+ */
+export async function seedLists(ctx: CheckContext): Promise<Record<string, number>> {
+  const created: Record<string, number> = {};
+  if (!ctx.config.allowWrites) {
+    ctx.note('read-only run: lists are walked as they are (--allow-writes seeds 7 items per list first)');
+    return created;
+  }
+  const seeders: [string, (i: number) => Promise<{ reply: { status: number; text: string }; ok: boolean }>][] = [
+    [
+      '/v1/mcps',
+      async (i) => {
+        const r = await createMcp(ctx, `seed-${i}`);
+        return { reply: r.reply, ok: Boolean(r.mcp) };
+      },
+    ],
+    [
+      '/v1/api-keys',
+      async (i) => {
+        const r = await createApiKey(ctx, `seed-${i}`);
+        return { reply: r.reply, ok: Boolean(r.key) };
+      },
+    ],
+  ];
+  for (const [path, seed] of seeders) {
+    const missing = SEED_TARGET - (await totalOf(ctx, path));
+    created[path] = 0;
+    for (let i = 0; i < missing; i++) {
+      const { reply, ok } = await seed(i);
+      if (!ok) {
+        ctx.note(`seeding ${path} stopped after ${i}: ${reply.status} ${reply.text.slice(0, 120)}`);
+        break;
+      }
+      created[path]++;
+    }
+  }
+  return created;
+}
