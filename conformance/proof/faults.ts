@@ -135,11 +135,11 @@ const LIST_FAULTS: FaultCase[] = [
     detectedBy: ['PAGE-006'],
     kinds: { 'PAGE-006': 'link-origin' },
     fault: {
-      response: (res) =>
-        void (
-          res.headers.link &&
-          (res.headers.link = res.headers.link.replace(/<[^>]*?(\/v1\/)/g, '<https://api.other.example$1'))
-        ),
+      response: (res) => {
+        if (res.headers.link)
+          res.headers.link = res.headers.link.replace(/<[^>]*?(\/v1\/)/g, '<https://api.other.example$1');
+        return res;
+      },
     },
   },
   {
