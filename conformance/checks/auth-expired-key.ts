@@ -1,6 +1,7 @@
 import { cite, operation, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
+import { everyOperationRefuses } from '../probes/every-operation.js';
 import { createApiKey } from '../probes/fixtures.js';
 
 const LIFETIME_MS = 3_000;
@@ -37,11 +38,19 @@ async function expiredKey(ctx: CheckContext): Promise<void> {
     'expired_key',
     cite(`401 expired_key after expires_at ${expiresAt.toISOString()}`, section('Errors')),
   );
+  if (last.status !== 401) return;
+  await everyOperationRefuses(
+    ctx,
+    key,
+    'expired_key',
+    cite('401 expired_key on every operation', section('Authentication'), section('Errors')),
+    'expired-accepted',
+  );
 }
 
 export const authExpiredKey: Check = {
   id: 'AUTH-007',
-  title: 'An expired key answers 401 expired_key',
+  title: 'An expired key answers 401 expired_key on every operation',
   requirement: cite(
     'expired_key 401; openapi.yaml ApiKeyCreate.expires_at: must be in the future, the key stops working then.',
     section('Errors'),

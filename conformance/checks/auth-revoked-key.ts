@@ -1,9 +1,10 @@
 import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
+import { everyOperationRefuses } from '../probes/every-operation.js';
 import { createApiKey, requireCreated } from '../probes/fixtures.js';
 
-/** A key that worked, once revoked with the main key, is 401 revoked_key in every accepted form. */
+/** A key that worked, once revoked with the main key, is 401 revoked_key in every accepted form and on every operation. */
 async function revokedKey(ctx: CheckContext): Promise<void> {
   const created = await createApiKey(ctx, 'revoked');
   const key = requireCreated(ctx, 'an API key', created.reply, created.key);
@@ -30,11 +31,19 @@ async function revokedKey(ctx: CheckContext): Promise<void> {
     const after = await ctx.http.send('GET', '/v1/organization', { auth: { key: key.key, scheme } });
     ctx.expectError(after, 401, 'revoked_key', cite(`${scheme}: 401 revoked_key`, section('Errors')));
   }
+  // Not only where a deployment remembered to look: every operation of the contract refuses the revoked key.
+  await everyOperationRefuses(
+    ctx,
+    key.key,
+    'revoked_key',
+    cite('401 revoked_key on every operation', section('Authentication'), section('Errors')),
+    'revoked-accepted',
+  );
 }
 
 export const authRevokedKey: Check = {
   id: 'AUTH-006',
-  title: 'A revoked key answers 401 revoked_key',
+  title: 'A revoked key answers 401 revoked_key on every operation',
   requirement: cite(
     'revoked_key 401; openapi.yaml revokeApiKey: revokes the key at once and for good.',
     section('Errors'),

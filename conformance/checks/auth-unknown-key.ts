@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { about, cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
+import { everyOperationRefuses } from '../probes/every-operation.js';
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -16,6 +17,7 @@ async function unknownKey(ctx: CheckContext): Promise<void> {
   }
   const malformed = await ctx.http.send('GET', '/v1/organization', { auth: { key: 'not-a-plexmcp-key' } });
   ctx.expectError(malformed, 401, 'unauthorized', documented);
+  await everyOperationRefuses(ctx, forged, 'unauthorized', about('every operation', documented), 'unknown-accepted');
 }
 
 export const authUnknownKey: Check = {

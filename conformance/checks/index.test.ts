@@ -48,7 +48,8 @@ describe('the check registry', () => {
   });
 
   it('is documented: conformance/README.md lists every check id', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    // Biome pads the table's columns; single spaces around the id are what is looked for.
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/ {2,}\|/g, ' |');
     const missing = checks.filter((c) => !new RegExp(`^\\| \`${c.id}\` +\\|`, 'm').test(readme)).map((c) => c.id);
     expect(missing).toEqual([]);
   });

@@ -33,6 +33,7 @@ import { invUnknownMcp } from './inv-unknown-mcp.js';
 import { invUnknownTool } from './inv-unknown-tool.js';
 import { invUsageRecorded } from './inv-usage-recorded.js';
 import { lifeApiKey } from './life-api-key.js';
+import { lifeInvite } from './life-invite.js';
 import { lifeMcp } from './life-mcp.js';
 import { negDateRanges } from './neg-date-ranges.js';
 import { negInvokeBodies } from './neg-invoke-bodies.js';
@@ -111,6 +112,7 @@ export const checks = defineChecks([
   posOrganizationExample,
   lifeMcp,
   lifeApiKey,
+  lifeInvite,
   idemReplay,
   invUnknownMcp,
   invUnknownTool,

@@ -160,9 +160,58 @@ const LIST_FAULTS: FaultCase[] = [
   },
 ];
 
+/**
+ * Refuses a key with `code` only on GET /v1/organization: once the deployment has refused it there, the key is
+ * remembered and, on every other route, swapped for the main key, as a deployment that checks revocation or expiry
+ * in one place only would behave.
+ */
+function refusesOnlyOnOrganization(code: string, mainKey: string): Fault {
+  const refused = new Set<string>();
+  const isOrganization = (req: ProxyRequest) => req.method === 'GET' && pathOf(req.url) === '/v1/organization';
+  return {
+    request: (req) => {
+      const key = keyOf(req);
+      if (!key || !refused.has(key) || isOrganization(req)) return req;
+      const headers: Record<string, string> = { ...req.headers, authorization: `ApiKey ${mainKey}` };
+      delete headers['x-api-key'];
+      return { ...req, headers };
+    },
+    response: (res, req) => {
+      const key = keyOf(req);
+      if (key && codeOf(res) === code) refused.add(key);
+      return res;
+    },
+  };
+}
+
 export function faultCases(mainKey: string): FaultCase[] {
   return [
     ...LIST_FAULTS,
+    {
+      name: 'accepts a revoked key on every route but GET /v1/organization',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-006'],
+      kinds: { 'AUTH-006': 'revoked-accepted' },
+      fault: refusesOnlyOnOrganization('revoked_key', mainKey),
+    },
+    {
+      name: 'accepts an expired key on every route but GET /v1/organization',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-007'],
+      kinds: { 'AUTH-007': 'expired-accepted' },
+      fault: refusesOnlyOnOrganization('expired_key', mainKey),
+    },
+    {
+      name: 'answers inviteMember with 500',
+      target: 'self-hosted',
+      detectedBy: ['LIFE-003'],
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/v1/organization/members/invite' && res.status === 201
+            ? replaceWith(res, 500, errorBody('internal_error'))
+            : res,
+      },
+    },
     {
       name: 'drops X-Request-Id',
       target: 'self-hosted',
