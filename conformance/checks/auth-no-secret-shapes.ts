@@ -1,6 +1,8 @@
 import { type Citation, cite, operation, pointer, section } from '../citation.js';
-import type { CheckContext } from '../context.js';
+import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
+import { LIST_PATHS } from '../probes/lists.js';
+import { listOperations } from '../probes/operations.js';
 import { findSecretShapes, secretHeaders } from '../probes/secret-shapes.js';
 
 const DOCUMENTED = cite(
@@ -19,6 +21,7 @@ const NOT_API_DATA = new Set(['/openapi.json', '/openapi.yaml', '/docs']);
  */
 async function noSecretShapes(ctx: CheckContext): Promise<void> {
   const documented = DOCUMENTED;
+  await readEverything(ctx);
   const seen = new Set<string>();
   let judged = 0;
   for (const exchange of ctx.recorded) {
@@ -53,6 +56,28 @@ async function noSecretShapes(ctx: CheckContext): Promise<void> {
       );
   }
   ctx.verified('responses', judged);
+}
+
+/**
+ * Reads every list and singleton of the contract, and the first item of each list in detail, so the sweep has
+ * something to judge even when this check runs alone.
+ */
+async function readEverything(ctx: CheckContext): Promise<void> {
+  const reads = listOperations(ctx.oracle.doc).filter(
+    (op) => op.method === 'GET' && op.authenticated && !op.path.includes('{'),
+  );
+  const firsts = new Map<string, string>();
+  for (const op of reads) {
+    const isList = (LIST_PATHS as readonly string[]).includes(op.path);
+    const reply = await ctx.http.send('GET', op.path, isList ? { query: { per_page: 100 } } : {});
+    const items = dataOf<{ id?: unknown }[]>(reply);
+    if (Array.isArray(items) && typeof items[0]?.id === 'string') firsts.set(op.path, items[0].id);
+  }
+  for (const op of listOperations(ctx.oracle.doc).filter((o) => o.method === 'GET' && o.path.includes('{'))) {
+    const list = op.path.slice(0, op.path.indexOf('/{'));
+    const id = firsts.get(list);
+    if (id) await ctx.http.send('GET', op.path.replace(/\{[^}]+\}/, encodeURIComponent(id)));
+  }
 }
 
 function report(

@@ -1,7 +1,7 @@
 import { cite, pointer, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { advertisedQuota } from '../probes/burst.js';
+import { advertisedQuota, publishedLimit } from '../probes/burst.js';
 import { readRateHeaders } from '../probes/rate-headers.js';
 
 /** The five rate-limit headers are present and agree with one another (q = X-RateLimit-Limit, r = X-RateLimit-Remaining ≤ limit, reset ahead). */
@@ -22,6 +22,22 @@ async function policyHeaders(ctx: CheckContext): Promise<void> {
     ctx.expect(h in reply.headers, `${h} is missing`, { reply, documented });
   }
   const r = readRateHeaders(reply);
+  const published = publishedLimit(ctx);
+  const quota = r.policyQuota ?? r.xLimit;
+  if (published !== undefined && quota !== undefined && (r.policyWindow ?? 1) === 1)
+    ctx.expect(
+      quota === published,
+      `the headers advertise ${quota} requests per second, the organisation's plan publishes ${published}`,
+      {
+        reply,
+        documented: cite(
+          "the quota is the plan's requests_per_second",
+          section('Rate limits'),
+          pointer('#/components/schemas/PlanLimits'),
+        ),
+        kind: 'rate-quota-mismatch',
+      },
+    );
   if (r.policyQuota !== undefined && r.xLimit !== undefined)
     ctx.expect(r.policyQuota === r.xLimit, `RateLimit-Policy q=${r.policyQuota} but X-RateLimit-Limit ${r.xLimit}`, {
       reply,
@@ -66,8 +82,9 @@ export const ratePolicyHeaders: Check = {
   id: 'RATE-001',
   title: 'Rate-limit policy headers are present and consistent',
   requirement: cite(
-    'every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota.',
+    "every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota, the plan's published requests_per_second; a limited deployment cannot leave them out.",
     section('Rate limits'),
+    pointer('#/components/schemas/PlanLimits'),
   ),
   needs: { rateLimit: true },
   run: policyHeaders,

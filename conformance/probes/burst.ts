@@ -5,6 +5,7 @@
  * quota (`q + elapsed × q / w`). A burst larger than it must meet a 429; a burst the network slowed down enough to be
  * absorbed is inconclusive, not a failure.
  */
+import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Reply } from '../http/session.js';
 import { advertisesRateLimit, readRateHeaders } from './rate-headers.js';
@@ -15,11 +16,43 @@ export interface Quota {
   probe: Reply;
 }
 
-/** The advertised quota, or a skip with the reason when there is none to test. */
+/** The organisation's published requests-per-second limit (GET /v1/organization → limits), when finite. */
+export function publishedLimit(ctx: CheckContext): number | undefined {
+  const org = ctx.state.get('organization') as { limits?: { requests_per_second?: unknown } } | undefined;
+  const limit = org?.limits?.requests_per_second;
+  return typeof limit === 'number' && Number.isFinite(limit) ? limit : undefined;
+}
+
+/**
+ * The advertised quota. Without rate-limit headers: a failure when they are required (`--rate-limit required`, or
+ * `auto` and the organisation's published plan limits name a finite requests-per-second limit), else a skip.
+ */
 export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
   const probe = await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 });
-  if (!advertisesRateLimit(probe))
-    ctx.skip('the target advertises no rate-limit headers (self-hosted deployments may switch rate limits off)');
+  if (!advertisesRateLimit(probe)) {
+    const published = publishedLimit(ctx);
+    const required =
+      ctx.config.rateLimit === 'required'
+        ? '--rate-limit required'
+        : published !== undefined
+          ? `the organisation's plan publishes a limit of ${published} requests per second (GET /v1/organization → limits)`
+          : undefined;
+    if (required) {
+      ctx.fail(`no rate-limit headers, although ${required}`, {
+        reply: probe,
+        documented: cite(
+          'limited responses carry RateLimit-Policy, RateLimit and X-RateLimit-*',
+          section('Rate limits'),
+          pointer('#/components/schemas/PlanLimits'),
+        ),
+        kind: 'rate-headers-missing',
+      });
+      ctx.skip('no rate-limit headers to probe');
+    }
+    ctx.skip(
+      'the target advertises no rate-limit headers and publishes no finite limit (self-hosted deployments may switch rate limits off)',
+    );
+  }
   const h = readRateHeaders(probe);
   const quota = h.policyQuota ?? h.xLimit;
   if (!quota) ctx.skip('rate-limit headers are present but name no quota (RateLimit-Policy q / X-RateLimit-Limit)');
@@ -28,6 +61,8 @@ export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
 
 export interface BurstOutcome {
   replies: Reply[];
+  /** When each reply arrived, in milliseconds after the burst started (same order as `replies`). */
+  arrivedMs: number[];
   elapsedMs: number;
   /** The most requests the limiter could have served in the elapsed time. */
   absorbable: number;
@@ -42,12 +77,17 @@ export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> 
       `the advertised quota (${q.quota} per ${q.windowSeconds} s) is above --max-burst ${ctx.config.maxBurst}; not hammering the target`,
     );
   const started = performance.now();
+  const arrivedMs: number[] = Array.from({ length: size }, () => 0);
   const replies = await Promise.all(
-    Array.from({ length: size }, () => ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 })),
+    Array.from({ length: size }, async (_, i) => {
+      const reply = await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 });
+      arrivedMs[i] = performance.now() - started;
+      return reply;
+    }),
   );
   const elapsedMs = performance.now() - started;
   const absorbable = q.quota * (1 + Math.ceil(elapsedMs / 1000 / q.windowSeconds));
-  return { replies, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
+  return { replies, arrivedMs, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
 }
 
 /** Waits as long as the latest 429 asked (Retry-After), so later checks start with a whole budget. */

@@ -55,7 +55,7 @@ describe('the fault-injecting proxy proof', () => {
     expect(checks.map((c) => c.id).filter((id) => !held.has(id))).toEqual([]);
   });
 
-  it('passes through a transparent proxy', { timeout: 120_000 }, async () => {
+  it('passes through a transparent proxy', { timeout: 400_000 }, async () => {
     const selfHosted = checks.map((c) => c.id).filter((id) => !id.startsWith('RATE-'));
     const a = await throughProxy('self-hosted', {}, selfHosted);
     const b = await throughProxy('rate-limited', {}, ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);

@@ -25,6 +25,11 @@ export interface ProxyResponse {
 export interface Fault {
   /** Changes the request before it is forwarded. */
   request?(req: ProxyRequest): ProxyRequest;
+  /**
+   * Stands between the client and the upstream: `send` forwards a request and answers the upstream's response, which
+   * this may call more than once (a proxy that retries behind the scenes) before answering.
+   */
+  around?(req: ProxyRequest, send: (req: ProxyRequest) => Promise<ProxyResponse>): Promise<ProxyResponse>;
   /** Changes the response before it is returned (mutate in place or return a new one). */
   response?(res: ProxyResponse, req: ProxyRequest): ProxyResponse | undefined;
 }
@@ -77,17 +82,20 @@ export async function startFaultProxy(options: {
         body: await readBody(incoming),
       };
       if (options.fault.request) req = options.fault.request(req);
-      const answer = await fetch(upstream + req.url, {
-        method: req.method,
-        headers: req.headers,
-        ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: new Uint8Array(req.body) }),
-        redirect: 'manual',
-      });
-      const headers: Record<string, string> = {};
-      answer.headers.forEach((value, name) => {
-        if (!HOP_BY_HOP.has(name)) headers[name] = value;
-      });
-      let res: ProxyResponse = { status: answer.status, headers, body: await answer.text() };
+      const send = async (r: ProxyRequest): Promise<ProxyResponse> => {
+        const answer = await fetch(upstream + r.url, {
+          method: r.method,
+          headers: r.headers,
+          ...(r.method === 'GET' || r.method === 'HEAD' ? {} : { body: new Uint8Array(r.body) }),
+          redirect: 'manual',
+        });
+        const headers: Record<string, string> = {};
+        answer.headers.forEach((value, name) => {
+          if (!HOP_BY_HOP.has(name)) headers[name] = value;
+        });
+        return { status: answer.status, headers, body: await answer.text() };
+      };
+      let res = options.fault.around ? await options.fault.around(req, send) : await send(req);
       if (options.fault.response) res = options.fault.response(res, req) ?? res;
       outgoing.writeHead(res.status, { ...res.headers, 'content-length': String(Buffer.byteLength(res.body)) });
       outgoing.end(res.body);

@@ -184,9 +184,90 @@ function refusesOnlyOnOrganization(code: string, mainKey: string): Fault {
   };
 }
 
+const RATE_HEADERS = [
+  'ratelimit-policy',
+  'ratelimit',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+];
+
+const RATE_FAULTS: FaultCase[] = [
+  {
+    name: 'sends no rate-limit headers although its plan is limited',
+    target: 'rate-limited',
+    detectedBy: ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004'],
+    kinds: { 'RATE-001': 'rate-headers-missing' },
+    fault: {
+      response: (res) => {
+        for (const h of RATE_HEADERS) delete res.headers[h];
+        return res;
+      },
+    },
+  },
+  {
+    name: 'advertises twice the quota its plan publishes',
+    target: 'rate-limited',
+    detectedBy: ['RATE-001'],
+    kinds: { 'RATE-001': 'rate-quota-mismatch' },
+    fault: {
+      response: (res) => {
+        const limit = Number(res.headers['x-ratelimit-limit']);
+        if (!limit) return res;
+        res.headers['x-ratelimit-limit'] = String(limit * 2);
+        res.headers['ratelimit-policy'] = `"default";q=${limit * 2};w=1`;
+        return res;
+      },
+    },
+  },
+  {
+    name: 'reports a random X-RateLimit-Remaining',
+    target: 'rate-limited',
+    detectedBy: ['RATE-003'],
+    kinds: { 'RATE-003': 'rate-header-lie' },
+    fault: {
+      response: (res) => {
+        const limit = Number(res.headers['x-ratelimit-limit']);
+        if (!limit || res.status === 429) return res;
+        const remaining = String(Math.floor(Math.random() * limit));
+        res.headers['x-ratelimit-remaining'] = remaining;
+        res.headers.ratelimit = `"default";r=${remaining};t=1`;
+        return res;
+      },
+    },
+  },
+  {
+    name: 'asks for a Retry-After far longer than the window',
+    target: 'rate-limited',
+    detectedBy: ['RATE-003', 'RATE-004'],
+    kinds: { 'RATE-003': 'retry-after-long', 'RATE-004': 'retry-after-long' },
+    fault: onStatus(429, (res) => {
+      res.headers['retry-after'] = '4';
+      return res;
+    }),
+  },
+  {
+    name: 'hides a retrying proxy in front of a limited server',
+    target: 'rate-limited',
+    detectedBy: ['RATE-003', 'RATE-004'],
+    kinds: { 'RATE-003': 'requests-held' },
+    fault: {
+      around: async (req, send) => {
+        for (let attempt = 0; ; attempt++) {
+          const res = await send(req);
+          if (res.status !== 429 || attempt >= 10) return res;
+          const wait = Number.parseInt(res.headers['retry-after'] ?? '1', 10) || 1;
+          await new Promise((r) => setTimeout(r, wait * 1000));
+        }
+      },
+    },
+  },
+];
+
 export function faultCases(mainKey: string): FaultCase[] {
   return [
     ...LIST_FAULTS,
+    ...RATE_FAULTS,
     {
       name: 'accepts a revoked key on every route but GET /v1/organization',
       target: 'self-hosted',
