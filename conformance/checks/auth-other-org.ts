@@ -2,6 +2,7 @@ import { about, cite, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Auth } from '../http/session.js';
 import type { Check } from '../model.js';
+import { sweepOtherOrgIds } from '../probes/other-org-sweep.js';
 
 async function ids(ctx: CheckContext, auth: Auth, path: string): Promise<string[]> {
   const reply = await ctx.http.send('GET', path, { auth, query: { per_page: 100 } });
@@ -63,14 +64,15 @@ async function otherOrganisation(ctx: CheckContext): Promise<void> {
   const orgA = dataOf<{ id?: string }>(await ctx.http.send('GET', '/v1/organization'));
   const orgB = dataOf<{ id?: string }>(await ctx.http.send('GET', '/v1/organization', { auth: 'other-org' }));
   if (orgA?.id && orgA.id === orgB?.id) ctx.skip('--other-org-api-key belongs to the same organisation as --api-key');
+  await sweepOtherOrgIds(ctx);
   if (!probed) ctx.skip('neither organisation lists any API key or MCP to probe');
 }
 
 export const authOtherOrg: Check = {
   id: 'AUTH-009',
-  title: "Another organisation's resources are 404",
+  title: "Another organisation's ids are 404 on every operation",
   requirement: cite(
-    'a resource of another organisation is 404, never 403 or 200; openapi.yaml "Roles": the same.',
+    'a resource of another organisation is 404, never 403 or 200, on every operation that takes its id: reads, and with --allow-writes updates, deletions and tests of resources the run created there',
     section('Roles and scopes'),
   ),
   needs: { otherOrgApiKey: true },

@@ -283,6 +283,16 @@ export function faultCases(mainKey: string): FaultCase[] {
       fault: refusesOnlyOnOrganization('expired_key', mainKey),
     },
     {
+      name: 'lets another organisation update, test and delete its resources',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-009'],
+      kinds: { 'AUTH-009': 'other-org-visible' },
+      fault: {
+        response: (res, req) =>
+          req.method !== 'GET' && codeOf(res) === 'not_found' ? replaceWith(res, 200, fakeSuccess) : res,
+      },
+    },
+    {
       name: 'answers inviteMember with 500',
       target: 'self-hosted',
       detectedBy: ['LIFE-003'],
