@@ -145,8 +145,8 @@ const LIST_FAULTS: FaultCase[] = [
   {
     name: 'leaks key hashes in API key responses',
     target: 'self-hosted',
-    detectedBy: ['AUTH-012', 'SCHEMA-002'],
-    kinds: { 'AUTH-012': 'secret-shaped', 'SCHEMA-002': 'undeclared-field' },
+    detectedBy: ['SCHEMA-001', 'AUTH-012'],
+    kinds: { 'SCHEMA-001': 'undeclared-field', 'AUTH-012': 'secret-shaped' },
     fault: {
       response: (res, req) =>
         pathOf(req.url).startsWith('/v1/api-keys')
@@ -696,7 +696,8 @@ export function faultCases(mainKey: string): FaultCase[] {
     {
       name: 'freezes X-RateLimit-Remaining',
       target: 'rate-limited',
-      detectedBy: ['RATE-001', 'RATE-002'],
+      detectedBy: ['RATE-001', 'RATE-003'],
+      kinds: { 'RATE-003': 'rate-header-lie' },
       fault: {
         response: (res) => {
           if (res.headers['x-ratelimit-limit']) res.headers['x-ratelimit-remaining'] = res.headers['x-ratelimit-limit'];
