@@ -90,6 +90,18 @@ export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> 
   return { replies, arrivedMs, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
 }
 
+/**
+ * The longest pause between two consecutive replies of a burst. A deployment that holds requests over the limit
+ * (a queue, a proxy retrying behind the scenes) releases them in batches a window apart; one merely slower than its
+ * quota answers steadily.
+ */
+export function longestPauseMs(b: BurstOutcome): number {
+  const times = [...b.arrivedMs].sort((x, y) => x - y);
+  let longest = 0;
+  for (let i = 1; i < times.length; i++) longest = Math.max(longest, (times[i] ?? 0) - (times[i - 1] ?? 0));
+  return longest;
+}
+
 /** Waits as long as the latest 429 asked (Retry-After), so later checks start with a whole budget. */
 export async function waitOut(reply: Reply | undefined): Promise<number> {
   const seconds = Math.min(Math.max(Number.parseInt(reply?.headers['retry-after'] ?? '1', 10) || 1, 1), 60);
