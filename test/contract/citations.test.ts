@@ -10,8 +10,8 @@
  * - `.ts`, `.json` (code and data) in a comment or Markdown/YAML text (in code they are module specifiers or paths
  *   the code itself handles).
  * It resolves when it names a file the package ships, a file of the repository (from its root or from the citing
- * file's folder), a file the repository ignores because the code writes it (`git check-ignore`), or, after
- * `plexmcp-api-kit/`, a file of the package. URL paths (`/openapi.yaml`) and URLs are not citations.
+ * file's folder; a bare name without a folder, from any folder of the repository), a file the repository ignores
+ * because the code writes it (`git check-ignore`), or, after `plexmcp-api-kit/`, a file of the package. URL paths (`/openapi.yaml`) and URLs are not citations.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -87,7 +87,12 @@ describe('citations in the product', () => {
   test('name only files the package or the repository ships', async () => {
     const citations = scanned.flatMap((file) => citationsIn(file, readFileSync(join(ROOT, file), 'utf8')));
     expect(citations.length).toBeGreaterThan(50);
-    const unresolved = citations.filter((c) => !candidates(c).some((p) => packaged.has(p) || tracked.has(p)));
+    const basenames = new Set([...tracked].map((f) => f.slice(f.lastIndexOf('/') + 1)));
+    const unresolved = citations.filter(
+      (c) =>
+        !candidates(c).some((p) => packaged.has(p) || tracked.has(p)) &&
+        !(!c.name.includes('/') && basenames.has(c.name)),
+    );
     const ignored = await ignoredByGit([...new Set(unresolved.flatMap(candidates))]);
     const broken = unresolved
       .filter((c) => c.name.startsWith('plexmcp-api-kit/') || !candidates(c).some((p) => ignored.has(p)))
