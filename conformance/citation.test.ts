@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isObject, type JsonObject, loadContract, lookup } from '../contract/index.js';
 import { checks } from './checks/index.js';
 import {
   CONTRACT_SECTIONS,
@@ -17,7 +18,6 @@ import {
   section,
   standard,
 } from './citation.js';
-import { isObject, type JsonObject, loadContract, lookup } from './oracle/contract.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 let doc: JsonObject;
@@ -25,16 +25,10 @@ let headings: string[] = [];
 let operationIds = new Set<string>();
 
 beforeAll(async () => {
-  doc = await loadContract();
+  doc = loadContract().document;
   const info = isObject(doc.info) ? doc.info : {};
   headings = [...String(info.description).matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
-  operationIds = new Set(
-    Object.values(doc.paths as JsonObject).flatMap((item) =>
-      isObject(item)
-        ? Object.values(item).flatMap((op) => (isObject(op) && op.operationId ? [String(op.operationId)] : []))
-        : [],
-    ),
-  );
+  operationIds = new Set(loadContract().operations.map((op) => op.operationId));
 });
 
 function unresolved(ref: ContractRef): string | undefined {

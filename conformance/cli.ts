@@ -4,11 +4,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { packageInfo } from '../contract/index.js';
 import { checks } from './checks/index.js';
 import { type CliOptions, CliUsageError, parseCli, USAGE } from './cli-args.js';
 import { toHar } from './http/har.js';
 import type { Reporter } from './model.js';
-import { suitePackage } from './package-root.js';
 import { jsonReporter } from './reporters/json.js';
 import { junitReporter } from './reporters/junit.js';
 import { prettyReporter } from './reporters/pretty.js';
@@ -51,7 +51,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     const report = await runConformance(options.config, { reporters, signal: abort.signal });
     if (options.har)
-      await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, suitePackage().version), null, 2)}\n`);
+      await writeFile(options.har, `${JSON.stringify(toHar(report.exchanges, packageInfo().version), null, 2)}\n`);
     if (abort.signal.aborted) return 130;
     return runFailed(report) ? 1 : 0;
   } catch (error) {

@@ -1,12 +1,13 @@
 /**
  * `npm run build`: the npm package's contents in dist/, runnable with plain node (no tsx).
  *
- *   dist/client, dist/server, dist/conformance   JavaScript and .d.ts (tsconfig.build.json; tests left out)
+ *   dist/client, dist/contract, dist/server, dist/conformance   JavaScript and .d.ts (tsconfig.build.json; no tests)
  *   dist/generated/schema.d.ts                    the contract's types, which the client's .d.ts files import
  *   dist/bin/plexmcp-{server,conformance,admin}.js  the bins
  *   dist/docs/index.html                          the reference page GET /docs serves (as `npm run docs` builds it)
  *
- * openapi.yaml and package.json stay at the package root, where the server and the suite find them by walking up.
+ * openapi.yaml and package.json stay at the package root, where contract/ (used by the server and the suite) finds
+ * them by walking up.
  */
 import { execFile } from 'node:child_process';
 import { chmod, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -72,7 +73,7 @@ async function layout(): Promise<void> {
 
 async function main(): Promise<void> {
   await rm(DIST, { recursive: true, force: true });
-  await step('compiled client/, server/, conformance/ to dist/', compile);
+  await step('compiled client/, contract/, server/, conformance/ to dist/', compile);
   await step('copied the contract and its types', layout);
   await step('built the reference docs into dist/docs/index.html', docs);
   await step('wrote the bins to dist/bin/', bins);

@@ -12,19 +12,18 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
+import { type Contract, loadContract } from '../contract/index.js';
 import { authenticate } from './auth/authenticate.js';
 import { type Clock, systemClock } from './clock.js';
 import type { CredentialCipher } from './crypto/credentials.js';
 import type { Gateway } from './gateway/types.js';
 import { accessLog } from './http/access-log.js';
 import { type BodyBudget, createBodyBudget } from './http/body-budget.js';
-import { type Contract, loadContract } from './http/contract.js';
 import { deprecationHeaders } from './http/deprecation-headers.js';
 import { errorHandler } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { knownRoutes, notFound } from './http/known-routes.js';
 import { requestId } from './http/request-id.js';
-import { buildRouteTable } from './http/route-table.js';
 import { securityHeaders } from './http/security-headers.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { mcpRoutes } from './routes/mcps.js';
@@ -65,7 +64,7 @@ export interface AppDeps {
   allowPrivateMcpUrls: boolean;
   /** The time source; tests pass a fixed clock. */
   clock?: Clock;
-  /** The contract to serve and enforce (default openapi.yaml); tests pass an edited copy. */
+  /** The contract to serve and enforce (default openapi.yaml at the package root); tests pass an edited copy. */
   contract?: Contract;
 }
 
@@ -86,7 +85,6 @@ const passErrorThrough: ErrorRequestHandler = (err, _req, _res, next) => next(er
 
 export function createApp(deps: AppDeps): express.Express {
   const contract = deps.contract ?? loadContract();
-  const routes = buildRouteTable(contract.document);
   const clock = deps.clock ?? systemClock;
   const app = express();
   app.disable('x-powered-by');
@@ -97,11 +95,21 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestId());
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());
-  app.use(deprecationHeaders(contract.document));
-  app.use(knownRoutes(routes));
+  app.use(deprecationHeaders(contract));
+  app.use(knownRoutes(contract));
   // A blocked address costs nothing more: refused before its body is read or its key hashed.
   app.use(deps.addressGuard ?? passThrough);
-  app.use(authenticate({ store: deps.store, hashApiKey: deps.hashApiKey, clock, routes }));
+  app.use(
+    authenticate({
+      store: deps.store,
+      hashApiKey: deps.hashApiKey,
+      clock,
+      isPublic: (method, path) => {
+        const match = contract.match(method, path);
+        return match.operation?.public ?? match.public;
+      },
+    }),
+  );
   app.use(deps.rateLimit ?? passThrough);
   app.use(jsonBody({ limitBytes: deps.maxRequestBodyBytes, budget: bodyBudget(deps) }));
   app.use(
@@ -126,7 +134,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(apiKeyRoutes(routeDeps));
   app.use(usageRoutes(routeDeps));
 
-  app.use(notFound(routes));
+  app.use(notFound(contract));
   app.use(deps.failedAuthLimit ?? passErrorThrough);
   app.use(errorHandler(deps.logger));
   return app;

@@ -14,7 +14,7 @@ async function missingKey(ctx: CheckContext): Promise<void> {
     pointer('#/components/responses/Unauthorized'),
   );
   let withoutChallenge = 0;
-  for (const op of listOperations(ctx.oracle.doc).filter((o) => o.authenticated)) {
+  for (const op of listOperations(ctx.oracle.contract).filter((o) => o.authenticated)) {
     const reply = await ctx.http.send(op.method, fillPath(op.path, {}, `${ctx.runPrefix}none`), {
       auth: 'none',
       ...(op.requestBody ? { json: {} } : {}),

@@ -1,7 +1,7 @@
+import { isObject, type JsonObject } from '../../contract/index.js';
 import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject, type JsonObject } from '../oracle/contract.js';
 
 interface ToolInfo {
   name: string;

@@ -6,7 +6,7 @@ import { listOperations } from '../probes/operations.js';
 
 /** Bodies of POST /mcp that break InvokeRequest (missing fields, wrong types, too long, unknown properties, out of range) are 4xx in the envelope. */
 async function invalidInvokeBodies(ctx: CheckContext): Promise<void> {
-  const op = listOperations(ctx.oracle.doc).find((o) => o.operationId === 'invokeTool');
+  const op = listOperations(ctx.oracle.contract).find((o) => o.operationId === 'invokeTool');
   if (!op) ctx.skip('the contract has no invokeTool operation');
   // An MCP id that does not exist: a server that wrongly accepts a probe can only answer 404, never reach an upstream.
   const valid = { mcp_id: `${ctx.runPrefix}none`, tool: 'echo', arguments: {}, timeout: 1000, context: {} };

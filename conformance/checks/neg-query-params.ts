@@ -1,7 +1,7 @@
+import { isObject, type JsonObject } from '../../contract/index.js';
 import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject, type JsonObject } from '../oracle/contract.js';
 import { invalidForProperty } from '../probes/invalid-values.js';
 import { fillPath, listOperations } from '../probes/operations.js';
 
@@ -14,7 +14,7 @@ function asQueryValue(schema: JsonObject, raw: string): unknown {
 /** Query and path parameters that break their documented schema (enum, type, range, length) are 400 invalid_request, never 5xx. */
 async function invalidParameters(ctx: CheckContext): Promise<void> {
   let sent = 0;
-  for (const op of listOperations(ctx.oracle.doc).filter((o) => o.method === 'GET' && o.authenticated)) {
+  for (const op of listOperations(ctx.oracle.contract).filter((o) => o.method === 'GET' && o.authenticated)) {
     for (const param of op.parameters) {
       const schema = isObject(param.schema) ? param.schema : undefined;
       if (!schema || (param.in !== 'query' && param.in !== 'path')) continue;

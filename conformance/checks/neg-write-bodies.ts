@@ -1,7 +1,7 @@
+import type { JsonObject } from '../../contract/index.js';
 import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import type { JsonObject } from '../oracle/contract.js';
 import { createApiKey, createMcp, requireCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
 import { rejectInvalidBodies } from '../probes/negative-bodies.js';
 import { fillPath, listOperations } from '../probes/operations.js';
@@ -26,7 +26,7 @@ async function invalidWriteBodies(ctx: CheckContext): Promise<void> {
     updateApiKey: [{ key_id: key.id }, { name: `${ctx.runPrefix}neg-updated`, description: 'probe' }],
   };
   let sent = 0;
-  for (const op of listOperations(ctx.oracle.doc)) {
+  for (const op of listOperations(ctx.oracle.contract)) {
     const base = bases[op.operationId];
     if (base) sent += await rejectInvalidBodies(ctx, op, fillPath(op.path, base[0]), base[1]);
   }

@@ -1,15 +1,15 @@
+import { isObject } from '../../contract/index.js';
 import type { components } from '../../generated/schema.js';
 import { cite, operation } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject } from '../oracle/contract.js';
 import { listOperations } from '../probes/operations.js';
 
 type Organization = components['schemas']['Organization'];
 
 /** The contract's own PATCH /v1/organization example is accepted and answered as documented; the old name and description are put back. */
 async function organizationExample(ctx: CheckContext): Promise<void> {
-  const op = listOperations(ctx.oracle.doc).find((o) => o.operationId === 'updateOrganization');
+  const op = listOperations(ctx.oracle.contract).find((o) => o.operationId === 'updateOrganization');
   const example = op?.requestBody?.example;
   if (!op || !isObject(example)) ctx.skip('the contract has no updateOrganization request example');
   const before = await ctx.http.send('GET', '/v1/organization');

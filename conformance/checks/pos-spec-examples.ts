@@ -1,7 +1,7 @@
+import { isObject, type JsonObject } from '../../contract/index.js';
 import { cite, operation, pointer } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject, type JsonObject } from '../oracle/contract.js';
 import { createMcp, registerCreated, requireCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
 import { fillPath, listOperations } from '../probes/operations.js';
 
@@ -20,7 +20,7 @@ function adapt(ctx: CheckContext, operationId: string, example: JsonObject, mcpI
 async function specExamples(ctx: CheckContext): Promise<void> {
   const target = await createMcp(ctx, 'pos-target');
   const mcp = requireCreated(ctx, 'an MCP server', target.reply, target.mcp);
-  const ops = listOperations(ctx.oracle.doc);
+  const ops = listOperations(ctx.oracle.contract);
   const created: Record<string, string> = { mcp_id: mcp.id };
   for (const operationId of ['createMcp', 'updateMcp', 'createApiKey', 'updateApiKey']) {
     const op = ops.find((o) => o.operationId === operationId);

@@ -1,7 +1,7 @@
+import { isObject } from '../../contract/index.js';
 import { cite, operation, pointer } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject } from '../oracle/contract.js';
 import { listOperations } from '../probes/operations.js';
 
 /** The deployment serves the contract at /openapi.json, with every operation this suite checks against. */
@@ -20,7 +20,7 @@ async function servedContract(ctx: CheckContext): Promise<void> {
   )
     return;
   const servedPaths = served.paths;
-  const missing = listOperations(ctx.oracle.doc).filter((op) => {
+  const missing = listOperations(ctx.oracle.contract).filter((op) => {
     const item = servedPaths[op.path];
     return !isObject(item) || !isObject(item[op.method.toLowerCase()]);
   });

@@ -6,10 +6,18 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import {
+  type Contract,
+  escapePointer,
+  follow,
+  isObject,
+  type Json,
+  type JsonObject,
+  loadContract,
+  lookup,
+} from '../../contract/index.js';
 import { pointer as at, type Citation, cite, section, standard } from '../citation.js';
 import type { Exchange } from '../model.js';
-import { escapePointer, follow, isObject, type Json, type JsonObject, loadContract, lookup } from './contract.js';
-import { RouteTable } from './route-match.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -40,17 +48,21 @@ export interface Verdict {
 
 export class Oracle {
   private readonly ajv: Ajv2020;
-  private readonly routes: RouteTable;
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(readonly doc: JsonObject) {
+  /** The contract's document (openapi.yaml parsed). */
+  readonly doc: JsonObject;
+
+  constructor(readonly contract: Contract) {
+    this.doc = contract.document;
+    const doc = this.doc;
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
     // JSON Schema's "email" is an RFC 5321 Mailbox, whose domain may be a single label (owner@localhost);
     // ajv-formats demands a dot, which would fail valid self-hosted data.
     this.ajv.addFormat('email', { type: 'string', validate: isMailbox });
-    this.ajv.addSchema(doc as object, CONTRACT_ID);
-    this.routes = new RouteTable(doc.paths as Record<string, unknown>);
+    // A copy: the contract is shared by every reader in this process, and Ajv must not annotate it.
+    this.ajv.addSchema(structuredClone(doc) as object, CONTRACT_ID);
   }
 
   /**
@@ -59,7 +71,7 @@ export class Oracle {
    * oracle.judge(exchange).issues; // [] when the response is as documented
    */
   static async load(path?: string): Promise<Oracle> {
-    return new Oracle(await loadContract(path));
+    return new Oracle(loadContract(path));
   }
 
   /** Validates a value against the schema at a JSON pointer into the contract; returns messages (empty = valid). */
@@ -94,7 +106,7 @@ export class Oracle {
   }
 
   match(method: string, pathname: string) {
-    return this.routes.match(method, pathname);
+    return this.contract.match(method, pathname);
   }
 
   /** The documented status codes of an operation, as strings. */
@@ -113,7 +125,7 @@ export class Oracle {
     const method = exchange.request.method.toUpperCase();
     const issues: OracleIssue[] = [];
     requestIdIssue(response.headers, issues);
-    const match = this.routes.match(method, pathname);
+    const match = this.contract.match(method, pathname);
 
     if (match.kind !== 'operation' || !match.template) {
       // openapi.yaml "Envelope": unknown routes and wrong methods are still JSON in the error envelope.

@@ -3,7 +3,7 @@
  * mutation per rule the schema states (required, type, enum, length, range, format, pattern, additionalProperties,
  * minProperties). Callers keep only mutations the oracle confirms invalid, so every probe is invalid by the contract.
  */
-import { isObject, type Json, type JsonObject } from '../oracle/contract.js';
+import { isObject, type Json, type JsonObject } from '../../contract/index.js';
 
 export interface Mutation {
   description: string;

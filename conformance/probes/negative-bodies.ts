@@ -1,7 +1,8 @@
 /** Sends contract-invalid bodies to one operation and expects 4xx rejections in the envelope, never 2xx or 5xx. */
+
+import type { JsonObject } from '../../contract/index.js';
 import { about, cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
-import type { JsonObject } from '../oracle/contract.js';
 import { registerCreated } from './fixtures.js';
 import { invalidBodies } from './invalid-values.js';
 import type { OperationInfo } from './operations.js';

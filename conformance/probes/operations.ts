@@ -1,5 +1,5 @@
 /** The contract's operations as data, for checks that sweep every operation. */
-import { deref, escapePointer, follow, isObject, type Json, type JsonObject } from '../oracle/contract.js';
+import { type Contract, deref, follow, isObject, type Json, type JsonObject } from '../../contract/index.js';
 
 export interface OperationInfo {
   operationId: string;
@@ -12,45 +12,37 @@ export interface OperationInfo {
   requestBody?: { pointer: string; schema: Json | undefined; example?: Json };
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-
-export function listOperations(doc: JsonObject): OperationInfo[] {
-  const out: OperationInfo[] = [];
-  const globalSecurity = Array.isArray(doc.security) && doc.security.length > 0;
-  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
-    if (!isObject(item)) continue;
-    const shared = Array.isArray(item.parameters) ? item.parameters : [];
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const opPointer = `#/paths/${escapePointer(path)}/${method}`;
-      const params = [...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])]
-        .map((p) => follow(doc, p, '').node)
-        .filter(isObject)
-        .map((p) => (deref(doc, p) as JsonObject) ?? p);
-      const info: OperationInfo = {
-        operationId: String(op.operationId),
-        method: method.toUpperCase(),
-        path,
-        authenticated: Array.isArray(op.security) ? op.security.length > 0 : globalSecurity,
-        parameters: params,
+/** Every operation of the contract (from its operations table), with parameters and request body resolved. */
+export function listOperations(contract: Contract): OperationInfo[] {
+  const doc = contract.document;
+  return contract.operations.map((op) => {
+    const item = contract.resolve(op.pointer.slice(0, op.pointer.lastIndexOf('/')));
+    const shared = isObject(item) && Array.isArray(item.parameters) ? item.parameters : [];
+    const params = [...shared, ...(Array.isArray(op.node.parameters) ? op.node.parameters : [])]
+      .map((p) => follow(doc, p, '').node)
+      .filter(isObject)
+      .map((p) => (deref(doc, p) as JsonObject) ?? p);
+    const info: OperationInfo = {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      authenticated: !op.public,
+      parameters: params,
+    };
+    const body = isObject(op.node.requestBody) ? op.node.requestBody : undefined;
+    const json =
+      body && isObject(body.content) && isObject(body.content['application/json'])
+        ? body.content['application/json']
+        : undefined;
+    if (json) {
+      info.requestBody = {
+        pointer: `${op.pointer}/requestBody/content/application~1json/schema`,
+        schema: deref(doc, json.schema),
+        ...(json.example !== undefined ? { example: json.example } : {}),
       };
-      const body = isObject(op.requestBody) ? op.requestBody : undefined;
-      const json =
-        body && isObject(body.content) && isObject(body.content['application/json'])
-          ? body.content['application/json']
-          : undefined;
-      if (json) {
-        info.requestBody = {
-          pointer: `${opPointer}/requestBody/content/application~1json/schema`,
-          schema: deref(doc, json.schema),
-          ...(json.example !== undefined ? { example: json.example } : {}),
-        };
-      }
-      out.push(info);
     }
-  }
-  return out;
+    return info;
+  });
 }
 
 /** Fills path parameters with the given values (URL-encoded), or a placeholder. */

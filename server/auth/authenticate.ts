@@ -5,7 +5,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Clock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
-import { matchRoute, type RouteEntry } from '../http/route-table.js';
 import type { Store } from '../store/types.js';
 import { presentedKey } from './presented-key.js';
 import { setPrincipal } from './principal.js';
@@ -15,7 +14,8 @@ export interface AuthenticateOptions {
   store: Store;
   hashApiKey(key: string): string;
   clock: Clock;
-  routes: readonly RouteEntry[];
+  /** True for requests the contract lets through without a key (`security: []`). */
+  isPublic(method: string, path: string): boolean;
 }
 
 // RFC 9110 §11.6.1: a 401 names the schemes the client may use.
@@ -32,9 +32,9 @@ function isStale(last: string | null, now: Date): boolean {
 }
 
 export function authenticate(options: AuthenticateOptions) {
-  const { store, hashApiKey, clock, routes } = options;
+  const { store, hashApiKey, clock, isPublic } = options;
   return async function authenticateStage(req: Request, res: Response, next: NextFunction): Promise<void> {
-    if (matchRoute(routes, req.path)?.public) return next();
+    if (isPublic(req.method, req.path)) return next();
     const presented = presentedKey(req.headers);
     if (presented.kind === 'missing') throw unauthorized('unauthorized');
     if (presented.kind === 'malformed') throw unauthorized('unauthorized', presented.reason);

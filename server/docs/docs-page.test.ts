@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findPackageRoot } from '../package-root.js';
+import { findPackageRoot } from '../../contract/index.js';
 import { loadDocsPage } from './docs-page.js';
 import { docsContentSecurityPolicy, offlinePage } from './offline-page.js';
 

@@ -9,8 +9,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { type Deprecation, deprecationsOf, deprecationHeaders as headersOf } from '../../contract/deprecations.js';
-import type { ContractDocument } from './contract.js';
-import { buildRouteTable, matchRoute } from './route-table.js';
+import type { Contract } from '../../contract/index.js';
 
 function sends(d: Deprecation, query: unknown, headers: IncomingHttpHeaders): boolean {
   if (!d.parameter) return true;
@@ -36,19 +35,19 @@ function onHead(res: ServerResponse, headers: Record<string, string>): void {
   } as ServerResponse['writeHead'];
 }
 
-/** The stage for `document`; passes straight through when nothing is deprecated. */
-export function deprecationHeaders(document: ContractDocument): RequestHandler {
-  const deprecations = deprecationsOf(document);
+/** The stage for `contract`; passes straight through when nothing is deprecated. */
+export function deprecationHeaders(contract: Contract): RequestHandler {
+  const deprecations = deprecationsOf(contract.document);
   if (!deprecations.length) return (_req, _res, next) => next();
-  const routes = buildRouteTable(document);
   const byOperation = new Map<string, Deprecation[]>();
   for (const d of deprecations) {
     const key = `${d.method.toUpperCase()} ${d.path}`;
     byOperation.set(key, [...(byOperation.get(key) ?? []), d]);
   }
   return (req, res, next) => {
-    const route = matchRoute(routes, req.path);
-    const candidates = route ? byOperation.get(`${req.method} ${route.template}`) : undefined;
+    // Matched as everywhere else: literal paths before templated ones (OpenAPI 3.1 §4.8.8).
+    const route = contract.match(req.method, req.path);
+    const candidates = route.template ? byOperation.get(`${req.method} ${route.template}`) : undefined;
     const sent = candidates?.filter((d) => sends(d, req.query, req.headers)) ?? [];
     // The operation's own deprecation speaks for it; else the parameter that ends soonest.
     const first =

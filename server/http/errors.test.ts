@@ -3,10 +3,12 @@
  * with the same statuses, both ways.
  */
 import { describe, expect, test } from 'vitest';
-import { errorCodes } from '../../test/contract/spec.js';
+import { loadContract } from '../../contract/index.js';
 import { ApiError, ERROR_CATALOGUE, type ErrorCode } from './errors.js';
 
-const { codes: specCodes, statusByCode } = errorCodes();
+const { errorCatalogue } = loadContract();
+const specCodes = [...errorCatalogue.keys()];
+const statusByCode = Object.fromEntries(errorCatalogue);
 const catalogue = Object.entries(ERROR_CATALOGUE) as [ErrorCode, { status: number; message: string }][];
 
 describe('error catalogue against openapi.yaml', () => {

@@ -1,60 +1,56 @@
 /**
  * Answers paths the contract does not have with `404 not_found`, and documented paths with an undocumented method with
- * `405 method_not_allowed` plus `Allow` (RFC 9110 §15.5.6), before anything reads the body or the key.
+ * `405 method_not_allowed` plus `Allow` (RFC 9110 §15.5.6), before anything reads the body or the key. Paths are
+ * matched by the contract (contract/), literal paths before templated ones (OpenAPI 3.1 §4.8.8).
  *
  * HEAD is served wherever GET is (RFC 9110 §9.3.2; openapi.yaml, info.description "HEAD"): the request goes through
  * every stage as the GET it mirrors, and Node sends the GET's status and headers without the body, because the
  * response was created for a HEAD request.
  */
 import type { NextFunction, Request, Response } from 'express';
+import type { Contract, RouteMatch } from '../../contract/index.js';
 import { ApiError } from './errors.js';
-import { allowedMethods, matchRoute, type RouteEntry } from './route-table.js';
 
 /** The contract's methods for a path, plus HEAD where GET is one of them. */
-export function servedMethods(entry: RouteEntry): string[] {
-  const methods = allowedMethods(entry);
-  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : methods;
+export function servedMethods(match: RouteMatch): string[] {
+  const methods = match.allowed;
+  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : [...methods];
 }
 
-export function methodNotAllowed(entry: RouteEntry, method: string): ApiError {
-  const allow = servedMethods(entry);
-  return new ApiError(
-    'method_not_allowed',
-    `${method} is not allowed on ${entry.template}`,
-    { allow },
-    {
-      Allow: allow.join(', '),
-    },
-  );
+export function methodNotAllowed(match: RouteMatch, method: string): ApiError {
+  const allow = servedMethods(match);
+  return new ApiError('method_not_allowed', `${method} is not allowed on ${match.template}`, { allow }, {
+    Allow: allow.join(', '),
+  });
 }
 
 export function routeNotFound(path: string): ApiError {
   return new ApiError('not_found', `No route matches ${path}`);
 }
 
-export function knownRoutes(table: readonly RouteEntry[]) {
+export function knownRoutes(contract: Contract) {
   return function knownRoutesStage(req: Request, _res: Response, next: NextFunction): void {
-    const entry = matchRoute(table, req.path);
+    const match = contract.match(req.method, req.path);
     // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400 (Node's own check is off, to answer in the envelope).
     if (req.httpVersion === '1.1' && req.headers.host === undefined)
       next(new ApiError('invalid_request', 'An HTTP/1.1 request must have a Host header'));
-    else if (!entry) next(routeNotFound(req.path));
-    else if (!servedMethods(entry).includes(req.method)) next(methodNotAllowed(entry, req.method));
-    else {
+    else if (match.kind === 'unknown-route') next(routeNotFound(req.path));
+    else if (match.kind === 'operation') next();
+    else if (req.method === 'HEAD' && match.allowed.includes('GET')) {
       // Everything after this (validator, routes) knows GET only; the response still omits the body.
-      if (req.method === 'HEAD' && !allowedMethods(entry).includes('HEAD')) req.method = 'GET';
+      req.method = 'GET';
       next();
-    }
+    } else next(methodNotAllowed(match, req.method));
   };
 }
 
 /** The last stage before the error handler: anything no route answered (a documented path not yet implemented). */
-export function notFound(table: readonly RouteEntry[]) {
+export function notFound(contract: Contract) {
   return function notFoundStage(req: Request, _res: Response, next: NextFunction): void {
-    const entry = matchRoute(table, req.path);
+    const match = contract.match(req.method, req.path);
     next(
-      entry && !servedMethods(entry).includes(req.method)
-        ? methodNotAllowed(entry, req.method)
+      match.kind === 'wrong-method' && !servedMethods(match).includes(req.method)
+        ? methodNotAllowed(match, req.method)
         : routeNotFound(req.path),
     );
   };

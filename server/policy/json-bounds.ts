@@ -6,7 +6,7 @@
  * The walk is iterative and stops at the first limit passed, so a hostile value costs at most the limit's worth of
  * work and can never exhaust the stack (JSON.stringify and recursive validators can: about 5,000 levels overflow it).
  */
-import { loadContract } from '../http/contract.js';
+import { loadContract } from '../../contract/index.js';
 import { ApiError } from '../http/errors.js';
 
 export interface JsonBounds {

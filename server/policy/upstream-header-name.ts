@@ -5,7 +5,7 @@
  * headers and the MCP transport's own headers. A credential under one of them would let an MCP's registration change
  * how the gateway's request is framed or routed (e.g. `Transfer-Encoding: chunked` beside `Content-Length`).
  */
-import { loadContract } from '../http/contract.js';
+import { loadContract } from '../../contract/index.js';
 
 interface RefusedHeaders {
   names: ReadonlySet<string>;

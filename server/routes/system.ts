@@ -3,9 +3,9 @@
  * No authentication (`security: []`).
  */
 import { Router } from 'express';
+import type { Contract } from '../../contract/index.js';
 import type { RouteDeps } from '../app.js';
 import { loadDocsPage, packageInfo } from '../docs/index.js';
-import type { Contract } from '../http/contract.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 
@@ -38,8 +38,8 @@ export function systemRoutes(deps: RouteDeps, contract: Contract): Router {
   router.get('/docs', async (_req, res) => {
     const page = await loadDocsPage({
       root,
-      title: contract.document.info.title,
-      version: contract.document.info.version,
+      title: contract.title,
+      version: contract.version,
       log: (level, message) => deps.logger[level]({ route: '/docs' }, message),
     });
     res.setHeader('Content-Security-Policy', page.csp);

@@ -59,6 +59,7 @@ describe('the npm package', () => {
       'dist/bin/plexmcp-admin.js',
       'dist/client/index.js',
       'dist/client/index.d.ts',
+      'dist/contract/index.js',
       'dist/generated/schema.d.ts',
       'dist/docs/index.html',
       'openapi.yaml',

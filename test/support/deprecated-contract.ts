@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { CONTRACT_PATH, type Contract, type ContractDocument } from '../../server/http/contract.js';
+import { Contract, contractPath, type JsonObject } from '../../contract/index.js';
 
 export const DEPRECATION = {
   'x-deprecation-date': '2026-12-01',
@@ -23,13 +23,13 @@ type Node = Record<string, unknown>;
 
 /** openapi.yaml with `GET path` deprecated, or only its parameter `parameter` when given. */
 export function contractDeprecating(path: string, method = 'get', parameter?: string): Contract {
-  const document = parse(readFileSync(CONTRACT_PATH, 'utf8')) as ContractDocument;
-  const operation = (document.paths[path] as Node)[method] as Node;
+  const document = parse(readFileSync(contractPath(), 'utf8')) as JsonObject;
+  const operation = ((document.paths as Node)[path] as Node)[method] as Node;
   const target = parameter ? ((operation.parameters as Node[]).find((p) => p.name === parameter) as Node) : operation;
   Object.assign(target, {
     deprecated: true,
     description: `Deprecated: works until ${DEPRECATION['x-sunset']}; see ${DEPRECATION['x-deprecation-link']}.`,
     ...DEPRECATION,
   });
-  return { yaml: stringify(document), document };
+  return Contract.parse(stringify(document));
 }
