@@ -4,7 +4,7 @@ import { type Deprecation, deprecationLabel, deprecationsOf } from '../../contra
 import { cite, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject, type JsonObject } from '../oracle/contract.js';
+import { isObject, type JsonObject } from '../../contract/index.js';
 
 const DOCUMENTED = cite(
   'Deprecation, Sunset and Link rel="deprecation" on every response of a deprecated operation',
