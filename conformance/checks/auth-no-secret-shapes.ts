@@ -63,7 +63,7 @@ async function noSecretShapes(ctx: CheckContext): Promise<void> {
  * something to judge even when this check runs alone.
  */
 async function readEverything(ctx: CheckContext): Promise<void> {
-  const reads = listOperations(ctx.oracle.doc).filter(
+  const reads = listOperations(ctx.oracle.contract).filter(
     (op) => op.method === 'GET' && op.authenticated && !op.path.includes('{'),
   );
   const firsts = new Map<string, string>();
@@ -73,7 +73,7 @@ async function readEverything(ctx: CheckContext): Promise<void> {
     const items = dataOf<{ id?: unknown }[]>(reply);
     if (Array.isArray(items) && typeof items[0]?.id === 'string') firsts.set(op.path, items[0].id);
   }
-  for (const op of listOperations(ctx.oracle.doc).filter((o) => o.method === 'GET' && o.path.includes('{'))) {
+  for (const op of listOperations(ctx.oracle.contract).filter((o) => o.method === 'GET' && o.path.includes('{'))) {
     const list = op.path.slice(0, op.path.indexOf('/{'));
     const id = firsts.get(list);
     if (id) await ctx.http.send('GET', op.path.replace(/\{[^}]+\}/, encodeURIComponent(id)));

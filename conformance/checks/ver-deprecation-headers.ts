@@ -1,10 +1,10 @@
 import { parse } from 'yaml';
 import { deprecationNotice } from '../../client/deprecation.js';
 import { type Deprecation, deprecationLabel, deprecationsOf } from '../../contract/deprecations.js';
+import { isObject, type JsonObject } from '../../contract/index.js';
 import { cite, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { isObject, type JsonObject } from '../../contract/index.js';
 
 const DOCUMENTED = cite(
   'Deprecation, Sunset and Link rel="deprecation" on every response of a deprecated operation',

@@ -1,11 +1,11 @@
 import { parse } from 'yaml';
 import { compareContracts } from '../../contract/diff/compare.js';
 import { lineText, summarize } from '../../contract/diff/summary.js';
+import { isObject, type JsonObject } from '../../contract/index.js';
 import { cite, operation, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Reply } from '../http/session.js';
 import type { Check } from '../model.js';
-import { isObject, type JsonObject } from '../../contract/index.js';
 
 /** The contract a deployment serves, from `/openapi.json` and `/openapi.yaml`, each form it serves. */
 async function servedContracts(ctx: CheckContext): Promise<{ form: string; reply: Reply; doc: JsonObject }[]> {

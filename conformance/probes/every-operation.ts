@@ -19,7 +19,7 @@ export async function everyOperationRefuses(
   documented: Citation,
   kind: string,
 ): Promise<void> {
-  for (const op of listOperations(ctx.oracle.doc).filter((o) => o.authenticated)) {
+  for (const op of listOperations(ctx.oracle.contract).filter((o) => o.authenticated)) {
     const reply = await ctx.http.send(op.method, fillPath(op.path, {}, `${ctx.runPrefix}none`), {
       auth: { key },
       ...(op.requestBody ? { json: {} } : {}),

@@ -55,7 +55,7 @@ export async function sweepOtherOrgIds(ctx: CheckContext): Promise<void> {
   if (theirKey) read.key_id = String(theirKey.id);
   if (theirMember) read.user_id = String(theirMember.id);
   const written = ctx.config.allowWrites ? await createTheirs(ctx) : {};
-  for (const op of listOperations(ctx.oracle.doc).filter((o) => o.authenticated && o.path.includes('{'))) {
+  for (const op of listOperations(ctx.oracle.contract).filter((o) => o.authenticated && o.path.includes('{'))) {
     const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
     const changes = op.method !== 'GET';
     const ids: Record<string, string | undefined> = changes ? { ...written } : { ...read };

@@ -17,7 +17,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { resolveSecrets } from '../secrets.js';
 import { DatabaseLockedError } from '../store/db-lock.js';
 import { openStore } from '../store/open-store.js';
-import type { Plan, Role, Store } from '../store/types.js';
+import type { Plan, Role } from '../store/types.js';
 import { type AdminContext, AdminError, createKeyCommand, createOrganizationCommand } from './commands.js';
 
 const USAGE = `Usage:

@@ -19,9 +19,14 @@ export function servedMethods(match: RouteMatch): string[] {
 
 export function methodNotAllowed(match: RouteMatch, method: string): ApiError {
   const allow = servedMethods(match);
-  return new ApiError('method_not_allowed', `${method} is not allowed on ${match.template}`, { allow }, {
-    Allow: allow.join(', '),
-  });
+  return new ApiError(
+    'method_not_allowed',
+    `${method} is not allowed on ${match.template}`,
+    { allow },
+    {
+      Allow: allow.join(', '),
+    },
+  );
 }
 
 export function routeNotFound(path: string): ApiError {
