@@ -80,8 +80,9 @@ describe('the suite against the real server', () => {
     const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target);
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
-    // Self-hosted: no rate-limit headers, so the RATE checks skip, saying why; the rest all ran.
-    expect(outcomes(report, 'skip')).toEqual(['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004']);
+    // Self-hosted: no rate-limit headers, so the RATE checks skip, saying why; VER-002 has no deprecated operation to
+    // verify (openapi.yaml deprecates nothing), so it skips too, never a vacuous pass; the rest all ran.
+    expect(outcomes(report, 'skip')).toEqual(['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004', 'VER-002']);
     expect(mcpNames).toEqual(['demo']);
     expect(liveRunKeys).toEqual([]);
     expect(listedKeys).toBeGreaterThan(0);
@@ -103,12 +104,15 @@ describe('the suite against the real server', () => {
     const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target);
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
-    // Every check ran: nothing is skipped for want of an option, a limit or a refused creation.
-    expect(report.results.filter((r) => r.outcome === 'skip').map((r) => `${r.id}: ${r.reason ?? ''}`)).toEqual([]);
+    // Every check ran: nothing is skipped for want of an option, a limit or a refused creation (VER-002 has no
+    // deprecated operation to verify: openapi.yaml deprecates nothing).
+    expect(report.results.filter((r) => r.outcome === 'skip').map((r) => r.id)).toEqual(['VER-002']);
     // RATE-001 does not depend on timing; a loaded machine may leave the other RATE checks inconclusive (warn), and
     // only them.
     expect(report.results.find((r) => r.id === 'RATE-001')?.outcome).toBe('pass');
-    expect(outcomes(report, 'warn').filter((id) => !id.startsWith('RATE-'))).toEqual([]);
+    // ENV-006 may warn too: the server refuses an oversize body from its Content-Length and closes the connection
+    // without reading the body, and the client can then see a reset before the 413 arrives.
+    expect(outcomes(report, 'warn').filter((id) => !id.startsWith('RATE-') && id !== 'ENV-006')).toEqual([]);
     expect(mcpNames).toEqual(['demo']);
     expect(liveRunKeys).toEqual([]);
     expect(listedKeys).toBeGreaterThan(0);
