@@ -16,6 +16,9 @@ export interface SeededDatabase {
   ownerKey: string;
   /** The secret the keys were hashed with: give it to the server as API_KEY_HMAC_SECRET. */
   hmacSecret: string;
+  /** The key upstream credentials would be encrypted with: give it to the server as PLEXMCP_ENCRYPTION_KEY (the seeded
+   * database has data, so the server refuses to generate one). */
+  encryptionKey: string;
   mcpIds: string[];
   /** The owner key of a second organisation (what conformance's cross-organisation checks need). */
   otherOrgKey: string;
@@ -165,7 +168,15 @@ export async function seedDatabase(
       role: 'owner',
     });
     const other = await issueApiKey(issue, { orgId: otherOrgId, userId: otherOwnerId, name: 'globex owner' });
-    return { path, orgId, ownerKey, hmacSecret, mcpIds, otherOrgKey: other.key };
+    return {
+      path,
+      orgId,
+      ownerKey,
+      hmacSecret,
+      encryptionKey: randomBytes(32).toString('hex'),
+      mcpIds,
+      otherOrgKey: other.key,
+    };
   } finally {
     await store.close();
   }

@@ -31,6 +31,7 @@ export async function startApiServer(
       DATABASE_URL: `file:${path}`,
       BIND_ADDRESS: '127.0.0.1:0',
       API_KEY_HMAC_SECRET: db.hmacSecret,
+      PLEXMCP_ENCRYPTION_KEY: db.encryptionKey,
       PLEXMCP_SELF_HOSTED: 'true',
       PLEXMCP_ALLOW_PRIVATE_MCP_URLS: 'true',
       PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0',
