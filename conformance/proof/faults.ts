@@ -221,25 +221,6 @@ const RATE_FAULTS: FaultCase[] = [
     },
   },
   {
-    name: 'reports a random X-RateLimit-Remaining',
-    target: 'rate-limited',
-    detectedBy: ['RATE-003'],
-    kinds: { 'RATE-003': 'rate-header-lie' },
-    fault: {
-      response: (res) => {
-        const limit = Number(res.headers['x-ratelimit-limit']);
-        if (!limit || res.status === 429) return res;
-        // Numbers unrelated to the requests sent: remaining climbs back to the limit every third response, so within
-        // any window of a burst it rises at least once (a random draw could by chance look consistent).
-        served = (served + 1) % 3;
-        const remaining = String(served === 0 ? limit : Math.max(0, limit - 1 - served * 7));
-        res.headers['x-ratelimit-remaining'] = remaining;
-        res.headers.ratelimit = `"default";r=${remaining};t=1`;
-        return res;
-      },
-    },
-  },
-  {
     name: 'asks for a Retry-After far longer than the window',
     target: 'rate-limited',
     detectedBy: ['RATE-003', 'RATE-004'],
@@ -266,9 +247,6 @@ const RATE_FAULTS: FaultCase[] = [
     },
   },
 ];
-
-/** How many responses the lying rate-limit fault has rewritten (its lie follows a fixed cycle). */
-let served = 0;
 
 export function faultCases(mainKey: string): FaultCase[] {
   return [
