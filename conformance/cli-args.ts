@@ -1,7 +1,7 @@
 /** The command line of `plexmcp-conformance`, parsed into a run configuration (or a usage error). */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { ConformanceConfig } from './config.js';
+import { type ConformanceConfig, checkIds } from './config.js';
 
 export const USAGE = `Usage: plexmcp-conformance --base-url URL --api-key KEY [options]
 
@@ -56,14 +56,6 @@ export interface CliOptions {
   help: boolean;
   list: boolean;
 }
-
-const ids = (value: string | undefined) =>
-  value
-    ? value
-        .split(',')
-        .map((s) => s.trim().toUpperCase())
-        .filter(Boolean)
-    : undefined;
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -164,8 +156,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     ...(values['mcp-id'] ? { mcpId: values['mcp-id'] } : {}),
     ...(values.tool ? { tool: values.tool } : {}),
     ...(args ? { arguments: args } : {}),
-    ...(ids(values.only) ? { only: ids(values.only) } : {}),
-    ...(ids(values.skip) ? { skip: ids(values.skip) } : {}),
+    ...(checkIds(values.only) ? { only: checkIds(values.only) } : {}),
+    ...(checkIds(values.skip) ? { skip: checkIds(values.skip) } : {}),
     ...(values['run-prefix'] ? { runPrefix: values['run-prefix'] } : {}),
   };
   const oversize = positiveInt('oversize-bytes', values['oversize-bytes']);

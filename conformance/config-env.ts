@@ -4,15 +4,7 @@
  * PLEXMCP_TOOL, PLEXMCP_ARGUMENTS (JSON), PLEXMCP_RATE_LIMIT=required|auto|off, PLEXMCP_STRICT=true, PLEXMCP_CONFORMANCE_ONLY and
  * PLEXMCP_CONFORMANCE_SKIP (comma-separated ids).
  */
-import type { ConformanceConfig } from './config.js';
-
-const list = (value: string | undefined) =>
-  value
-    ? value
-        .split(',')
-        .map((s) => s.trim().toUpperCase())
-        .filter(Boolean)
-    : undefined;
+import { type ConformanceConfig, checkIds } from './config.js';
 
 /**
  * @example
@@ -24,8 +16,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConformanceConfig | undef
   const rateLimit =
     env.PLEXMCP_RATE_LIMIT === 'off' || env.PLEXMCP_RATE_LIMIT === 'required' ? env.PLEXMCP_RATE_LIMIT : 'auto';
   const args = env.PLEXMCP_ARGUMENTS ? (JSON.parse(env.PLEXMCP_ARGUMENTS) as Record<string, unknown>) : undefined;
-  const only = list(env.PLEXMCP_CONFORMANCE_ONLY);
-  const skip = list(env.PLEXMCP_CONFORMANCE_SKIP);
+  const only = checkIds(env.PLEXMCP_CONFORMANCE_ONLY);
+  const skip = checkIds(env.PLEXMCP_CONFORMANCE_SKIP);
   return {
     baseUrl,
     apiKey: env.PLEXMCP_API_KEY ?? '',

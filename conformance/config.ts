@@ -38,6 +38,18 @@ export interface ConformanceConfig {
 }
 
 type Optional = 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments' | 'maxResponseTimeMs';
+/**
+ * Check ids from a comma-separated list (`--only`, `--skip`, PLEXMCP_CONFORMANCE_ONLY/SKIP), upper-cased; undefined
+ * when the list is absent or empty.
+ */
+export function checkIds(value: string | undefined): string[] | undefined {
+  const ids = (value ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  return ids.length > 0 ? ids : undefined;
+}
+
 export type ResolvedConfig = Required<Omit<ConformanceConfig, Optional>> & Pick<ConformanceConfig, Optional>;
 
 /** The default body limit (openapi.yaml "Request handling": 10 MiB) plus 1 KiB. */

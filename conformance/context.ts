@@ -27,6 +27,11 @@ export interface Evidence {
   kind?: string;
 }
 
+/** What the preflight read of the organisation (`getOrganization`), as far as checks rely on it. */
+export interface PublishedOrganization {
+  limits?: { requests_per_second?: unknown };
+}
+
 /** What the runner hands every check. */
 export interface CheckContextParts {
   config: ResolvedConfig;
@@ -36,8 +41,8 @@ export interface CheckContextParts {
   recorder: Recorder;
   oracle: Oracle;
   cleanup: CleanupRegistry;
-  /** Facts one check learns for later ones. */
-  state: Map<string, unknown>;
+  /** The organisation as GET /v1/organization answered the preflight (its published plan limits), if it did. */
+  organization: PublishedOrganization | undefined;
 }
 
 export class CheckContext {
@@ -52,7 +57,7 @@ export class CheckContext {
   readonly client: PlexMcpClient;
   readonly oracle: Oracle;
   readonly cleanup: CleanupRegistry;
-  readonly state: Map<string, unknown>;
+  readonly organization: PublishedOrganization | undefined;
   private readonly recorder: Recorder;
 
   constructor(parts: CheckContextParts) {
@@ -62,7 +67,7 @@ export class CheckContext {
     this.recorder = parts.recorder;
     this.oracle = parts.oracle;
     this.cleanup = parts.cleanup;
-    this.state = parts.state;
+    this.organization = parts.organization;
   }
 
   /** Every exchange of the run so far (all checks), redacted. */

@@ -7,7 +7,7 @@ import { checks as registry } from './checks/index.js';
 import { cite, standard } from './citation.js';
 import { CleanupRegistry } from './cleanup.js';
 import { type ConformanceConfig, type ResolvedConfig, resolveConfig } from './config.js';
-import { CheckContext, dataOf, SkipSignal } from './context.js';
+import { CheckContext, dataOf, type PublishedOrganization, SkipSignal } from './context.js';
 import { createRecorder } from './http/recorder.js';
 import { type Auth, createHttpSession, type HttpSession, type Reply } from './http/session.js';
 import type { Check, CheckNeeds, CheckResult, Exchange, Outcome, Reporter, RunReport } from './model.js';
@@ -36,10 +36,11 @@ export interface RunOptions {
 /**
  * The user's own inputs, checked before any check runs, so that a mistake is reported as one (exit 2, naming it)
  * instead of as dozens of failures blamed on the deployment: the key authenticates, `--mcp-id` names an MCP server
- * of the organisation and `--tool` one of its tools (when its catalogue is known). The organisation is kept in the
- * run state (`organization`) for checks that read its published plan limits.
+ * of the organisation and `--tool` one of its tools (when its catalogue is known). Answers with the organisation, for
+ * checks that read its published plan limits.
  */
-async function preflight(http: HttpSession, config: ResolvedConfig, state: Map<string, unknown>): Promise<void> {
+async function preflight(http: HttpSession, config: ResolvedConfig): Promise<PublishedOrganization | undefined> {
+  let organization: PublishedOrganization | undefined;
   const keys: [Auth, string][] = [['main', 'the API key']];
   if (config.otherOrgApiKey) keys.push(['other-org', "the other organisation's API key (--other-org-api-key)"]);
   for (const [auth, label] of keys) {
@@ -48,9 +49,9 @@ async function preflight(http: HttpSession, config: ResolvedConfig, state: Map<s
       throw new UsageError(
         `${label} was rejected: GET /v1/organization answered ${reply.status} ${codeOf(reply) ?? ''}`.trim(),
       );
-    if (auth === 'main' && reply.status === 200) state.set('organization', dataOf(reply));
+    if (auth === 'main' && reply.status === 200) organization = dataOf<PublishedOrganization>(reply);
   }
-  if (!config.mcpId) return;
+  if (!config.mcpId) return organization;
   const mcp = await http.send('GET', `/v1/mcps/${encodeURIComponent(config.mcpId)}`);
   if (mcp.status === 404 || mcp.status === 403)
     throw new UsageError(
@@ -62,6 +63,7 @@ async function preflight(http: HttpSession, config: ResolvedConfig, state: Map<s
     throw new UsageError(
       `--tool ${config.tool}: MCP server ${config.mcpId} has no such tool (it has ${names.slice(0, 10).join(', ')})`,
     );
+  return organization;
 }
 
 function codeOf(reply: Reply): string | undefined {
@@ -174,8 +176,7 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
     );
   }
 
-  const state = new Map<string, unknown>();
-  await preflight(http, config, state);
+  const organization = await preflight(http, config);
   const cleanup = new CleanupRegistry();
   const results: CheckResult[] = [];
   const cleanupErrors: string[] = [];
@@ -184,7 +185,7 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
     recorder.setTag(check.id);
     const before = recorder.exchanges.length;
     const started = performance.now();
-    const ctx = new CheckContext({ config, http, client, recorder, oracle, cleanup, state });
+    const ctx = new CheckContext({ config, http, client, recorder, oracle, cleanup, organization });
     let outcome: Outcome | undefined;
     let reason: string | undefined;
     const excluded = config.skip.includes(check.id) ? 'excluded by --skip' : missingNeed(check.needs, config);

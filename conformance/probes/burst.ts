@@ -18,8 +18,7 @@ export interface Quota {
 
 /** The organisation's published requests-per-second limit (GET /v1/organization → limits), when finite. */
 export function publishedLimit(ctx: CheckContext): number | undefined {
-  const org = ctx.state.get('organization') as { limits?: { requests_per_second?: unknown } } | undefined;
-  const limit = org?.limits?.requests_per_second;
+  const limit = ctx.organization?.limits?.requests_per_second;
   return typeof limit === 'number' && Number.isFinite(limit) ? limit : undefined;
 }
 
