@@ -2,7 +2,8 @@
  * The HTTP API, assembled in one place. Every request passes the same named stages, in this order:
  *
  *   request id → access log → security headers → deprecation → known routes (404/405, HEAD as GET) → address guard
- *   → authenticate → rate limit → JSON body → validate → routes → not found → failed-auth limit → error handler
+ *   → authenticate → rate limit → JSON body → validate → operations (access declared by the contract, then the
+ *   handler) → not found → failed-auth limit → error handler
  *
  * Authentication runs before validation, so a request without a valid key is 401 and never a 400 that reveals the
  * schema; and before the body is read, so a request without a valid key costs its headers and nothing more (its body is
@@ -23,15 +24,16 @@ import { deprecationHeaders } from './http/deprecation-headers.js';
 import { errorHandler } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { knownRoutes, notFound } from './http/known-routes.js';
+import { bindOperations } from './http/operations.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
-import { apiKeyRoutes } from './routes/api-keys.js';
-import { mcpRoutes } from './routes/mcps.js';
-import { memberRoutes } from './routes/members.js';
-import { organizationRoutes } from './routes/organization.js';
-import { systemRoutes } from './routes/system.js';
-import { toolRoutes } from './routes/tools.js';
-import { usageRoutes } from './routes/usage.js';
+import { apiKeyHandlers } from './routes/api-keys.js';
+import { mcpHandlers } from './routes/mcps.js';
+import { memberHandlers } from './routes/members.js';
+import { organizationHandlers } from './routes/organization.js';
+import { systemHandlers } from './routes/system.js';
+import { toolHandlers } from './routes/tools.js';
+import { usageHandlers } from './routes/usage.js';
 import type { Store } from './store/types.js';
 
 export type { CredentialCipher };
@@ -126,13 +128,18 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   const routeDeps = { ...deps, clock };
-  app.use(systemRoutes(routeDeps, contract));
-  app.use(mcpRoutes(routeDeps));
-  app.use(toolRoutes(routeDeps));
-  app.use(organizationRoutes(routeDeps));
-  app.use(memberRoutes(routeDeps));
-  app.use(apiKeyRoutes(routeDeps));
-  app.use(usageRoutes(routeDeps));
+  // Every operation of the contract, each with its one handler, behind the access it declares.
+  app.use(
+    bindOperations(contract, [
+      systemHandlers(routeDeps, contract),
+      mcpHandlers(routeDeps),
+      toolHandlers(routeDeps),
+      organizationHandlers(routeDeps),
+      memberHandlers(routeDeps),
+      apiKeyHandlers(routeDeps),
+      usageHandlers(routeDeps),
+    ]),
+  );
 
   app.use(notFound(contract));
   app.use(deps.failedAuthLimit ?? passErrorThrough);

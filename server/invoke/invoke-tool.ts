@@ -2,7 +2,8 @@
  * The use case behind `invokeTool` (`POST /mcp`): invoke one tool of a registered MCP server for a caller and record
  * one usage row per call. The route only turns HTTP into a `ToolInvocation` and the `InvokeResult` back into a response.
  *
- * Order, as the contract's `invokeTool` states it: role, then the bounds on `arguments` and `context` (openapi.yaml:
+ * Order, as the contract's `invokeTool` states it: role (applied before this runs, from the operation's
+ * `x-required-role`), then the bounds on `arguments` and `context` (openapi.yaml:
  * Limits on JSON values), existence and MCP scope, so a server without a gateway still answers those honestly before
  * `502 mcp_unreachable`; then the monthly quota (`429 quota_exceeded`); then the tool (refreshing the cached catalogue once when it is not there, else `404 tool_not_found` with a suggestion), its
  * arguments against its input schema (`422 invalid_arguments`), and the call itself, with the caller's timeout capped
@@ -11,7 +12,6 @@
 import type { components } from '../../generated/schema.js';
 import { findPermittedMcp } from '../auth/mcp-access.js';
 import type { Principal } from '../auth/principal.js';
-import { requireRole } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import type { CredentialCipher } from '../crypto/credentials.js';
 import { assertValidArguments, resolveTool, toInvokeResult } from '../gateway/invocation.js';
@@ -58,7 +58,6 @@ export function createToolInvoker(deps: InvokeToolDeps): InvokeTool {
   const quota = createQuotaGuard({ store: deps.store, selfHosted: deps.selfHosted, clock: deps.clock });
 
   return async (principal, invocation, requestId) => {
-    requireRole(principal.role, 'member');
     // Before anything else touches them: a value our own encoding cannot handle is the caller's 422, never an upstream
     // failure that would count toward the MCP's circuit breaker (openapi.yaml: Limits on JSON values).
     assertWithinBounds('arguments', invocation.arguments ?? {}, ARGUMENT_BOUNDS);

@@ -1,11 +1,10 @@
 /**
  * The use case behind `revokeApiKey`: revoke a key the caller manages (openapi.yaml, "Key management"). Viewers revoke
- * nothing (`403`); a key the caller does not manage is `404`; revoking a revoked key answers its first revocation
+ * nothing (`403`, the operation's `x-required-role`, applied before this runs); a key the caller does not manage is `404`; revoking a revoked key answers its first revocation
  * again. Two refusals keep the caller and the organisation able to act: the caller's only active key (`403 forbidden`),
  * and the organisation's last active key acting as owner (`409 conflict`), checked in the store's own transaction.
  */
 import type { Principal } from '../auth/principal.js';
-import { requireRole } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { isLastOwnerError } from '../store/errors.js';
@@ -28,7 +27,6 @@ export async function revokeApiKey(
   keyId: string,
 ): Promise<RevokedApiKey> {
   const { store } = deps;
-  requireRole(actor.role, 'member');
   const row = await findManageableKey(store, actor, keyId);
   if (row.revokedAt !== null) return { id: row.id, status: 'revoked', revoked_at: row.revokedAt };
   const now = deps.clock();

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import { isLastOwnerError } from '../store/errors.js';
 import type { MemberRow, Role, Store } from '../store/types.js';
-import { requireMayGrant, requireMayManageMember, requireMemberManager } from './member-access.js';
+import { requireMayGrant, requireMayManageMember } from './member-access.js';
 
 export interface MemberDeps {
   store: Store;
@@ -41,7 +41,6 @@ export async function changeMemberRole(
   userId: string,
   role: Role,
 ): Promise<MemberRow> {
-  requireMemberManager(actor);
   const target = await findMember(deps.store, actor, userId);
   requireMayManageMember(actor, target);
   requireMayGrant(actor, role);
@@ -53,7 +52,6 @@ export async function changeMemberRole(
 }
 
 export async function removeMember(deps: MemberDeps, actor: Principal, userId: string): Promise<void> {
-  requireMemberManager(actor);
   const target = await findMember(deps.store, actor, userId);
   requireMayManageMember(actor, target);
   const removed = await keepingAnOwner('removed', () =>

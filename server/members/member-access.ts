@@ -2,21 +2,14 @@
  * Member management (openapi.yaml, "Key management" and `updateMember`, `removeMember`, `inviteMember`): the same rule as
  * for keys, applied to people. A caller with at least the admin role changes, removes and invites only members whose role
  * is at most its own, and never grants a role above its own; the organisation's last owner can be neither demoted nor
- * removed (`409 conflict`). A key scoped to some MCPs manages no members at all: a member it invited or promoted would
- * issue keys over every MCP, wider than the scope the key was given.
+ * removed (`409 conflict`). A key scoped to some MCPs manages no members at all (`x-mcp-scoped: unscoped-only`, applied
+ * with the role before these run): a member it invited or promoted would issue keys over every MCP, wider than the
+ * scope the key was given.
  */
 import type { Principal } from '../auth/principal.js';
-import { requireRole, roleRank } from '../auth/roles.js';
+import { roleRank } from '../auth/roles.js';
 import { ApiError } from '../http/errors.js';
 import type { MemberRow, Role } from '../store/types.js';
-
-/** Throws `403 forbidden` unless the caller may manage members at all: admin or owner, with a key over every MCP. */
-export function requireMemberManager(actor: Pick<Principal, 'role' | 'scope'>): void {
-  requireRole(actor.role, 'admin');
-  if (actor.scope !== '*') {
-    throw new ApiError('forbidden', 'A key scoped to some MCP servers cannot manage members');
-  }
-}
 
 /** Throws `403 forbidden` when `target` holds a role above the caller's. */
 export function requireMayManageMember(actor: Pick<Principal, 'role'>, target: MemberRow): void {

@@ -1,24 +1,20 @@
 /** Tools: `POST /mcp` (`invokeTool`) turns the request into a `ToolInvocation` for the use case and its result into the envelope. */
-import { Router } from 'express';
 import type { RouteDeps } from '../app.js';
 import { principalOf } from '../auth/principal.js';
 import { ok } from '../http/envelope.js';
+import type { OperationBindings } from '../http/operations.js';
 import { requestIdOf } from '../http/request-id.js';
 import { idempotency } from '../idempotency/index.js';
-import { createToolInvoker, type ToolInvocation } from '../invoke/invoke-tool.js';
+import { createToolInvoker } from '../invoke/invoke-tool.js';
 
-export function toolRoutes(deps: RouteDeps): Router {
-  const router = Router();
+export function toolHandlers(deps: RouteDeps): OperationBindings {
   const invokeTool = createToolInvoker(deps);
-
-  router.post(
-    '/mcp',
-    idempotency({ store: deps.store, operation: 'invokeTool', clock: deps.clock }),
-    async (req, res) => {
-      const result = await invokeTool(principalOf(res), req.body as ToolInvocation, requestIdOf(res));
-      res.json(ok(result));
+  return {
+    invokeTool: {
+      before: [idempotency({ store: deps.store, operation: 'invokeTool', clock: deps.clock })],
+      handle: async ({ body, res }) => {
+        res.json(ok(await invokeTool(principalOf(res), body, requestIdOf(res))));
+      },
     },
-  );
-
-  return router;
+  };
 }

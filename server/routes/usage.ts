@@ -1,32 +1,23 @@
 /** Usage: the summary against the plan's monthly limit, and the paginated invocation history. A scoped key sees only
  * the usage of its MCPs. */
-import { type Request, type Response, Router } from 'express';
 import type { RouteDeps } from '../app.js';
 import { scopeFilter } from '../auth/mcp-scope.js';
 import { principalOf } from '../auth/principal.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
+import type { OperationBindings, OperationHandler } from '../http/operations.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
 import { limitsOf } from '../policy/plan-limits.js';
 import { usageRange } from '../policy/usage-range.js';
-import type { InvocationStatus, UsageFilter } from '../store/types.js';
+import type { UsageFilter } from '../store/types.js';
 import { usageRecordView, usageSummaryView } from './views/usage-view.js';
 
-interface HistoryQuery {
-  mcp_id?: string;
-  api_key_id?: string;
-  status?: InvocationStatus;
-  start_date?: string;
-  end_date?: string;
-}
-
-export function usageRoutes(deps: RouteDeps): Router {
+export function usageHandlers(deps: RouteDeps): OperationBindings {
   const { store } = deps;
-  const router = Router();
 
-  const summary = async (req: Request, res: Response): Promise<void> => {
+  const summary: OperationHandler<'getUsage' | 'getOrganizationUsage'> = async ({ query, res }) => {
     const principal = principalOf(res);
-    const range = usageRange(req.query as Record<string, unknown>, deps.clock());
+    const range = usageRange(query, deps.clock());
     const organization = await store.getOrganization(principal.orgId);
     if (!organization) throw new ApiError('not_found', 'Organization not found');
     const mcpIds = scopeFilter(principal.scope);
@@ -37,27 +28,26 @@ export function usageRoutes(deps: RouteDeps): Router {
     });
     res.json(ok(usageSummaryView(aggregate, range, limitsOf(organization.plan, deps).monthly_requests)));
   };
-  router.get('/v1/usage', summary);
-  router.get('/v1/organization/usage', summary);
+  return {
+    getUsage: summary,
+    getOrganizationUsage: summary,
 
-  router.get('/v1/usage/history', async (req, res) => {
-    const principal = principalOf(res);
-    const query = req.query as HistoryQuery;
-    const pageRequest = readPageRequest(req);
-    const hasDates = query.start_date !== undefined || query.end_date !== undefined;
-    // Without dates the history is unbounded; with either, the range rules of the summary apply.
-    const range = hasDates ? usageRange(query, deps.clock()) : undefined;
-    const mcpIds = scopeFilter(principal.scope);
-    const filter: UsageFilter = {
-      ...(query.mcp_id ? { mcpId: query.mcp_id } : {}),
-      ...(query.api_key_id ? { apiKeyId: query.api_key_id } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(range ? { from: range.from, to: range.to } : {}),
-      ...(mcpIds ? { mcpIds } : {}),
-    };
-    const page = await store.listUsage(principal.orgId, filter, pageRequest);
-    sendPage(req, res, deps.publicUrl, pageRequest, { items: page.items.map(usageRecordView), total: page.total });
-  });
-
-  return router;
+    listUsageHistory: async ({ query, req, res }) => {
+      const principal = principalOf(res);
+      const pageRequest = readPageRequest(req);
+      const hasDates = query.start_date !== undefined || query.end_date !== undefined;
+      // Without dates the history is unbounded; with either, the range rules of the summary apply.
+      const range = hasDates ? usageRange(query, deps.clock()) : undefined;
+      const mcpIds = scopeFilter(principal.scope);
+      const filter: UsageFilter = {
+        ...(query.mcp_id ? { mcpId: query.mcp_id } : {}),
+        ...(query.api_key_id ? { apiKeyId: query.api_key_id } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(range ? { from: range.from, to: range.to } : {}),
+        ...(mcpIds ? { mcpIds } : {}),
+      };
+      const page = await store.listUsage(principal.orgId, filter, pageRequest);
+      sendPage(req, res, deps.publicUrl, pageRequest, { items: page.items.map(usageRecordView), total: page.total });
+    },
+  };
 }
