@@ -42,6 +42,7 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
   const clock = systemClock;
   const { store, location, exclusive, pool } = await openStore({
     database: config.database,
+    clock,
     databasePool: config.databasePool,
     checkpointBytes: config.checkpointBytes,
     checkpointAgeMs: config.checkpointAgeMs,

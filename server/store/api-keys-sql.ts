@@ -1,4 +1,5 @@
 /** API keys. Status is derived, never stored: revoked if `revoked_at` is set, expired if `expires_at <= now`. */
+import type { Clock } from '../clock.js';
 import { LastOwnerError } from './errors.js';
 import { limitOffset, placeholders } from './paging.js';
 import { toApiKey, toMember, toOrganization } from './row-mappers.js';
@@ -42,6 +43,7 @@ export function activeOwnerKeyCondition(orgId: string, at: string): [string, Sql
 export function whereFor(
   orgId: string,
   filter: ApiKeyFilter,
+  now: string,
   dialect: 'sqlite' | 'postgres' = 'sqlite',
 ): [string, SqlParam[]] {
   const clauses = ['org_id = ?'];
@@ -66,14 +68,14 @@ export function whereFor(
     params.push(...filter.withinScope);
   }
   if (filter.status !== undefined) {
-    const [clause, more] = apiKeyStatusCondition(filter.status, filter.now ?? new Date().toISOString());
+    const [clause, more] = apiKeyStatusCondition(filter.status, filter.now ?? now);
     clauses.push(`(${clause})`);
     params.push(...more);
   }
   return [clauses.join(' AND '), params];
 }
 
-export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
+export function apiKeyQueries(db: SqlDb, clock: Clock): ApiKeyQueries {
   const getApiKey = (orgId: string, id: string) => {
     const row = db.get('SELECT * FROM api_keys WHERE org_id = ? AND id = ?', [orgId, id]);
     return row && toApiKey(row);
@@ -81,7 +83,7 @@ export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
 
   return {
     async createApiKey(key) {
-      const at = key.createdAt ?? new Date().toISOString();
+      const at = key.createdAt ?? clock().toISOString();
       await db.write(() =>
         db.run(
           `INSERT INTO api_keys (id, org_id, user_id, name, description, prefix, key_hash, role, mcp_scope,
@@ -123,7 +125,7 @@ export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
     },
     getApiKey: async (orgId, id) => getApiKey(orgId, id),
     async listApiKeys(orgId, filter, page) {
-      const [where, params] = whereFor(orgId, filter);
+      const [where, params] = whereFor(orgId, filter, clock().toISOString());
       const items = db
         .all(`SELECT * FROM api_keys WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
           ...params,
@@ -134,7 +136,11 @@ export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
       return { items, total };
     },
     async countActiveApiKeys(orgId, filter) {
-      const [where, params] = whereFor(orgId, { status: 'active', userId: filter.userId, now: filter.now });
+      const [where, params] = whereFor(
+        orgId,
+        { status: 'active', userId: filter.userId, now: filter.now },
+        clock().toISOString(),
+      );
       return Number(db.get(`SELECT COUNT(*) AS n FROM api_keys WHERE ${where}`, params)?.n ?? 0);
     },
     async updateApiKey(orgId, id, patch) {
@@ -145,7 +151,7 @@ export function apiKeyQueries(db: SqlDb): ApiKeyQueries {
         db.run('UPDATE api_keys SET name = ?, description = ?, updated_at = ? WHERE org_id = ? AND id = ?', [
           next.name,
           next.description,
-          new Date().toISOString(),
+          clock().toISOString(),
           orgId,
           id,
         ]),

@@ -1,4 +1,5 @@
 /** MCP servers. */
+import type { Clock } from '../clock.js';
 import { limitOffset, placeholders } from './paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
@@ -37,7 +38,7 @@ export function whereFor(orgId: string, filter: McpFilter): [string, SqlParam[]]
   return [clauses.join(' AND '), params];
 }
 
-export function mcpQueries(db: SqlDb): McpQueries {
+export function mcpQueries(db: SqlDb, clock: Clock): McpQueries {
   const getMcp = (orgId: string, id: string) => {
     const row = db.get('SELECT * FROM mcps WHERE org_id = ? AND id = ?', [orgId, id]);
     return row && toMcp(row);
@@ -45,7 +46,7 @@ export function mcpQueries(db: SqlDb): McpQueries {
 
   return {
     async createMcp(mcp) {
-      const at = mcp.createdAt ?? new Date().toISOString();
+      const at = mcp.createdAt ?? clock().toISOString();
       await db.write(() =>
         db.run(
           // The counters start from any usage already recorded under this id, so they equal the history exactly.
@@ -114,7 +115,7 @@ export function mcpQueries(db: SqlDb): McpQueries {
             next.status,
             next.authType,
             next.credentialsCiphertext,
-            new Date().toISOString(),
+            clock().toISOString(),
             orgId,
             id,
           ],

@@ -3,6 +3,7 @@
  * `schema_migrations`; a database is brought up to date when it is opened. Never edit a released migration: add one.
  * Times are ISO 8601 UTC strings, which sort and compare correctly as text.
  */
+import { type Clock, systemClock } from '../clock.js';
 import type { SqlDb } from './sql-db.js';
 
 export interface Migration {
@@ -150,7 +151,11 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */
-export async function migrate(db: SqlDb, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  db: SqlDb,
+  migrations: readonly Migration[] = MIGRATIONS,
+  clock: Clock = systemClock,
+): Promise<number[]> {
   await db.write(() =>
     db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`),
@@ -172,7 +177,7 @@ export async function migrate(db: SqlDb, migrations: readonly Migration[] = MIGR
       db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,
-        new Date().toISOString(),
+        clock().toISOString(),
       ]);
     });
     done.push(migration.version);

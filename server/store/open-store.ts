@@ -1,5 +1,6 @@
 /** Opens the store `DATABASE_URL` names: the embedded sql.js database, or PostgreSQL. */
 import type pg from 'pg';
+import type { Clock } from '../clock.js';
 import { type DatabaseTarget, withoutPassword } from '../config/database-url.js';
 import { withAdvisoryLock } from './postgres/advisory-lock.js';
 import { openPostgresStore, type PostgresPoolOptions } from './postgres/postgres-store.js';
@@ -13,6 +14,8 @@ export interface OpenStoreOptions {
   /** sql.js only. */
   checkpointBytes?: number | undefined;
   checkpointAgeMs?: number | undefined;
+  /** The server's time source, for the rows the store stamps itself. */
+  clock?: Clock;
   /** sql.js recovery's warnings (a torn or corrupt journal tail set aside). */
   warn?: (message: string) => void;
 }
@@ -34,7 +37,11 @@ const STARTUP_LOCK = 0x706c_6d31;
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const { database } = options;
   if (database.kind === 'postgres') {
-    const store = await openPostgresStore({ url: database.url, ...options.databasePool });
+    const store = await openPostgresStore({
+      url: database.url,
+      ...options.databasePool,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     return {
       store,
       location: withoutPassword(database.url),
@@ -47,6 +54,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     checkpointBytes: options.checkpointBytes,
     checkpointAgeMs: options.checkpointAgeMs,
     warn: options.warn,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return { store, location: store.path, pool: undefined, exclusive: (body) => body() };
 }

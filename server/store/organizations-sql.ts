@@ -1,4 +1,5 @@
 /** Organisations, members and invites. */
+import type { Clock } from '../clock.js';
 import { LastOwnerError } from './errors.js';
 import { limitOffset, placeholders } from './paging.js';
 import { toInvite, toMember, toOrganization } from './row-mappers.js';
@@ -24,7 +25,7 @@ type OrganizationQueries = Pick<
   | 'findPendingInvite'
 >;
 
-export function organizationQueries(db: SqlDb): OrganizationQueries {
+export function organizationQueries(db: SqlDb, clock: Clock): OrganizationQueries {
   const getOrganization = (id: string) => {
     const row = db.get('SELECT * FROM organizations WHERE id = ?', [id]);
     return row && toOrganization(row);
@@ -47,7 +48,7 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
 
   return {
     async createOrganization(org) {
-      const at = org.createdAt ?? new Date().toISOString();
+      const at = org.createdAt ?? clock().toISOString();
       await db.write(() =>
         db.run(
           `INSERT INTO organizations (id, name, slug, description, plan, settings, created_at, updated_at)
@@ -66,14 +67,14 @@ export function organizationQueries(db: SqlDb): OrganizationQueries {
       await db.write(() =>
         db.run(
           'UPDATE organizations SET name = ?, description = ?, plan = ?, settings = ?, updated_at = ? WHERE id = ?',
-          [next.name, next.description, next.plan, JSON.stringify(next.settings), new Date().toISOString(), id],
+          [next.name, next.description, next.plan, JSON.stringify(next.settings), clock().toISOString(), id],
         ),
       );
       return getOrganization(id);
     },
 
     async createMember(member) {
-      const at = member.joinedAt ?? new Date().toISOString();
+      const at = member.joinedAt ?? clock().toISOString();
       await db.write(() =>
         db.run(
           `INSERT INTO members (id, org_id, email, name, role, joined_at, last_active, updated_at)

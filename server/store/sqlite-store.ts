@@ -3,6 +3,7 @@
  * and periodic snapshots (see persistence.ts and README.md). One process owns a database file at a time (db-lock.ts).
  */
 import { resolve } from 'node:path';
+import { type Clock, systemClock } from '../clock.js';
 import { apiKeyQueries } from './api-keys-sql.js';
 import { mcpQueries } from './mcps-sql.js';
 import { metaQueries } from './meta-sql.js';
@@ -16,6 +17,8 @@ import { usageQueries } from './usage-sql.js';
 export interface SqliteStoreOptions extends Omit<StorageOptions, 'onCheckpointStep'> {
   /** A database file (created with its directory when missing), or `:memory:` for a database that is never written. */
   path: string;
+  /** The time written into rows the store stamps itself (`updated_at`, defaults of `created_at`); the system time by default. */
+  clock?: Clock;
 }
 
 export interface SqliteStore extends Store {
@@ -39,10 +42,10 @@ export interface SqliteStore extends Store {
 
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const path = options.path === ':memory:' ? ':memory:' : resolve(options.path);
-  const { path: _path, ...given } = options;
+  const { path: _path, clock = systemClock, ...given } = options;
   const storage = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Omit<
     SqliteStoreOptions,
-    'path'
+    'path' | 'clock'
   >;
   const persistence = path === ':memory:' ? memoryPersistence() : filePersistence(path, storage);
   let db: SqlDb;
@@ -53,7 +56,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     throw error;
   }
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db, undefined, clock);
     // A new or migrated database gets a snapshot at once, so the file at `path` is a complete SQLite database.
     if (applied.length > 0 && path !== ':memory:') await db.checkpoint();
   } catch (error) {
@@ -62,9 +65,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   }
   return {
     path,
-    ...organizationQueries(db),
-    ...apiKeyQueries(db),
-    ...mcpQueries(db),
+    ...organizationQueries(db, clock),
+    ...apiKeyQueries(db, clock),
+    ...mcpQueries(db, clock),
     ...usageQueries(db),
     ...metaQueries(db),
     flush: () => db.flush(),

@@ -71,7 +71,9 @@ export interface HarnessOptions {
 const SECRET = randomBytes(32).toString('hex');
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const opened = await harnessStoreKind().open();
+  // The store stamps rows with the same clock as the app (a test's fixed clock included).
+  const clock = options.overrides?.clock;
+  const opened = await harnessStoreKind().open(clock ? { clock } : {});
   const { store } = opened;
   const cipher = createCredentialCipher(randomBytes(32));
   const logs: Record<string, unknown>[] = [];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, it } from 'vitest';
+import type { Clock } from '../../server/clock.js';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import type { Store } from '../../server/store/types.js';
@@ -27,21 +28,22 @@ export interface StoreKind {
   name: string;
   /** Set when this implementation cannot run here (the reason is the skipped test's name). */
   skipReason?: string;
-  open(): Promise<OpenedStore>;
+  /** `clock`: the store's time source (the system time by default). */
+  open(options?: { clock?: Clock }): Promise<OpenedStore>;
 }
 
 const sqlite: StoreKind = {
   name: 'sql.js',
-  async open() {
+  async open(options = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'plexmcp-store-'));
     const path = join(dir, 'plexmcp.db');
-    let store = await openSqliteStore({ path });
+    let store = await openSqliteStore({ path, ...options });
     return {
       store,
       openAnother: () => Promise.reject(new Error('one process owns a sql.js database at a time')),
       async reopen() {
         await store.close();
-        store = await openSqliteStore({ path });
+        store = await openSqliteStore({ path, ...options });
         return store;
       },
       cleanup: async () => {
@@ -66,12 +68,12 @@ export async function createTestSchema(url: string): Promise<{ schema: string; d
 const postgres: StoreKind = {
   name: 'postgres',
   skipReason: postgresService.skipReason,
-  async open() {
+  async open(options = {}) {
     const url = postgresService.url!;
     const { schema, drop } = await createTestSchema(url);
     const opened: Store[] = [];
     const openOne = async () => {
-      const store = await openPostgresStore({ url, schema, max: 4 });
+      const store = await openPostgresStore({ url, schema, max: 4, ...options });
       opened.push(store);
       return store;
     };

@@ -1,4 +1,5 @@
 /** API keys on PostgreSQL; the same statements and answers as server/store/api-keys-sql.ts (status derived, never stored). */
+import type { Clock } from '../../clock.js';
 import { activeOwnerKeyCondition, whereFor } from '../api-keys-sql.js';
 import { LastOwnerError } from '../errors.js';
 import { limitOffset } from '../paging.js';
@@ -57,7 +58,7 @@ const PRINCIPAL_SQL = `SELECT ${columns('k', 'k_', KEY_COLUMNS)}, ${columns('o',
   LEFT JOIN members m ON m.org_id = k.org_id AND m.id = k.user_id
   WHERE k.key_hash = ?`;
 
-export function pgApiKeyQueries(db: PgDb): ApiKeyQueries {
+export function pgApiKeyQueries(db: PgDb, clock: Clock): ApiKeyQueries {
   const getApiKey = async (orgId: string, id: string) => {
     const row = await db.get('SELECT * FROM api_keys WHERE org_id = ? AND id = ?', [orgId, id]);
     return row && toApiKey(row);
@@ -67,7 +68,7 @@ export function pgApiKeyQueries(db: PgDb): ApiKeyQueries {
 
   return {
     async createApiKey(key) {
-      const at = key.createdAt ?? new Date().toISOString();
+      const at = key.createdAt ?? clock().toISOString();
       const row = await db.get(
         `INSERT INTO api_keys (id, org_id, user_id, name, description, prefix, key_hash, role, mcp_scope,
            created_at, updated_at, last_used, expires_at, revoked_at)
@@ -105,7 +106,7 @@ export function pgApiKeyQueries(db: PgDb): ApiKeyQueries {
     },
     getApiKey,
     async listApiKeys(orgId, filter, page) {
-      const [where, params] = whereFor(orgId, filter, 'postgres');
+      const [where, params] = whereFor(orgId, filter, clock().toISOString(), 'postgres');
       const rows = await db.all(`SELECT * FROM api_keys WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
         ...params,
         ...limitOffset(page),
@@ -113,12 +114,12 @@ export function pgApiKeyQueries(db: PgDb): ApiKeyQueries {
       return { items: rows.map(toApiKey), total: await count(where, params) };
     },
     countActiveApiKeys: (orgId, filter) =>
-      count(...whereFor(orgId, { status: 'active', userId: filter.userId, now: filter.now })),
+      count(...whereFor(orgId, { status: 'active', userId: filter.userId, now: filter.now }, clock().toISOString())),
     async updateApiKey(orgId, id, patch) {
       const [set, params] = setClause({
         name: patch.name,
         description: patch.description,
-        updated_at: new Date().toISOString(),
+        updated_at: clock().toISOString(),
       });
       const row = await db.get(`UPDATE api_keys SET ${set} WHERE org_id = ? AND id = ? RETURNING *`, [
         ...params,

@@ -1,4 +1,5 @@
 /** MCP servers on PostgreSQL; the same statements and answers as server/store/mcps-sql.ts. */
+import type { Clock } from '../../clock.js';
 import { whereFor } from '../mcps-sql.js';
 import { limitOffset } from '../paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from '../row-mappers.js';
@@ -20,7 +21,7 @@ type McpQueries = Pick<
   | 'deleteMcp'
 >;
 
-export function pgMcpQueries(db: PgDb): McpQueries {
+export function pgMcpQueries(db: PgDb, clock: Clock): McpQueries {
   const getMcp = async (orgId: string, id: string) => {
     const row = await db.get('SELECT * FROM mcps WHERE org_id = ? AND id = ?', [orgId, id]);
     return row && toMcp(row);
@@ -42,7 +43,7 @@ export function pgMcpQueries(db: PgDb): McpQueries {
 
   return {
     async createMcp(mcp) {
-      const at = mcp.createdAt ?? new Date().toISOString();
+      const at = mcp.createdAt ?? clock().toISOString();
       const row = await db.get(
         // The counters start from any usage already recorded under this id, so they equal the history exactly.
         `INSERT INTO mcps (id, org_id, name, endpoint_url, description, status, health, auth_type,
@@ -88,7 +89,7 @@ export function pgMcpQueries(db: PgDb): McpQueries {
         status: patch.status,
         auth_type: patch.authType,
         credentials_ciphertext: patch.credentialsCiphertext,
-        updated_at: new Date().toISOString(),
+        updated_at: clock().toISOString(),
       });
       const row = await db.get(`UPDATE mcps SET ${set} WHERE org_id = ? AND id = ? RETURNING *`, [
         ...params,

@@ -1,5 +1,6 @@
 /** Organisations, members and invites on PostgreSQL; the same statements and answers as server/store/organizations-sql.ts. */
 
+import type { Clock } from '../../clock.js';
 import { LastOwnerError } from '../errors.js';
 import { limitOffset, placeholders } from '../paging.js';
 import { toInvite, toMember, toOrganization } from '../row-mappers.js';
@@ -38,7 +39,7 @@ async function requireAnotherOwner(tx: PgQueryable, orgId: string, userId: strin
   }
 }
 
-export function pgOrganizationQueries(db: PgDb): OrganizationQueries {
+export function pgOrganizationQueries(db: PgDb, clock: Clock): OrganizationQueries {
   const getOrganization = async (id: string) => {
     const row = await db.get('SELECT * FROM organizations WHERE id = ?', [id]);
     return row && toOrganization(row);
@@ -54,7 +55,7 @@ export function pgOrganizationQueries(db: PgDb): OrganizationQueries {
 
   return {
     async createOrganization(org) {
-      const at = org.createdAt ?? new Date().toISOString();
+      const at = org.createdAt ?? clock().toISOString();
       const row = await db.get(
         `INSERT INTO organizations (id, name, slug, description, plan, settings, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
@@ -72,14 +73,14 @@ export function pgOrganizationQueries(db: PgDb): OrganizationQueries {
         description: patch.description,
         plan: patch.plan,
         settings: patch.settings === undefined ? undefined : JSON.stringify(patch.settings),
-        updated_at: new Date().toISOString(),
+        updated_at: clock().toISOString(),
       });
       const row = await db.get(`UPDATE organizations SET ${set} WHERE id = ? RETURNING *`, [...params, id]);
       return row && toOrganization(row);
     },
 
     async createMember(member) {
-      const at = member.joinedAt ?? new Date().toISOString();
+      const at = member.joinedAt ?? clock().toISOString();
       const row = await db.get(
         `INSERT INTO members (id, org_id, email, name, role, joined_at, last_active, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, NULL, ?) RETURNING *`,

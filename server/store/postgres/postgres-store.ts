@@ -5,6 +5,7 @@
  * open it at once.
  */
 import type pg from 'pg';
+import { type Clock, systemClock } from '../../clock.js';
 import type { Store } from '../types.js';
 import { pgApiKeyQueries } from './pg-api-keys.js';
 import { openPgDb, type PgDb } from './pg-db.js';
@@ -28,6 +29,8 @@ export interface PostgresStoreOptions extends PostgresPoolOptions {
   url: string;
   /** A schema to keep the tables in instead of the connection's default search path (it must exist). */
   schema?: string;
+  /** The time written into rows the store stamps itself (`updated_at`, defaults of `created_at`); the system time by default. */
+  clock?: Clock;
 }
 
 export interface PostgresStore extends Store {
@@ -39,6 +42,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error(`schema must be a plain lower-case identifier, got ${JSON.stringify(options.schema)}`);
   }
+  const clock = options.clock ?? systemClock;
   const db: PgDb = openPgDb({
     connectionString: options.url,
     max: options.max ?? 10,
@@ -54,9 +58,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   return {
     pool: db.pool,
-    ...pgOrganizationQueries(db),
-    ...pgApiKeyQueries(db),
-    ...pgMcpQueries(db),
+    ...pgOrganizationQueries(db, clock),
+    ...pgApiKeyQueries(db, clock),
+    ...pgMcpQueries(db, clock),
     ...pgUsageQueries(db),
     ...pgMetaQueries(db),
     close: () => db.close(),
