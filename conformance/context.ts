@@ -7,9 +7,9 @@ import type { PlexMcpClient } from '../client/index.js';
 import { type Citation, cite, pointer, section } from './citation.js';
 import type { CleanupRegistry } from './cleanup.js';
 import type { ResolvedConfig } from './config.js';
+import type { Exchange, Finding } from './exchange.js';
 import type { Recorder } from './http/recorder.js';
 import type { HttpSession, Reply } from './http/session.js';
-import type { Exchange, Finding } from './model.js';
 import type { Oracle } from './oracle/oracle.js';
 
 /** Thrown by `ctx.skip`; the runner records a skip with the reason. */

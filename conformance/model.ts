@@ -5,57 +5,12 @@
  */
 import type { Citation } from './citation.js';
 import type { CheckContext } from './context.js';
+import type { Exchange, Finding } from './exchange.js';
+
+export type { Exchange, Finding, RecordedRequest, RecordedResponse } from './exchange.js';
 
 /** pass: the deployment does what the contract demands; warn: inconclusive or a should-level lapse; skip: not run. */
 export type Outcome = 'pass' | 'fail' | 'warn' | 'skip';
-
-/** A request as recorded, with secrets already redacted. */
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  /** The body (redacted, truncated for very large bodies). */
-  body?: string;
-  /** The body's full size in bytes. */
-  bodySize: number;
-}
-
-/** A response as recorded, with secrets already redacted. */
-export interface RecordedResponse {
-  status: number;
-  statusText: string;
-  /** Lower-case header names. */
-  headers: Record<string, string>;
-  body: string;
-  bodySize: number;
-}
-
-/** One HTTP round trip the suite made. */
-export interface Exchange {
-  seq: number;
-  /** The check (or `preflight`, `cleanup`) that made the request. */
-  tag: string;
-  startedAt: string;
-  durationMs: number;
-  request: RecordedRequest;
-  response?: RecordedResponse;
-  /** Set when no response arrived (connection refused, reset, timeout). */
-  networkError?: string;
-}
-
-/** A failed or inconclusive expectation, with the exchange that showed it. */
-export interface Finding {
-  severity: 'fail' | 'warn';
-  /**
-   * What kind of fault this is, as a short stable tag (for example `undeclared-field`, `secret-shaped`,
-   * `list-total`), so that tooling and the suite's own proof can tell one finding from another.
-   */
-  kind?: string;
-  message: string;
-  /** What the contract documents, and where (for example `401 unauthorized`, section "Authentication"). */
-  documented?: Citation;
-  exchange?: Exchange;
-}
 
 export interface CheckResult {
   id: string;

@@ -12,12 +12,10 @@
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
-import type { Logger } from 'pino';
-import { type Contract, loadContract } from '../contract/index.js';
+import { loadContract } from '../contract/index.js';
 import { authenticate } from './auth/authenticate.js';
-import { type Clock, systemClock } from './clock.js';
-import type { CredentialCipher } from './crypto/credentials.js';
-import type { Gateway } from './gateway/types.js';
+import { systemClock } from './clock.js';
+import type { AppDeps } from './deps.js';
 import { accessLog } from './http/access-log.js';
 import { type BodyBudget, createBodyBudget } from './http/body-budget.js';
 import { deprecationHeaders } from './http/deprecation-headers.js';
@@ -34,41 +32,8 @@ import { organizationHandlers } from './routes/organization.js';
 import { systemHandlers } from './routes/system.js';
 import { toolHandlers } from './routes/tools.js';
 import { usageHandlers } from './routes/usage.js';
-import type { Store } from './store/types.js';
 
-export type { CredentialCipher };
-
-export interface AppDeps {
-  store: Store;
-  logger: Logger;
-  /** The hash an API key is stored under (HMAC-SHA-256 with the server's secret, hex). */
-  hashApiKey(key: string): string;
-  cipher: CredentialCipher;
-  /** Reaches upstream MCP servers; without one, invoking and testing answer `502 mcp_unreachable`. */
-  gateway?: Gateway;
-  /** The rate-limit stage; requests pass straight through when absent (self-hosted). */
-  rateLimit?: RequestHandler;
-  /** Before authentication: refuses an address that has spent its failed-authentication budget (ratelimit's `addressGuard`). */
-  addressGuard?: RequestHandler;
-  /** Just before the error handler: counts 401s per address (ratelimit's `limitFailedAuth`). */
-  failedAuthLimit?: ErrorRequestHandler;
-  /** Validate every response against the contract (on in development and tests: drift becomes a 500). */
-  validateResponses: boolean;
-  maxRequestBodyBytes: number;
-  /** The bytes of request bodies read at once across all requests (`PLEXMCP_MAX_BODY_BYTES_IN_FLIGHT`); default 64 MiB. */
-  maxBodyBytesInFlight?: number;
-  /** The longest a tool call may wait for its upstream (`MCP_REQUEST_TIMEOUT_MS`). */
-  mcpRequestTimeoutMs: number;
-  /** The server's public origin for absolute links (`PUBLIC_URL`); else links are relative (never from `Host`). */
-  publicUrl?: string;
-  selfHosted: boolean;
-  /** Allow MCP endpoints on loopback/private addresses even when not self-hosted (tests, demos). */
-  allowPrivateMcpUrls: boolean;
-  /** The time source; tests pass a fixed clock. */
-  clock?: Clock;
-  /** The contract to serve and enforce (default openapi.yaml at the package root); tests pass an edited copy. */
-  contract?: Contract;
-}
+export type { AppDeps, CredentialCipher, RouteDeps } from './deps.js';
 
 /** The parsed contract, typed as the validator's document type (an untyped-library adapter). */
 type ValidatorSpec = Exclude<Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'], string>;
@@ -146,6 +111,3 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(errorHandler(deps.logger));
   return app;
 }
-
-/** What routes receive: the app's dependencies with the clock resolved. */
-export type RouteDeps = AppDeps & { clock: Clock };

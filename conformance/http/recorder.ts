@@ -2,7 +2,7 @@
  * A recording `fetch`: every request the suite makes (through the typed client or raw) is kept, redacted, as an
  * `Exchange`, so that failures carry evidence, the oracle can judge every response and `--har` can export the traffic.
  */
-import type { Exchange } from '../model.js';
+import type { Exchange } from '../exchange.js';
 import { Redactor } from './redact.js';
 
 /** Bodies above this are kept as an excerpt: a 10 MiB probe should not sit in memory or in a HAR file twice. */

@@ -2,7 +2,7 @@
  * Raw HTTP for checks: well-formed or deliberately malformed requests, sent through the recording fetch, answered
  * as a `Reply` that carries its recorded `Exchange` for evidence.
  */
-import type { Exchange } from '../model.js';
+import type { Exchange } from '../exchange.js';
 import type { Recorder } from './recorder.js';
 
 /** Which credentials a request carries. Default `main`: `Authorization: ApiKey <key>` (openapi.yaml "Authentication"). */

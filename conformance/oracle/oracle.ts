@@ -17,7 +17,7 @@ import {
   lookup,
 } from '../../contract/index.js';
 import { pointer as at, type Citation, cite, section, standard } from '../citation.js';
-import type { Exchange } from '../model.js';
+import type { Exchange } from '../exchange.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (

@@ -4,10 +4,10 @@
  * are use cases of their own (server/keys/).
  */
 import type { Request } from 'express';
-import type { RouteDeps } from '../app.js';
 import { permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
 import { presentedKey } from '../auth/presented-key.js';
 import { principalOf } from '../auth/principal.js';
+import type { RouteDeps } from '../deps.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import type { OperationBindings } from '../http/operations.js';

@@ -1,10 +1,10 @@
 /** MCPs: register, list, inspect, update, test and remove upstream MCP servers (listMcps, createMcp, getMcp,
  * updateMcp, deleteMcp, testMcp). */
 import type { components } from '../../generated/schema.js';
-import type { RouteDeps } from '../app.js';
 import { findPermittedMcp } from '../auth/mcp-access.js';
 import { scopeFilter } from '../auth/mcp-scope.js';
 import { principalOf } from '../auth/principal.js';
+import type { RouteDeps } from '../deps.js';
 import { decryptCredentials, upstreamTarget } from '../gateway/upstream-target.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';

@@ -3,8 +3,9 @@
  * management"): within the caller's own role, through a key over every MCP, never leaving the organisation without an
  * owner.
  */
-import type { RouteDeps } from '../app.js';
+
 import { principalOf } from '../auth/principal.js';
+import type { RouteDeps } from '../deps.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import type { OperationBindings } from '../http/operations.js';

@@ -1,6 +1,7 @@
 /** Organization: the organisation the key belongs to, its plan's limits and live usage; admins may rename it. */
-import type { RouteDeps } from '../app.js';
+
 import { principalOf } from '../auth/principal.js';
+import type { RouteDeps } from '../deps.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import type { OperationBindings } from '../http/operations.js';

@@ -3,7 +3,7 @@
  * No authentication (`security: []`).
  */
 import type { Contract } from '../../contract/index.js';
-import type { RouteDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { loadDocsPage, packageInfo } from '../docs/index.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';

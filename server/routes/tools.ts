@@ -1,6 +1,7 @@
 /** Tools: `POST /mcp` (`invokeTool`) turns the request into a `ToolInvocation` for the use case and its result into the envelope. */
-import type { RouteDeps } from '../app.js';
+
 import { principalOf } from '../auth/principal.js';
+import type { RouteDeps } from '../deps.js';
 import { ok } from '../http/envelope.js';
 import type { OperationBindings } from '../http/operations.js';
 import { requestIdOf } from '../http/request-id.js';

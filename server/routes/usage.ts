@@ -1,8 +1,9 @@
 /** Usage: the summary against the plan's monthly limit, and the paginated invocation history. A scoped key sees only
  * the usage of its MCPs. */
-import type { RouteDeps } from '../app.js';
+
 import { scopeFilter } from '../auth/mcp-scope.js';
 import { principalOf } from '../auth/principal.js';
+import type { RouteDeps } from '../deps.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import type { OperationBindings, OperationHandler } from '../http/operations.js';

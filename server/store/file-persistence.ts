@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { encodeRecord, type JournalRecord } from './journal-format.js';
 import { cutJournal, listJournalFiles, type RecordPosition, scanJournal } from './journal-scan.js';
 import { JournalWriter } from './journal-writer.js';
-import type { CheckpointImage, Persistence, StorageOptions } from './persistence.js';
+import type { CheckpointImage, Persistence, StorageOptions } from './persistence-types.js';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot-file.js';
 
 export class FilePersistence implements Persistence {
