@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler } from '../http/error-handler.js';
 import { ApiError } from '../http/errors.js';
 import { requestId } from '../http/request-id.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
 import { openTempStore, type TempStore } from '../store/test-store.js';
 import { idempotency } from './idempotency.js';
 import { canonicalJson, isValidIdempotencyKey } from './request-hash.js';
@@ -174,6 +175,46 @@ describe('idempotency stage over HTTP with a sql.js store', () => {
     expect(runs).toBe(1);
     expect(a.body).toEqual(b.body);
     expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')].sort()).toEqual([null, 'true']);
+  });
+
+  it('a reservation left by a process that died mid-request holds for its lease (2 minutes), then a retry runs', async () => {
+    const pending = {
+      orgId: 'org_a',
+      key: 'k-11',
+      requestHash: 'whatever the dead request was',
+      status: 0,
+      body: 'pending dead-holder',
+      createdAt: now.toISOString(),
+    };
+    expect(await temp.store.claimIdempotency(pending)).toBe(true);
+    // Within the lease, another request under the key is refused rather than run beside the one still holding it.
+    now = new Date(now.getTime() + 119_000);
+    expect((await post({ tool: 'x' }, { 'Idempotency-Key': 'k-11' })).status).toBe(409);
+    now = new Date(now.getTime() + 2_000);
+    const retried = await post({ tool: 'x' }, { 'Idempotency-Key': 'k-11' });
+    expect(retried.status).toBe(200);
+    expect(runs).toBe(1);
+    expect((await post({ tool: 'x' }, { 'Idempotency-Key': 'k-11' })).headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('a reservation left in a sql.js database is gone when it is opened again (one process owns it)', async () => {
+    const pending = {
+      orgId: 'org_a',
+      key: 'k-12',
+      requestHash: 'h',
+      status: 0,
+      body: 'pending crashed',
+      createdAt: now.toISOString(),
+    };
+    expect(await temp.store.claimIdempotency(pending)).toBe(true);
+    await temp.store.close();
+    const reopened = await openSqliteStore({ path: temp.path });
+    try {
+      expect(await reopened.getIdempotency('org_a', 'k-12')).toBeUndefined();
+    } finally {
+      await reopened.close();
+    }
+    temp.store = await openSqliteStore({ path: temp.path });
   });
 
   it('without a key every request runs', async () => {

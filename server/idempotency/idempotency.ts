@@ -9,24 +9,31 @@
  * - A final response stored for the key within `ttlMs` (24 h): the same request (operation + canonical body) gets it
  *   again, same status and body, with `Idempotent-Replayed: true`; another request gets `409 already_exists`.
  * - Otherwise the handler runs and its response is stored when final (see `isReplayable`: never 5xx or 429).
- * - A duplicate that arrives while the first is still running waits for it, then is answered as above. The wait is per
- *   process; several instances would need an insert-if-absent reservation in the store.
+ * - A duplicate that arrives while the first is still running, on this instance or another sharing the database,
+ *   waits for it, then is answered as above (reservation.ts: a pending record inserted if absent, in the store).
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Principal } from '../auth/principal.js';
 import { type Clock, systemClock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
-import type { Store } from '../store/types.js';
+import type { IdempotencyRow, Store } from '../store/types.js';
 import type { ReplaySeal } from './replay-seal.js';
 import { isReplayable, isValidIdempotencyKey, requestHash } from './request-hash.js';
+import { type Reservation, type ReservationStore, reserve } from './reservation.js';
 
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_IDEMPOTENCY_LEASE_MS = 2 * 60 * 1000;
 
 export interface IdempotencyOptions {
-  store: Pick<Store, 'getIdempotency' | 'putIdempotency'>;
+  store: ReservationStore;
   /** Names the operation in the hash, so one key cannot replay another operation's response (e.g. `invokeTool`). */
   operation: string;
   ttlMs?: number;
+  /**
+   * How long a reservation holds before a duplicate may take it over (its holder died mid-request); longer than any
+   * request runs. Default 2 minutes.
+   */
+  leaseMs?: number;
   clock?: Clock;
   /** The caller's organisation; defaults to the authenticated principal's. */
   orgIdOf?: (res: Response) => string;
@@ -83,6 +90,7 @@ function captureBody(res: Response): () => string {
  */
 export function idempotency(options: IdempotencyOptions): RequestHandler {
   const ttlMs = options.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
+  const leaseMs = options.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS;
   const clock = options.clock ?? systemClock;
   const orgIdOf = options.orgIdOf ?? principalOrgId;
   const callerOf = options.callerOf ?? principalKeyId;
@@ -99,6 +107,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     const orgId = orgIdOf(res);
     const hash = requestHash(`${options.operation}\n${callerOf(res)}`, req.body);
     const slot = `${orgId}\n${key}`;
+    // Duplicates within this process wait here without touching the store; across processes, reserve() waits.
     for (let running = inFlight.get(slot); running; running = inFlight.get(slot)) await running;
     // No await between the loop and here: this request now owns the slot until its response is stored.
     let release!: () => void;
@@ -109,37 +118,51 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     };
 
     const seal = options.seal?.(req, `${orgId}\n${key}`);
-    let stored: Awaited<ReturnType<typeof options.store.getIdempotency>>;
+    // Opened only for the same request from the same API key (the hash names it); a body that does not open (sealed
+    // by an older version) counts as not stored.
+    let replay: string | undefined;
+    const usable = (row: IdempotencyRow) => {
+      try {
+        replay = seal ? seal.open(row.body) : row.body;
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let gone = false;
+    res.once('close', () => (gone = true));
+    let reservation: Reservation;
     try {
-      stored = await options.store.getIdempotency(orgId, key);
+      reservation = await reserve({
+        store: options.store,
+        clock,
+        orgId,
+        key,
+        requestHash: hash,
+        ttlMs,
+        leaseMs,
+        usable,
+        gone: () => gone,
+      });
     } catch (error) {
       done();
       throw error;
     }
-    const fresh = stored && Date.parse(stored.createdAt) > clock().getTime() - ttlMs;
     res.setHeader('Idempotency-Key', key);
-    if (stored && fresh && stored.requestHash !== hash) {
+    if (reservation.kind !== 'run') {
       done();
-      throw new ApiError('already_exists', 'This Idempotency-Key was already used with a different request', {
-        'Idempotency-Key': 'was already used with a different request',
-      });
-    }
-    // Opened only now, for the same request from the same API key (the hash names it).
-    let replay = stored && fresh ? stored.body : undefined;
-    if (replay !== undefined && seal) {
-      try {
-        replay = seal.open(replay);
-      } catch {
-        replay = undefined;
+      if (reservation.kind === 'abandoned') return;
+      if (reservation.row.requestHash !== hash) {
+        throw new ApiError('already_exists', 'This Idempotency-Key was already used with a different request', {
+          'Idempotency-Key': 'was already used with a different request',
+        });
       }
-    }
-    if (stored && replay !== undefined) {
-      done();
-      res.status(stored.status).setHeader('Idempotent-Replayed', 'true');
+      res.status(reservation.row.status).setHeader('Idempotent-Replayed', 'true');
       res.type('application/json').send(replay);
       return;
     }
 
+    const { token } = reservation;
     const body = captureBody(res);
     let settled = false;
     const settle = async (finished: boolean) => {
@@ -147,17 +170,21 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       settled = true;
       try {
         if (finished && isReplayable(res.statusCode)) {
-          await options.store.putIdempotency({
+          const row = {
             orgId,
             key,
             requestHash: hash,
             status: res.statusCode,
             body: seal ? seal.seal(body()) : body(),
             createdAt: clock().toISOString(),
-          });
+          };
+          await options.store.completeIdempotency(row, token);
+        } else {
+          await options.store.releaseIdempotency(orgId, key, token);
         }
       } catch {
-        // Not stored: a retry runs the operation again, which is what it would do without a key.
+        // Not stored: the reservation lapses after the lease, and a retry then runs the operation again, which is
+        // what it would do without a key.
       } finally {
         done();
       }

@@ -1,11 +1,18 @@
 /** Idempotency records and server-wide values. */
 import { toIdempotency } from './row-mappers.js';
-import type { SqlDb } from './sql-db.js';
-import type { Store } from './types.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
+import { IDEMPOTENCY_PENDING, type Store } from './types.js';
 
 type MetaQueries = Pick<
   Store,
-  'getIdempotency' | 'putIdempotency' | 'deleteIdempotencyBefore' | 'getMeta' | 'setMeta'
+  | 'getIdempotency'
+  | 'putIdempotency'
+  | 'claimIdempotency'
+  | 'completeIdempotency'
+  | 'releaseIdempotency'
+  | 'deleteIdempotencyBefore'
+  | 'getMeta'
+  | 'setMeta'
 > & {
   /** Removes a server-wide value (a server secret that moves to the key file). */
   deleteMeta(key: string): Promise<void>;
@@ -14,6 +21,7 @@ type MetaQueries = Pick<
 };
 
 export function metaQueries(db: SqlDb): MetaQueries {
+  const sqlWrite = (sql: string, params: SqlParam[]) => db.write(() => db.run(sql, params));
   return {
     async getIdempotency(orgId, key) {
       const row = db.get('SELECT * FROM idempotency WHERE org_id = ? AND key = ?', [orgId, key]);
@@ -28,6 +36,45 @@ export function metaQueries(db: SqlDb): MetaQueries {
           [row.orgId, row.key, row.requestHash, row.status, row.body, row.createdAt],
         ),
       );
+    },
+    async claimIdempotency(row, replacing) {
+      const values = [row.requestHash, row.status, row.body, row.createdAt];
+      const changed = replacing
+        ? sqlWrite(
+            `UPDATE idempotency SET request_hash = ?, status = ?, body = ?, created_at = ?
+             WHERE org_id = ? AND key = ? AND request_hash = ? AND status = ? AND body = ? AND created_at = ?`,
+            [
+              ...values,
+              row.orgId,
+              row.key,
+              replacing.requestHash,
+              replacing.status,
+              replacing.body,
+              replacing.createdAt,
+            ],
+          )
+        : sqlWrite(
+            `INSERT INTO idempotency (org_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (org_id, key) DO NOTHING`,
+            [row.orgId, row.key, ...values],
+          );
+      return (await changed) === 1;
+    },
+    async completeIdempotency(row, token) {
+      const changed = await sqlWrite(
+        `UPDATE idempotency SET request_hash = ?, status = ?, body = ?, created_at = ?
+         WHERE org_id = ? AND key = ? AND status = ? AND body = ?`,
+        [row.requestHash, row.status, row.body, row.createdAt, row.orgId, row.key, IDEMPOTENCY_PENDING, token],
+      );
+      return changed === 1;
+    },
+    async releaseIdempotency(orgId, key, token) {
+      await sqlWrite('DELETE FROM idempotency WHERE org_id = ? AND key = ? AND status = ? AND body = ?', [
+        orgId,
+        key,
+        IDEMPOTENCY_PENDING,
+        token,
+      ]);
     },
     deleteIdempotencyBefore: (before) =>
       db.write(() => db.run('DELETE FROM idempotency WHERE created_at < ?', [before])),

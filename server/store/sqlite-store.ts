@@ -11,7 +11,7 @@ import { migrate } from './migrations.js';
 import { organizationQueries } from './organizations-sql.js';
 import { filePersistence, memoryPersistence, type StorageOptions } from './persistence.js';
 import { SqlDb } from './sql-db.js';
-import type { Store } from './types.js';
+import { IDEMPOTENCY_PENDING, type Store } from './types.js';
 import { usageQueries } from './usage-sql.js';
 
 export interface SqliteStoreOptions extends Omit<StorageOptions, 'onCheckpointStep'> {
@@ -59,6 +59,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     const applied = await migrate(db, undefined, clock);
     // A new or migrated database gets a snapshot at once, so the file at `path` is a complete SQLite database.
     if (applied.length > 0 && path !== ':memory:') await db.checkpoint();
+    // One process owns the database at a time, so an Idempotency-Key still reserved was reserved by a process that
+    // stopped mid-request: its request will never answer, and a retry may run at once.
+    if (db.get('SELECT 1 FROM idempotency WHERE status = ?', [IDEMPOTENCY_PENDING])) {
+      await db.write(() => db.run('DELETE FROM idempotency WHERE status = ?', [IDEMPOTENCY_PENDING]));
+    }
   } catch (error) {
     await db.close().catch(() => {});
     throw error;

@@ -149,10 +149,15 @@ export interface IdempotencyRow {
   key: string;
   /** Operation and SHA-256 of the request body: the same key with another body is a conflict. */
   requestHash: string;
+  /** The stored response's HTTP status, or `IDEMPOTENCY_PENDING` for a reservation whose request is still running. */
   status: number;
+  /** The stored response's body; a pending reservation's holds its holder's token instead. */
   body: string;
   createdAt: string;
 }
+
+/** The `status` of a reservation taken before the request runs (claimIdempotency), until its response is stored. */
+export const IDEMPOTENCY_PENDING = 0;
 
 export interface McpFilter {
   status?: McpStatus;
@@ -312,6 +317,16 @@ export interface Store {
 
   getIdempotency(orgId: string, key: string): Promise<IdempotencyRow | undefined>;
   putIdempotency(row: IdempotencyRow): Promise<void>;
+  /**
+   * Takes the record for `row.orgId` and `row.key` in one atomic step, for a request about to run (`row` is a pending
+   * reservation): inserted when there is none; given `replacing`, put in place of that exact record (a stale one) only
+   * if it is unchanged. True when the record is now `row`: of instances claiming at once, exactly one gets true.
+   */
+  claimIdempotency(row: IdempotencyRow, replacing?: IdempotencyRow): Promise<boolean>;
+  /** Replaces the pending reservation whose body is `token` with the final `row`; false when it is no longer there. */
+  completeIdempotency(row: IdempotencyRow, token: string): Promise<boolean>;
+  /** Deletes the pending reservation whose body is `token` (its response is not to be replayed). */
+  releaseIdempotency(orgId: string, key: string, token: string): Promise<void>;
   deleteIdempotencyBefore(before: string): Promise<number>;
 
   /** Small server-wide values kept with the database (generated secrets, schema facts). */
