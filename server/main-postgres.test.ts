@@ -23,6 +23,9 @@ describe.skipIf(postgres.skipReason !== undefined)('npm start on PostgreSQL', ()
       DATABASE_URL: database.url,
       PLEXMCP_HEALTH_CHECK_INTERVAL_MS: '0',
       DATABASE_POOL_MAX: '3',
+      // Required on PostgreSQL: the instances share them, and none is generated into the database.
+      API_KEY_HMAC_SECRET: 'a'.repeat(64),
+      PLEXMCP_ENCRYPTION_KEY: 'b'.repeat(64),
     });
     children.push(child);
     const [, url] = await child.waitFor(/listening on (http:\/\/\S+)/);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -139,10 +139,54 @@ describe('npm start', () => {
       { DATABASE_URL: 'postgres:///plexmcp' },
       /^Configuration error: DATABASE_URL names no host/,
     ],
+    [
+      'a PostgreSQL database but neither secret',
+      { DATABASE_URL: 'postgres://plexmcp@127.0.0.1:1/plexmcp' },
+      /^Configuration error: API_KEY_HMAC_SECRET and PLEXMCP_ENCRYPTION_KEY must be set when DATABASE_URL is PostgreSQL/,
+    ],
   ])('refuses to start with %s, naming it, exit 1', async (_name, extra, message) => {
     const result = await runTs(MAIN, [], { ...env, ...extra });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'a key file that is not JSON',
+      () => writeFileSync(join(dir, 'plexmcp.db.keys'), '{"API_KEY_HMAC_SECRET": "ab'),
+      /^Could not start: The key file \S+plexmcp\.db\.keys is not valid JSON; restore it from a backup$/,
+    ],
+    [
+      'a key file that cannot be read',
+      () => mkdirSync(join(dir, 'plexmcp.db.keys')),
+      /^Could not start: The key file \S+plexmcp\.db\.keys cannot be read \(EISDIR\)/,
+    ],
+    [
+      'a database file that is not a database',
+      () => writeFileSync(join(dir, 'plexmcp.db'), 'x'.repeat(4096)),
+      /^Could not start: the database \S+plexmcp\.db is not usable: file is not a database$/,
+    ],
+  ])('refuses to start with %s in one line (no stack, no secret), exit 1', async (_name, prepare, message) => {
+    prepare();
+    const result = await runTs(MAIN, [], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unreachable PostgreSQL database is one line naming it without its password, exit 1', async () => {
+    const result = await runTs(MAIN, [], {
+      ...env,
+      DATABASE_URL: 'postgres://app:hunter2@127.0.0.1:1/plexmcp',
+      API_KEY_HMAC_SECRET: 'a'.repeat(64),
+      PLEXMCP_ENCRYPTION_KEY: 'b'.repeat(64),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^Could not start: cannot open the database postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/plexmcp \(DATABASE_URL\): .*ECONNREFUSED/,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('refuses a second server on the same database', async () => {

@@ -22,7 +22,7 @@ import { createLogger } from './logger.js';
 import { addressGuard, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
 import { createServerLimiters, type ServerLimiters } from './ratelimit/shared-limiters.js';
 import { resolveSecrets } from './secrets.js';
-import { DatabaseLockedError } from './store/db-lock.js';
+import { startupFailureLine } from './startup-failure.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
@@ -251,7 +251,7 @@ function startIdempotencyPruning(store: Store, logger: Logger, clock: Clock): ()
   return () => clearInterval(timer);
 }
 
-/** The process entry: exits 1 with a clear message on bad configuration or a database in use. */
+/** The process entry: exits 1 with one clear line on bad configuration, key file, database or address. */
 export async function main(): Promise<void> {
   let config: Config;
   try {
@@ -265,10 +265,9 @@ export async function main(): Promise<void> {
   try {
     running = await startServer(config);
   } catch (error) {
-    const known = error instanceof DatabaseLockedError || error instanceof ListenError;
-    process.stderr.write(
-      `Could not start: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
-    );
+    const line =
+      error instanceof ListenError ? `Could not start: ${error.message}` : startupFailureLine(error, config.database);
+    process.stderr.write(`${line ?? `Could not start: ${String((error as Error).stack ?? error)}`}\n`);
     process.exit(1);
   }
   let stopping = false;

@@ -11,8 +11,8 @@
  *   start-up with a message naming the file: new secrets are never generated over existing data.
  * - Secrets that older versions kept in the database's `meta` table move to the key file, are deleted from the
  *   database, and the database is compacted and checkpointed, so no copy stays in its file or journal.
- * - PostgreSQL (several instances, no one place for a key file): secrets that are not configured are still kept in the
- *   database, with a warning at every start to configure them.
+ * - PostgreSQL (several instances, no one place for a key file): both secrets must be configured (the configuration
+ *   refuses to load without them); none is ever generated into a database whose dumps would then unlock everything.
  */
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -86,26 +86,27 @@ function hasKeyFile(store: Pick<Store, 'getMeta' | 'setMeta'> | SecretsStore): s
 }
 
 /**
- * A store shared by several server instances (PostgreSQL) has no one place beside it for a key file: there, secrets
- * that are not configured are still generated into the database, and a warning says to configure them.
+ * A store shared by several server instances (PostgreSQL) has no one place beside it for a key file, so both secrets
+ * come from the configuration; a secret an earlier version generated into the database is reported, never used.
  */
 async function resolveInDatabase(
   store: Pick<Store, 'getMeta' | 'setMeta'>,
   configured: Configured,
 ): Promise<ServerSecrets> {
-  const generated: SecretName[] = [];
   const warnings: string[] = [];
   const resolved = {} as Record<Kind, string>;
   const given = { hmac: configured.apiKeyHmacSecret, encryption: configured.encryptionKey?.toString('hex') };
   for (const kind of ['hmac', 'encryption'] as const) {
-    let secret = given[kind] ?? (await store.getMeta(LEGACY_META[kind]));
+    const secret = given[kind];
     if (secret === undefined) {
-      secret = newSecret();
-      await store.setMeta(LEGACY_META[kind], secret);
-      generated.push(VARIABLE[kind]);
+      throw new KeyFileError(`${VARIABLE[kind]} must be set for a shared (PostgreSQL) database; none is generated`);
     }
-    if (given[kind] === undefined) {
-      warnings.push(`${VARIABLE[kind]} is not set, so it is kept in the shared database: set it for every instance`);
+    const legacy = await store.getMeta(LEGACY_META[kind]);
+    if (legacy !== undefined) {
+      warnings.push(
+        `The database still holds a ${VARIABLE[kind]} an earlier version generated into it (meta ${LEGACY_META[kind]}): ` +
+          `anyone with a dump can use it${legacy === secret ? '' : ', and it differs from the configured one'}; delete that row`,
+      );
     }
     const print = fingerprint(kind, secret);
     const previous = await store.getMeta(FINGERPRINT[kind]);
@@ -118,7 +119,7 @@ async function resolveInDatabase(
   return {
     apiKeyHmacSecret: resolved.hmac,
     encryptionKey: Buffer.from(resolved.encryption, 'hex'),
-    generated,
+    generated: [],
     warnings,
     keyFile: undefined,
   };

@@ -49,7 +49,12 @@ describe('loadConfig defaults', () => {
 const valid: [string, Record<string, string>, Partial<Config>][] = [
   [
     'a PostgreSQL URL, with pool settings',
-    { DATABASE_URL: 'postgresql://app:pw@db:5432/plexmcp?sslmode=require', DATABASE_POOL_MAX: '25' },
+    {
+      DATABASE_URL: 'postgresql://app:pw@db:5432/plexmcp?sslmode=require',
+      DATABASE_POOL_MAX: '25',
+      API_KEY_HMAC_SECRET: 'h'.repeat(32),
+      PLEXMCP_ENCRYPTION_KEY: 'ab'.repeat(32),
+    },
     {
       database: { kind: 'postgres', url: 'postgresql://app:pw@db:5432/plexmcp?sslmode=require' },
       databasePath: '',
@@ -202,6 +207,19 @@ describe('loadConfig rejects', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(message);
     expect((error as ConfigError).variable).toBe(Object.keys(env)[0]);
+  });
+
+  it('a PostgreSQL database without its secrets, naming every missing variable', () => {
+    const postgres = { DATABASE_URL: 'postgres://app@db/plexmcp' };
+    expect(() => loadConfig(postgres)).toThrow(
+      /^API_KEY_HMAC_SECRET and PLEXMCP_ENCRYPTION_KEY must be set when DATABASE_URL is PostgreSQL/,
+    );
+    expect(() => loadConfig({ ...postgres, API_KEY_HMAC_SECRET: 'h'.repeat(32) })).toThrow(
+      /^PLEXMCP_ENCRYPTION_KEY must be set when DATABASE_URL is PostgreSQL/,
+    );
+    expect(() => loadConfig({ ...postgres, PLEXMCP_ENCRYPTION_KEY: 'ab'.repeat(32) })).toThrow(
+      /^API_KEY_HMAC_SECRET must be set when DATABASE_URL is PostgreSQL/,
+    );
   });
 
   it('never echoes a database or Redis password', () => {

@@ -40,9 +40,9 @@ export interface Config {
   redisUrl: string | undefined;
   /** PLEXMCP_SELF_HOSTED: true turns off rate limits and quotas. */
   selfHosted: boolean;
-  /** API_KEY_HMAC_SECRET; undefined means generate once and keep with the database. */
+  /** API_KEY_HMAC_SECRET; undefined (embedded database only) means generate once into the key file beside it. */
   apiKeyHmacSecret: string | undefined;
-  /** PLEXMCP_ENCRYPTION_KEY (32 bytes); undefined means generate once and keep with the database. */
+  /** PLEXMCP_ENCRYPTION_KEY (32 bytes); undefined (embedded database only) means generate once into the key file. */
   encryptionKey: Buffer | undefined;
   /** PLEXMCP_BOOTSTRAP_API_KEY: the first owner key on an empty database. */
   bootstrapApiKey: string | undefined;
@@ -140,6 +140,25 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const encryptionKey = withDefault('PLEXMCP_ENCRYPTION_KEY', undefined, (v) =>
+    parseEncryptionKey('PLEXMCP_ENCRYPTION_KEY', v),
+  );
+  // A PostgreSQL database is shared by instances and reached over the network: secrets generated into it would be in
+  // every dump of it, which would then unlock every upstream credential and verify every API key. So they are required.
+  if (database.kind === 'postgres') {
+    const missing = [
+      ...(hmacSecret === undefined ? ['API_KEY_HMAC_SECRET'] : []),
+      ...(encryptionKey === undefined ? ['PLEXMCP_ENCRYPTION_KEY'] : []),
+    ];
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.join(' and '),
+        `must be set when DATABASE_URL is PostgreSQL (the same values on every instance, kept outside the database; ` +
+          'for example `openssl rand -hex 32` for each)',
+      );
+    }
+  }
+
   return {
     bindAddress: withDefault('BIND_ADDRESS', { host: '0.0.0.0', port: 8080 }, (v) =>
       parseBindAddress('BIND_ADDRESS', v),
@@ -160,9 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: withDefault('REDIS_URL', undefined, (v) => parseRedisUrl('REDIS_URL', v)),
     selfHosted: withDefault('PLEXMCP_SELF_HOSTED', false, (v) => parseBoolean('PLEXMCP_SELF_HOSTED', v)),
     apiKeyHmacSecret: hmacSecret,
-    encryptionKey: withDefault('PLEXMCP_ENCRYPTION_KEY', undefined, (v) =>
-      parseEncryptionKey('PLEXMCP_ENCRYPTION_KEY', v),
-    ),
+    encryptionKey,
     bootstrapApiKey,
     ownerEmail,
     mcpRequestTimeoutMs: withDefault('MCP_REQUEST_TIMEOUT_MS', 30_000, (v) =>

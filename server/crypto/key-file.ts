@@ -55,13 +55,19 @@ export function readKeyFile(path: string): KeyFileRead | undefined {
     chmodSync(path, 0o600);
     tightened = true;
   }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new KeyFileError(`The key file ${path} cannot be read (${code}); restore it from a backup or fix its access`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new KeyFileError(
-      `The key file ${path} is not valid JSON (${(error as Error).message}); restore it from a backup`,
-    );
+    parsed = JSON.parse(text);
+  } catch {
+    // Not the parser's message: it quotes the file's text, which holds the secrets.
+    throw new KeyFileError(`The key file ${path} is not valid JSON; restore it from a backup`);
   }
   const record = (parsed ?? {}) as Record<string, unknown>;
   if (record.format !== FORMAT) {
