@@ -3,6 +3,7 @@
  * the HTTP API, background health checks, and a graceful shutdown on SIGTERM/SIGINT that finishes in-flight requests
  * and closes the store, so every write is on disk and the database lock is released.
  */
+import cluster from 'node:cluster';
 import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import { resolveSecrets } from './secrets.js';
 import { startupFailureLine } from './startup-failure.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
+import { superviseWorkers, WORKER_SHUTDOWN } from './workers.js';
 
 export interface RunningServer {
   /** A URL the server answers on from this machine (loopback for a wildcard bind); PUBLIC_URL is separate. */
@@ -261,6 +263,9 @@ export async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${error.message}\n`);
     process.exit(1);
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    process.exit(await superviseWorkers(config.workers));
+  }
   let running: RunningServer;
   try {
     running = await startServer(config);
@@ -287,6 +292,10 @@ export async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // A worker of PLEXMCP_WORKERS is stopped by its primary; Ctrl-C may have signalled it already (one process group).
+  process.on('message', (message) => {
+    if (message === WORKER_SHUTDOWN && !stopping) stop('SIGTERM');
+  });
 }
 
 const entry = process.argv[1];

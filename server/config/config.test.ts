@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -14,6 +15,7 @@ describe('loadConfig defaults', () => {
       database: { kind: 'sqlite', path: resolve('data/plexmcp.db') },
       databasePath: resolve('data/plexmcp.db'),
       databasePool: { max: 10, idleTimeoutMs: 30000, connectionTimeoutMs: 10000 },
+      workers: 1,
       redisUrl: undefined,
       selfHosted: false,
       apiKeyHmacSecret: undefined,
@@ -46,6 +48,9 @@ describe('loadConfig defaults', () => {
   });
 });
 
+const cpus = availableParallelism();
+const pgSecrets = { API_KEY_HMAC_SECRET: 'h'.repeat(32), PLEXMCP_ENCRYPTION_KEY: 'ab'.repeat(32) };
+
 const valid: [string, Record<string, string>, Partial<Config>][] = [
   [
     'a PostgreSQL URL, with pool settings',
@@ -61,6 +66,17 @@ const valid: [string, Record<string, string>, Partial<Config>][] = [
       databasePool: { max: 25, idleTimeoutMs: 30000, connectionTimeoutMs: 10000 },
     },
   ],
+  [
+    'workers on PostgreSQL, a number or one per CPU',
+    { PLEXMCP_WORKERS: '3', DATABASE_URL: 'postgres://db/plexmcp', ...pgSecrets },
+    { workers: 3 },
+  ],
+  [
+    'auto workers: one per CPU',
+    { PLEXMCP_WORKERS: 'auto', DATABASE_URL: 'postgres://db/x', ...pgSecrets },
+    { workers: cpus },
+  ],
+  ['one worker on the embedded database', { PLEXMCP_WORKERS: '1' }, { workers: 1 }],
   ['a Redis URL', { REDIS_URL: 'rediss://:pw@cache:6380/2' }, { redisUrl: 'rediss://:pw@cache:6380/2' }],
   [
     'an IPv4 bind address with port 0',
@@ -187,6 +203,17 @@ const invalid: [string, Record<string, string>, RegExp][] = [
     'a checkpoint size with a unit',
     { PLEXMCP_CHECKPOINT_BYTES: '16MB' },
     /^PLEXMCP_CHECKPOINT_BYTES must be a whole number/,
+  ],
+  [
+    'more than one worker on the embedded database',
+    { PLEXMCP_WORKERS: '2' },
+    /^PLEXMCP_WORKERS needs a PostgreSQL DATABASE_URL \(postgres:\/\/…\): the embedded sql.js database is held by one process/,
+  ],
+  ['auto workers on the embedded database', { PLEXMCP_WORKERS: 'auto' }, /^PLEXMCP_WORKERS needs a PostgreSQL/],
+  [
+    'zero workers',
+    { PLEXMCP_WORKERS: '0', DATABASE_URL: 'postgres://db/x', ...pgSecrets },
+    /^PLEXMCP_WORKERS must be a whole number/,
   ],
   [
     'a zero checkpoint age',

@@ -15,6 +15,7 @@ import {
   parseHttpUrl,
   parseInteger,
   parseRedisUrl,
+  parseWorkers,
 } from './parsers.js';
 
 export { ConfigError } from './config-error.js';
@@ -36,6 +37,9 @@ export interface Config {
   /** DATABASE_POOL_MAX (default 10), DATABASE_POOL_IDLE_TIMEOUT_MS (30000), DATABASE_CONNECT_TIMEOUT_MS (10000):
    * the PostgreSQL connection pool of each server process. */
   databasePool: { max: number; idleTimeoutMs: number; connectionTimeoutMs: number };
+  /** PLEXMCP_WORKERS, default 1: server processes sharing one port (node:cluster); `auto` is one per CPU. Needs
+   * PostgreSQL: the embedded database belongs to one process. */
+  workers: number;
   /** REDIS_URL: rate-limit counters shared by every instance; undefined keeps them in PostgreSQL or in memory. */
   redisUrl: string | undefined;
   /** PLEXMCP_SELF_HOSTED: true turns off rate limits and quotas. */
@@ -158,6 +162,16 @@ export function loadConfig(env: Env = process.env): Config {
       );
     }
   }
+  const workers = withDefault('PLEXMCP_WORKERS', 1, (v) => parseWorkers('PLEXMCP_WORKERS', v));
+  const workersGiven = read('PLEXMCP_WORKERS');
+  if (database.kind === 'sqlite' && workersGiven !== undefined && workersGiven.trim() !== '1') {
+    throw new ConfigError(
+      'PLEXMCP_WORKERS',
+      'needs a PostgreSQL DATABASE_URL (postgres://…): the embedded sql.js database is held by one process; unset ' +
+        'PLEXMCP_WORKERS, or move the data with plexmcp-admin migrate --to postgres://…',
+      workersGiven,
+    );
+  }
 
   return {
     bindAddress: withDefault('BIND_ADDRESS', { host: '0.0.0.0', port: 8080 }, (v) =>
@@ -176,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
         parseInteger('DATABASE_CONNECT_TIMEOUT_MS', v, 1),
       ),
     },
+    workers,
     redisUrl: withDefault('REDIS_URL', undefined, (v) => parseRedisUrl('REDIS_URL', v)),
     selfHosted: withDefault('PLEXMCP_SELF_HOSTED', false, (v) => parseBoolean('PLEXMCP_SELF_HOSTED', v)),
     apiKeyHmacSecret: hmacSecret,

@@ -1,4 +1,5 @@
 /** Parsers for single environment values. Each throws `ConfigError` naming the variable and what it expects. */
+import { availableParallelism } from 'node:os';
 import { ConfigError } from './config-error.js';
 
 export interface BindAddress {
@@ -23,6 +24,12 @@ export function parseInteger(name: string, value: string, min: number, max = Num
     throw new ConfigError(name, `must be a whole number ${range}`, value);
   }
   return parsed;
+}
+
+/** A number of worker processes, or `auto`: one per CPU this process may use (os.availableParallelism). */
+export function parseWorkers(name: string, value: string): number {
+  if (value.trim().toLowerCase() === 'auto') return availableParallelism();
+  return parseInteger(name, value, 1, 256);
 }
 
 /** `host:port` or `[ipv6]:port` (RFC 3986 §3.2.2 brackets an IPv6 literal so its colons are not read as the port). */
