@@ -11,6 +11,7 @@ export const CONTRACT_SECTIONS = [
   'Request handling',
   'Authentication',
   'Roles and scopes',
+  'Key management',
   'Pagination',
   'Rate limits',
   'Quotas',

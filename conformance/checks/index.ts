@@ -13,6 +13,7 @@ import { authMissingKey } from './auth-missing-key.js';
 import { authNoSecretShapes } from './auth-no-secret-shapes.js';
 import { authOtherOrg } from './auth-other-org.js';
 import { authRevokedKey } from './auth-revoked-key.js';
+import { authRoleMatrix } from './auth-role-matrix.js';
 import { authScopedKey } from './auth-scoped-key.js';
 import { authSecretsHidden } from './auth-secrets-hidden.js';
 import { authUnknownKey } from './auth-unknown-key.js';
@@ -97,6 +98,7 @@ export const checks = defineChecks([
   authExpiredKey,
   authScopedKey,
   authViewerRole,
+  authRoleMatrix,
   pageBoundsCheck,
   pageTotalsCheck,
   pageWalkCheck,

@@ -184,6 +184,34 @@ function refusesOnlyOnOrganization(code: string, mainKey: string): Fault {
   };
 }
 
+/** A request another key sends that the deployment refuses with `code` is carried out with the main key instead. */
+function withMainKeyWhen(mainKey: string, code: string, applies: (req: ProxyRequest) => boolean): Fault {
+  return {
+    around: async (req, send) => {
+      const res = await send(req);
+      if (!applies(req) || keyOf(req) === mainKey || codeOf(res) !== code) return res;
+      const headers: Record<string, string> = { ...req.headers, authorization: `ApiKey ${mainKey}` };
+      delete headers['x-api-key'];
+      return send({ ...req, headers });
+    },
+  };
+}
+
+/**
+ * The key-management hole: a rename or revocation of an API key the caller may not manage (which the deployment
+ * answers 404) is carried out anyway, so a member key renames and revokes an owner's.
+ */
+const keyManagementHole = (mainKey: string) =>
+  withMainKeyWhen(
+    mainKey,
+    'not_found',
+    (req) => (req.method === 'PATCH' || req.method === 'DELETE') && /^\/v1\/api-keys\/[^/]+$/.test(pathOf(req.url)),
+  );
+
+/** One operation (updateMcp) without its role check: a key below admin that is refused is served as the main key. */
+const missingRoleCheck = (mainKey: string) =>
+  withMainKeyWhen(mainKey, 'forbidden', (req) => req.method === 'PATCH' && /^\/v1\/mcps\/[^/]+$/.test(pathOf(req.url)));
+
 const RATE_HEADERS = [
   'ratelimit-policy',
   'ratelimit',
@@ -275,6 +303,20 @@ export function faultCases(mainKey: string): FaultCase[] {
         response: (res, req) =>
           req.method !== 'GET' && codeOf(res) === 'not_found' ? replaceWith(res, 200, fakeSuccess) : res,
       },
+    },
+    {
+      name: "lets a member key rename and revoke the owner's keys",
+      target: 'self-hosted',
+      detectedBy: ['AUTH-013'],
+      kinds: { 'AUTH-013': 'key-management-hole' },
+      fault: keyManagementHole(mainKey),
+    },
+    {
+      name: 'misses the role check on updateMcp',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-013'],
+      kinds: { 'AUTH-013': 'role-not-enforced' },
+      fault: missingRoleCheck(mainKey),
     },
     {
       name: 'answers inviteMember with 500',
