@@ -83,6 +83,14 @@ describe('the suite against the real server', () => {
     // Self-hosted: no rate-limit headers, so the RATE checks skip, saying why; VER-002 has no deprecated operation to
     // verify (openapi.yaml deprecates nothing), so it skips too, never a vacuous pass; the rest all ran.
     expect(outcomes(report, 'skip')).toEqual(['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004', 'VER-002']);
+    // The whole-list walk over seeded lists, the secret-shape scan, the invitation and the authorization matrix (every
+    // role, a scoped key, key management, another organisation's ids) ran and passed, none of them vacuously.
+    const thorough = ['PAGE-006', 'AUTH-012', 'LIFE-003', 'AUTH-009', 'AUTH-013'];
+    const outcome = (id: string) => report.results.find((r) => r.id === id)?.outcome;
+    expect(Object.fromEntries(thorough.map((id) => [id, outcome(id)]))).toEqual(
+      Object.fromEntries(thorough.map((id) => [id, 'pass'])),
+    );
+    expect(report.results.find((r) => r.id === 'AUTH-013')?.verified.what.join(', ')).toMatch(/key-management probes/);
     expect(mcpNames).toEqual(['demo']);
     expect(liveRunKeys).toEqual([]);
     expect(listedKeys).toBeGreaterThan(0);

@@ -96,7 +96,14 @@ async function keysOfEveryRole(ctx: CheckContext): Promise<MatrixKey[]> {
   const keys: MatrixKey[] = [];
   for (const role of [...ROLES].reverse() as ContractRole[]) {
     const made = await createApiKey(ctx, `matrix-${role}`, { role });
-    if (made.key) keys.push({ label: `${role === 'viewer' || role === 'member' ? 'a' : 'an'} ${role}`, key: made.key.key, id: made.key.id, role, scoped: false });
+    if (made.key)
+      keys.push({
+        label: `${role === 'viewer' || role === 'member' ? 'a' : 'an'} ${role}`,
+        key: made.key.key,
+        id: made.key.id,
+        role,
+        scoped: false,
+      });
     else if (made.reply.status === 403) ctx.note(`the main key cannot issue a ${role} key (403): that row is left out`);
     else requireCreated(ctx, `a ${role} key`, made.reply, made.key);
   }

@@ -1,9 +1,7 @@
 import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
-import type { Reply } from '../http/session.js';
 import type { Check } from '../model.js';
-import { advertisedQuota, type Quota } from '../probes/burst.js';
-import { readRateHeaders } from '../probes/rate-headers.js';
+import { advertisedQuota, remainingOf, untilReset } from '../probes/burst.js';
 
 /**
  * Requests arriving together consume quota: among their X-RateLimit-Remaining values the lowest is below the highest.
@@ -69,18 +67,6 @@ async function remainingDecreases(ctx: CheckContext): Promise<void> {
       `inconclusive: ${n} requests took ${elapsed.toFixed(3)} s, long enough for the budget to renew; remaining stayed ${remaining[0]}`,
       { reply: replies[0], documented },
     );
-}
-
-function remainingOf(reply: Reply): number | undefined {
-  const h = readRateHeaders(reply);
-  return h.xRemaining ?? h.remaining;
-}
-
-/** Waits until the probe's window resets: Retry-After on a 429, else RateLimit `t`, else one window (capped at 60 s). */
-async function untilReset(q: Quota): Promise<void> {
-  const retryAfter = Number.parseInt(q.probe.headers['retry-after'] ?? '', 10);
-  const seconds = Number.isFinite(retryAfter) ? retryAfter : (readRateHeaders(q.probe).resetSeconds ?? q.windowSeconds);
-  await new Promise((r) => setTimeout(r, Math.min(Math.max(seconds, 1), 60) * 1000 + 250));
 }
 
 export const rateRemainingDecreases: Check = {

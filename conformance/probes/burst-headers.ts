@@ -1,13 +1,13 @@
 /**
  * The rate-limit headers of every response of a burst, 429s included, held to what they promise (openapi.yaml
  * "Rate limits"): one quota throughout, the advertised one; within one window (one `X-RateLimit-Reset`) each served
- * request takes one from `remaining`, which never rises as responses arrive; a 429 reports nothing remaining and a
+ * request takes one from `remaining`, which never rises from one request to a later one; a 429 reports nothing remaining and a
  * `Retry-After` that agrees with the window's reset and is no longer than the window needs.
  */
 import { cite, pointer, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Reply } from '../http/session.js';
-import type { BurstOutcome, Quota } from './burst.js';
+import { type BurstOutcome, type Quota, remainingOf } from './burst.js';
 import { advertisesRateLimit, readRateHeaders } from './rate-headers.js';
 
 const DOC = cite(
@@ -22,11 +22,11 @@ const RETRY_DOC = cite(
   standard('RFC 9110 §10.2.3'),
 );
 
-/** A share of the served responses that may be seen out of order (separate connections) before it counts as a lie. */
-const REORDER_SLACK = 0.2;
-
 export function judgeBurstHeaders(ctx: CheckContext, q: Quota, b: BurstOutcome): void {
-  const order = b.replies.map((reply, i) => ({ reply, at: b.arrivedMs[i] ?? 0 })).sort((x, y) => x.at - y.at);
+  const order = [
+    ...b.chain.map((reply) => ({ reply, at: -1 })),
+    ...b.replies.map((reply, i) => ({ reply, at: b.arrivedMs[i] ?? 0 })),
+  ].sort((x, y) => x.at - y.at);
   const bare = order.filter(({ reply }) => !advertisesRateLimit(reply));
   ctx.expect(bare.length === 0, `${bare.length} of ${order.length} burst responses carry no rate-limit headers`, {
     reply: bare[0]?.reply,
@@ -39,26 +39,67 @@ export function judgeBurstHeaders(ctx: CheckContext, q: Quota, b: BurstOutcome):
     `the quota changes within one burst: ${[...quotas].join(', ')} (advertised ${q.quota})`,
     { reply: order[order.length - 1]?.reply, documented: DOC, kind: 'rate-header-lie' },
   );
-  const windows = new Map<string, number[]>();
-  for (const { reply } of order) {
-    if (reply.status !== 200) continue;
-    const h = readRateHeaders(reply);
-    const remaining = h.xRemaining ?? h.remaining;
-    if (remaining === undefined) continue;
-    const key = String(h.xReset ?? 'one');
-    windows.set(key, [...(windows.get(key) ?? []), remaining]);
-  }
-  for (const [reset, values] of windows) {
-    if (values.length < 5) continue;
-    const rises = values.slice(1).filter((v, i) => v > (values[i] ?? v)).length;
-    const repeats = values.length - new Set(values).size;
-    ctx.expect(
-      rises <= Math.max(2, values.length * REORDER_SLACK) && repeats <= Math.max(2, values.length * REORDER_SLACK),
-      `within the window ending ${reset}, remaining rose ${rises} times and repeated ${repeats} times over ${values.length} served requests (${values.slice(0, 12).join(', ')}…)`,
-      { reply: order[0]?.reply, documented: DOC, kind: 'rate-header-lie' },
-    );
-  }
+  judgeRemaining(ctx, q, b);
   for (const reply of b.limited) judgeRefusal(ctx, q, reply);
+}
+
+/** The window a response counts in: its `X-RateLimit-Reset`, one instant for every response of one fixed window. */
+function windowOf(reply: Reply): number | undefined {
+  return readRateHeaders(reply).xReset;
+}
+
+/**
+ * `remaining` judged only where the order of requests is known, so no reordering excuses a lie and nothing is left to
+ * chance: a served request took one from its window (at most quota − 1 remain after it; no two served requests of one
+ * window report the same figure), and a request sent after another was answered, in the same window, reports less
+ * than it did (after a 429, nothing: the window is used up). The chain before the burst is such an order, and every
+ * burst request was sent after the chain's last answer. Without `X-RateLimit-Reset` windows cannot be told apart, and
+ * only the quota − 1 bound is held.
+ */
+function judgeRemaining(ctx: CheckContext, q: Quota, b: BurstOutcome): void {
+  const lie = (message: string, reply: Reply | undefined) =>
+    ctx.fail(message, { ...(reply ? { reply } : {}), documented: DOC, kind: 'rate-header-lie' });
+  const served = [...b.chain, ...b.replies].filter((r) => r.status !== 429);
+  const above = served.filter((r) => (remainingOf(r) ?? 0) > q.quota - 1);
+  ctx.assertions++;
+  if (above.length > 0)
+    lie(
+      `${above.length} served responses report more remaining than the quota of ${q.quota} leaves after them (${above.map(remainingOf).slice(0, 8).join(', ')})`,
+      above[0],
+    );
+  const byWindow = new Map<number, number[]>();
+  for (const r of served) {
+    const w = windowOf(r);
+    const left = remainingOf(r);
+    if (w !== undefined && left !== undefined) byWindow.set(w, [...(byWindow.get(w) ?? []), left]);
+  }
+  for (const [w, values] of byWindow) {
+    const repeated = values.filter((v, i) => values.indexOf(v) !== i);
+    ctx.assertions++;
+    if (repeated.length > 0)
+      lie(
+        `within the window ending ${w}, served requests report the same remaining twice (${[...new Set(repeated)].join(', ')})`,
+        served[0],
+      );
+  }
+  const after = (earlier: Reply, later: Reply, what: string) => {
+    const w = windowOf(earlier);
+    if (w === undefined || w !== windowOf(later) || later.status === 429) return;
+    const before = earlier.status === 429 ? 0 : remainingOf(earlier);
+    const now = remainingOf(later);
+    if (before === undefined || now === undefined) return;
+    ctx.assertions++;
+    if (earlier.status === 429)
+      lie(`${what} was served in the window ending ${w} after a 429 had said it was used up`, later);
+    else if (now >= before)
+      lie(`remaining rose from ${before} to ${now} within the window ending ${w}: ${what} reported it`, later);
+  };
+  b.chain.forEach((r, i) => {
+    const previous = b.chain[i - 1];
+    if (previous) after(previous, r, `request ${i + 1} of the chain, sent once request ${i} was answered,`);
+  });
+  const last = b.chain[b.chain.length - 1];
+  if (last) for (const r of b.replies) after(last, r, 'a burst request, sent after the chain was answered,');
 }
 
 function quotaOf(reply: Reply): number | undefined {

@@ -59,6 +59,11 @@ export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
 }
 
 export interface BurstOutcome {
+  /**
+   * Requests sent one after another before the burst, each once the previous one was answered: their order, and that
+   * every burst request came after them, is known, whatever the network reorders among the concurrent ones.
+   */
+  chain: Reply[];
   replies: Reply[];
   /** When each reply arrived, in milliseconds after the burst started (same order as `replies`). */
   arrivedMs: number[];
@@ -75,6 +80,13 @@ export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> 
     ctx.skip(
       `the advertised quota (${q.quota} per ${q.windowSeconds} s) is above --max-burst ${ctx.config.maxBurst}; not hammering the target`,
     );
+  // The chain should find a window with room for it, so that its order says something about `remaining`.
+  const left = remainingOf(q.probe);
+  const chainLength = Math.min(CHAIN_LENGTH, q.quota);
+  if (q.probe.status === 429 || (left !== undefined && left < chainLength + 1)) await untilReset(q);
+  const chain: Reply[] = [];
+  for (let i = 0; i < chainLength; i++)
+    chain.push(await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 }));
   const started = performance.now();
   const arrivedMs: number[] = Array.from({ length: size }, () => 0);
   const replies = await Promise.all(
@@ -86,7 +98,23 @@ export async function burst(ctx: CheckContext, q: Quota): Promise<BurstOutcome> 
   );
   const elapsedMs = performance.now() - started;
   const absorbable = q.quota * (1 + Math.ceil(elapsedMs / 1000 / q.windowSeconds));
-  return { replies, arrivedMs, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
+  return { chain, replies, arrivedMs, elapsedMs, absorbable, limited: replies.filter((r) => r.status === 429) };
+}
+
+/** How many requests go one after another before a burst. */
+const CHAIN_LENGTH = 3;
+
+/** `X-RateLimit-Remaining`, else the `r` of `RateLimit`. */
+export function remainingOf(reply: Reply): number | undefined {
+  const h = readRateHeaders(reply);
+  return h.xRemaining ?? h.remaining;
+}
+
+/** Waits until the probe's window resets: Retry-After on a 429, else RateLimit `t`, else one window (capped at 60 s). */
+export async function untilReset(q: Quota): Promise<void> {
+  const retryAfter = Number.parseInt(q.probe.headers['retry-after'] ?? '', 10);
+  const seconds = Number.isFinite(retryAfter) ? retryAfter : (readRateHeaders(q.probe).resetSeconds ?? q.windowSeconds);
+  await new Promise((r) => setTimeout(r, Math.min(Math.max(seconds, 1), 60) * 1000 + 250));
 }
 
 /**

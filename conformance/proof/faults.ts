@@ -220,6 +220,25 @@ const RATE_HEADERS = [
   'x-ratelimit-reset',
 ];
 
+/**
+ * `X-RateLimit-Remaining` (and `RateLimit`'s `r`) rewritten on every served response by `lie`, from the true figure
+ * and how many served responses came before (a fresh count per use).
+ */
+function lyingRemaining(lie: (truth: number, limit: number, served: number) => number): Fault {
+  let served = 0;
+  return {
+    response: (res) => {
+      const limit = Number(res.headers['x-ratelimit-limit']);
+      const truth = Number(res.headers['x-ratelimit-remaining']);
+      if (!limit || res.status === 429 || !Number.isFinite(truth)) return res;
+      const remaining = String(lie(truth, limit, served++));
+      res.headers['x-ratelimit-remaining'] = remaining;
+      res.headers.ratelimit = (res.headers.ratelimit ?? '').replace(/;r=\d+/, `;r=${remaining}`);
+      return res;
+    },
+  };
+}
+
 const RATE_FAULTS: FaultCase[] = [
   {
     name: 'sends no rate-limit headers although its plan is limited',
@@ -247,6 +266,23 @@ const RATE_FAULTS: FaultCase[] = [
         return res;
       },
     },
+  },
+  {
+    name: 'reports a remaining that climbs back to the limit every third response',
+    target: 'rate-limited',
+    detectedBy: ['RATE-003'],
+    kinds: { 'RATE-003': 'rate-header-lie' },
+    fault: lyingRemaining(
+      (_truth, limit, served) => [limit, Math.max(0, limit - 8), Math.max(0, limit - 15)][served % 3] ?? 0,
+    ),
+  },
+  {
+    name: 'counts X-RateLimit-Remaining up instead of down',
+    target: 'rate-limited',
+    detectedBy: ['RATE-003'],
+    kinds: { 'RATE-003': 'rate-header-lie' },
+    // Plausible figures (0 to limit − 1, none repeated in a window), but rising as requests arrive.
+    fault: lyingRemaining((truth, limit) => limit - 1 - truth),
   },
   {
     name: 'asks for a Retry-After far longer than the window',
