@@ -82,7 +82,12 @@ describe('migration 3', () => {
           );
         }
       });
-      expect(await migrate(db)).toEqual([3]);
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 3),
+        ),
+      ).toEqual([3]);
       expect(db.all('SELECT org_id, month, requests FROM usage_monthly ORDER BY org_id, month')).toEqual([
         { org_id: 'o', month: '2026-01', requests: 2 },
         { org_id: 'o', month: '2026-02', requests: 1 },

@@ -3,6 +3,7 @@ import { limitOffset, placeholders } from './paging.js';
 import { toUsage } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { Store, UsageFilter } from './types.js';
+import { ROLLUP_DAILY_SQL, ROLLUP_LATEST_SQL, rollupParams, runSync, summarizePlan } from './usage-rollup.js';
 
 type UsageQueries = Pick<
   Store,
@@ -47,8 +48,8 @@ export function whereFor(orgId: string, filter: UsageFilter): [string, SqlParam[
 const num = (value: unknown): number => Number(value ?? 0);
 
 export function usageQueries(db: SqlDb): UsageQueries {
-  const count = (where: string, params: SqlParam[]) =>
-    num(db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params)?.n);
+  const all = (sql: string, params: SqlParam[]) => db.all(sql, params);
+  const count = (orgId: string, filter: UsageFilter) => runSync(summarizePlan(orgId, filter, true), all).total;
 
   return {
     reserveMonthlyUsage: (orgId, month, limit) =>
@@ -99,6 +100,10 @@ export function usageQueries(db: SqlDb): UsageQueries {
            WHERE org_id = ? AND id = ?`,
           [row.createdAt, row.createdAt, row.orgId, row.mcpId],
         );
+        // So are the rollups that summaries read instead of the rows.
+        const rollup = rollupParams(row);
+        db.run(ROLLUP_DAILY_SQL, rollup.daily);
+        db.run(ROLLUP_LATEST_SQL, rollup.latest);
         // The month is the row's own (its created_at's 'YYYY-MM'), so the counter is exactly the month's row count
         // (plus the reservations of calls still in flight).
         const month = row.createdAt.slice(0, 7);
@@ -125,48 +130,12 @@ export function usageQueries(db: SqlDb): UsageQueries {
           ...limitOffset(page),
         ])
         .map(toUsage);
-      return { items, total: count(where, params) };
+      return { items, total: count(orgId, filter) };
     },
-    countUsage: async (orgId, filter) => count(...whereFor(orgId, filter)),
+    countUsage: async (orgId, filter) => count(orgId, filter),
     countMonthlyUsage: async (orgId, month) =>
       num(db.get('SELECT requests FROM usage_monthly WHERE org_id = ? AND month = ?', [orgId, month])?.requests),
-    async summarizeUsage(orgId, filter) {
-      const [where, params] = whereFor(orgId, filter);
-      const totals = db.get(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'error'), 0) AS error,
-           COALESCE(AVG(latency_ms), 0) AS avg_latency, MAX(created_at) AS last_at
-         FROM usage WHERE ${where}`,
-        params,
-      );
-      // The name is the one recorded by the most recent call, so a renamed MCP shows its current name.
-      const byMcp = db.all(
-        `SELECT mcp_id, COUNT(*) AS requests, COALESCE(SUM(status = 'error'), 0) AS errors, AVG(latency_ms) AS avg_latency,
-           (SELECT u2.mcp_name FROM usage u2 WHERE u2.org_id = usage.org_id AND u2.mcp_id = usage.mcp_id
-              ORDER BY u2.created_at DESC, u2.id DESC LIMIT 1) AS name
-         FROM usage WHERE ${where} GROUP BY mcp_id ORDER BY requests DESC, mcp_id`,
-        params,
-      );
-      const byDay = db.all(
-        `SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS requests, COALESCE(SUM(status = 'error'), 0) AS errors
-         FROM usage WHERE ${where} GROUP BY day ORDER BY day`,
-        params,
-      );
-      return {
-        total: num(totals?.total),
-        success: num(totals?.success),
-        error: num(totals?.error),
-        avgLatencyMs: Math.round(num(totals?.avg_latency)),
-        lastAt: totals?.last_at == null ? null : String(totals.last_at),
-        byMcp: byMcp.map((row) => ({
-          mcpId: String(row.mcp_id),
-          name: row.name == null ? null : String(row.name),
-          requests: num(row.requests),
-          errors: num(row.errors),
-          avgLatencyMs: Math.round(num(row.avg_latency)),
-        })),
-        byDay: byDay.map((row) => ({ date: String(row.day), requests: num(row.requests), errors: num(row.errors) })),
-      };
-    },
+    summarizeUsage: async (orgId, filter) => runSync(summarizePlan(orgId, filter), all),
     async mcpUsageStats(orgId, mcpId, since) {
       const row = db.get(
         `SELECT COUNT(*) AS total, COALESCE(SUM(created_at >= ?), 0) AS since, COALESCE(SUM(status = 'error'), 0) AS error,

@@ -145,6 +145,44 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'daily usage rollups',
+    // Usage summaries read per-day rollups (organisation, UTC day, MCP, key, status) and each MCP's latest recorded
+    // name instead of scanning the period's rows; recordUsage moves both in the usage row's own transaction. The
+    // backfill rolls up the rows already there. A call without a key is '' in api_key_id (a key column cannot be NULL).
+    sql: `
+      CREATE TABLE usage_daily (
+        org_id TEXT COLLATE "C" NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        day TEXT COLLATE "C" NOT NULL,
+        mcp_id TEXT COLLATE "C" NOT NULL,
+        api_key_id TEXT COLLATE "C" NOT NULL,
+        status TEXT COLLATE "C" NOT NULL,
+        requests BIGINT NOT NULL,
+        latency_sum BIGINT NOT NULL,
+        last_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (org_id, day, mcp_id, api_key_id, status)
+      );
+      CREATE TABLE usage_mcp_latest (
+        org_id TEXT COLLATE "C" NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        mcp_id TEXT COLLATE "C" NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
+        id TEXT COLLATE "C" NOT NULL,
+        name TEXT COLLATE "C",
+        PRIMARY KEY (org_id, mcp_id)
+      );
+      INSERT INTO usage_daily (org_id, day, mcp_id, api_key_id, status, requests, latency_sum, last_at)
+        SELECT org_id, substr(created_at, 1, 10), mcp_id, COALESCE(api_key_id, ''), status, COUNT(*), SUM(latency_ms),
+          MAX(created_at)
+        FROM usage GROUP BY org_id, substr(created_at, 1, 10), mcp_id, COALESCE(api_key_id, ''), status;
+      INSERT INTO usage_mcp_latest (org_id, mcp_id, created_at, id, name)
+        SELECT org_id, mcp_id, created_at, id, mcp_name FROM (
+          SELECT org_id, mcp_id, created_at, id, mcp_name,
+            ROW_NUMBER() OVER (PARTITION BY org_id, mcp_id ORDER BY created_at DESC, id DESC) AS rank
+          FROM usage) AS ranked
+        WHERE rank = 1;
+    `,
+  },
 ];
 
 // An arbitrary constant naming this schema's migration lock among the database's advisory locks.

@@ -1,7 +1,8 @@
 /** Usage records and their aggregates on PostgreSQL; the same answers as server/store/usage-sql.ts. */
 import { limitOffset, placeholders } from '../paging.js';
 import { toUsage } from '../row-mappers.js';
-import type { Store } from '../types.js';
+import type { Store, UsageFilter } from '../types.js';
+import { ROLLUP_DAILY_SQL, ROLLUP_LATEST_SQL, rollupParams, runAsync, summarizePlan } from '../usage-rollup.js';
 import { whereFor } from '../usage-sql.js';
 import type { PgDb, PgParam } from './pg-db.js';
 
@@ -22,8 +23,9 @@ type UsageQueries = Pick<
 const num = (value: unknown): number => Number(value ?? 0);
 
 export function pgUsageQueries(db: PgDb): UsageQueries {
-  const count = async (where: string, params: PgParam[]) =>
-    num((await db.get(`SELECT COUNT(*) AS n FROM usage WHERE ${where}`, params))?.n);
+  const all = (sql: string, params: PgParam[]) => db.all(sql, params);
+  const count = async (orgId: string, filter: UsageFilter) =>
+    (await runAsync(summarizePlan(orgId, filter, true), all)).total;
 
   return {
     async reserveMonthlyUsage(orgId, month, limit) {
@@ -69,6 +71,9 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
            WHERE org_id = ? AND id = ?`,
           [row.createdAt, row.createdAt, row.orgId, row.mcpId],
         );
+        const rollup = rollupParams(row);
+        await tx.run(ROLLUP_DAILY_SQL, rollup.daily);
+        await tx.run(ROLLUP_LATEST_SQL, rollup.latest);
         const month = row.createdAt.slice(0, 7);
         const reserved = options?.reservedMonth;
         if (reserved === month) return;
@@ -90,53 +95,14 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
         ...params,
         ...limitOffset(page),
       ]);
-      return { items: rows.map(toUsage), total: await count(where, params) };
+      return { items: rows.map(toUsage), total: await count(orgId, filter) };
     },
-    countUsage: (orgId, filter) => count(...whereFor(orgId, filter)),
+    countUsage: (orgId, filter) => count(orgId, filter),
     countMonthlyUsage: async (orgId, month) =>
       num(
         (await db.get('SELECT requests FROM usage_monthly WHERE org_id = ? AND month = ?', [orgId, month]))?.requests,
       ),
-    async summarizeUsage(orgId, filter) {
-      const [where, params] = whereFor(orgId, filter);
-      const totals = await db.get(
-        `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE status = 'success') AS success,
-           COUNT(*) FILTER (WHERE status = 'error') AS error, COALESCE(AVG(latency_ms), 0) AS avg_latency,
-           MAX(created_at) AS last_at
-         FROM usage WHERE ${where}`,
-        params,
-      );
-      // The name is the one recorded by the most recent call, so a renamed MCP shows its current name.
-      const byMcp = await db.all(
-        `SELECT mcp_id, COUNT(*) AS requests, COUNT(*) FILTER (WHERE status = 'error') AS errors,
-           AVG(latency_ms) AS avg_latency,
-           (SELECT u2.mcp_name FROM usage u2 WHERE u2.org_id = usage.org_id AND u2.mcp_id = usage.mcp_id
-              ORDER BY u2.created_at DESC, u2.id DESC LIMIT 1) AS name
-         FROM usage WHERE ${where} GROUP BY org_id, mcp_id ORDER BY requests DESC, mcp_id`,
-        params,
-      );
-      const byDay = await db.all(
-        `SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS requests,
-           COUNT(*) FILTER (WHERE status = 'error') AS errors
-         FROM usage WHERE ${where} GROUP BY day ORDER BY day`,
-        params,
-      );
-      return {
-        total: num(totals?.total),
-        success: num(totals?.success),
-        error: num(totals?.error),
-        avgLatencyMs: Math.round(num(totals?.avg_latency)),
-        lastAt: totals?.last_at == null ? null : String(totals.last_at),
-        byMcp: byMcp.map((row) => ({
-          mcpId: String(row.mcp_id),
-          name: row.name == null ? null : String(row.name),
-          requests: num(row.requests),
-          errors: num(row.errors),
-          avgLatencyMs: Math.round(num(row.avg_latency)),
-        })),
-        byDay: byDay.map((row) => ({ date: String(row.day), requests: num(row.requests), errors: num(row.errors) })),
-      };
-    },
+    summarizeUsage: (orgId, filter) => runAsync(summarizePlan(orgId, filter), all),
     async mcpUsageStats(orgId, mcpId, since) {
       const row = await db.get(
         `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE created_at >= ?) AS since,
