@@ -3,7 +3,16 @@
  * and how much data the storage scenario seeds. Everything is configurable by environment; `--quick` shrinks it all to
  * a smoke run that only proves the harness works.
  */
-export const SCENARIO_IDS = ['read-path', 'prism', 'gateway', 'write-path', 'storage', 'conformance'] as const;
+export const SCENARIO_IDS = [
+  'read-path',
+  'prism',
+  'gateway',
+  'write-path',
+  'storage',
+  'growth',
+  'soak',
+  'conformance',
+] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface BenchConfig {
@@ -23,6 +32,13 @@ export interface BenchConfig {
   storageWrites: number;
   /** Concurrent writers in the group-commit comparison (BENCH_STORAGE_WRITERS). */
   storageWriters: number;
+  /** Offered rate of the mixed load of the growth and soak scenarios, requests per second (BENCH_MIX_RATE). */
+  mixRate: number;
+  /** Invocations added through the store to the growth scenario's second database (BENCH_GROWTH_ROWS). */
+  growthRows: number;
+  /** Seconds of mixed load before the soak's first RSS reading, and of the soak itself (BENCH_SOAK_WARMUP_S, BENCH_SOAK_S). */
+  soakWarmupS: number;
+  soakS: number;
   /** Scenarios to run (BENCH_ONLY=read-path,gateway or `--only read-path`); all by default. */
   only: readonly ScenarioId[];
 }
@@ -64,6 +80,10 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
     storageLargeRows: Math.round(positive(env, 'BENCH_STORAGE_LARGE_ROWS', quick ? 2_000 : 100_000)),
     storageWrites: Math.round(positive(env, 'BENCH_STORAGE_WRITES', quick ? 10 : 200)),
     storageWriters: Math.round(positive(env, 'BENCH_STORAGE_WRITERS', 32)),
+    mixRate: positive(env, 'BENCH_MIX_RATE', 200),
+    growthRows: Math.round(positive(env, 'BENCH_GROWTH_ROWS', quick ? 2_000 : 100_000)),
+    soakWarmupS: positive(env, 'BENCH_SOAK_WARMUP_S', quick ? 1 : 15),
+    soakS: positive(env, 'BENCH_SOAK_S', quick ? 2 : 60),
     only,
   };
 }

@@ -14,8 +14,10 @@ import { ROOT } from './processes.js';
 import { type BenchReport, describeCommit, describeMachine, toMarkdown } from './report.js';
 import { conformanceScenario } from './scenarios/conformance.js';
 import { gatewayScenario } from './scenarios/gateway.js';
+import { growthScenario } from './scenarios/growth.js';
 import { prismScenario } from './scenarios/prism.js';
 import { readPath } from './scenarios/read-path.js';
+import { soakScenario } from './scenarios/soak.js';
 import { storageScenario } from './scenarios/storage.js';
 import { writePath } from './scenarios/write-path.js';
 
@@ -25,6 +27,8 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
   gateway: gatewayScenario,
   'write-path': writePath,
   storage: storageScenario,
+  growth: growthScenario,
+  soak: soakScenario,
   conformance: conformanceScenario,
 };
 

@@ -6,11 +6,13 @@ import type { SeededDatabase } from './seed.js';
 
 export interface Running {
   url: string;
+  /** The process serving `url` (for its resident memory). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
 function running(child: Child, url: string): Running {
-  return { url, stop: () => child.stop() };
+  return { url, pid: child.process.pid, stop: () => child.stop() };
 }
 
 /**
@@ -43,10 +45,13 @@ export async function startApiServer(
   return running(child, child.match[1] ?? '');
 }
 
-/** The floor: an Express 5 app answering GET /v1/mcps with fixed bytes from memory. */
-export async function startBareExpress(dir: string, bodyFile: string): Promise<Running> {
-  const child = await spawnTs('bench/targets/bare-express.ts', {
-    logPath: join(dir, 'bare-express.log'),
+/**
+ * A floor answering GET /v1/mcps with fixed bytes from memory: `bare`, an Express 5 app alone; `validator`, the same
+ * behind express-openapi-validator's request stage on the contract.
+ */
+export async function startFloor(dir: string, bodyFile: string, kind: 'bare' | 'validator'): Promise<Running> {
+  const child = await spawnTs(`bench/targets/${kind}-express.ts`, {
+    logPath: join(dir, `${kind}-express.log`),
     ready: /listening on (http:\/\/\S+)/,
     env: { BENCH_BODY_FILE: bodyFile },
   });
