@@ -2,41 +2,27 @@
  * Real processes for the suite's own tests: this repository's server (`server/main.ts`) and demo MCP server as
  * children on loopback, each server with its own database in a temp directory. The suite itself never imports them.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { closedPort } from './test-target.js';
+import { type Child, runTs, spawnTs } from '../test/support/child-process.js';
+import { freeLoopbackPort } from '../test/support/ports.js';
 
 /** The plans `plexmcp-admin create-org --plan` accepts. */
 export type Plan = 'free' | 'pro' | 'team' | 'enterprise';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const OWNER_KEY = 'pmcp_ConformanceRealServer0123456789abcdefghijKLM';
 
 export class ChildProcesses {
-  private readonly children: ChildProcess[] = [];
+  private readonly children: Child[] = [];
   private readonly dirs: string[] = [];
 
   /** Starts `node --import tsx <script>` and resolves once its output matches `ready`. */
-  start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  async start(script: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+    const child = spawnTs(script, [], env, { bareEnv: true, waitOnStderr: true });
     this.children.push(child);
-    return new Promise((resolve, reject) => {
-      let log = '';
-      const onData = (c: Buffer) => {
-        log += c.toString();
-        if (ready.test(log)) resolve(child);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${log}`)));
-    });
+    await child.waitFor(ready);
+    return child;
   }
 
   /** The server on a fresh database whose owner key is OWNER_KEY; `extra` adds environment (PLEXMCP_SELF_HOSTED...). */
@@ -55,10 +41,7 @@ export class ChildProcesses {
     plans: { mainPlan?: Plan; otherPlan?: Plan } = {},
   ): Promise<{ baseUrl: string; apiKey: string; otherOrgApiKey: string }> {
     const first = await this.serverProcess(extra);
-    await new Promise((resolve) => {
-      first.child.once('exit', resolve);
-      first.child.kill('SIGTERM');
-    });
+    await first.child.stop();
     const apiKey = plans.mainPlan
       ? await createOrganisation(first.env.DATABASE_URL, 'Conformance main', plans.mainPlan)
       : OWNER_KEY;
@@ -73,8 +56,8 @@ export class ChildProcesses {
 
   private async serverProcess(
     extra: Record<string, string>,
-  ): Promise<{ baseUrl: string; child: ChildProcess; env: Record<string, string> & { DATABASE_URL: string } }> {
-    const port = await closedPort();
+  ): Promise<{ baseUrl: string; child: Child; env: Record<string, string> & { DATABASE_URL: string } }> {
+    const port = await freeLoopbackPort();
     const dir = await mkdtemp(join(tmpdir(), 'conformance-server-'));
     this.dirs.push(dir);
     const env = {
@@ -90,42 +73,23 @@ export class ChildProcesses {
 
   /** The demo MCP server; resolves to its streamable HTTP endpoint. */
   async demoMcp(): Promise<string> {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     await this.start('demo/mcp/main.ts', { PORT: String(port) }, /streamable HTTP/);
     return `http://127.0.0.1:${port}/mcp`;
   }
 
   /** Stops every child (waiting for each to exit, so its database is closed) and removes the temp directories. */
   async stopAll(): Promise<void> {
-    const running = this.children.filter((child) => child.exitCode === null && child.signalCode === null);
-    await Promise.all(
-      running.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(this.children.map((child) => child.stop()));
     await Promise.all(this.dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }
 
 /** `plexmcp-admin create-org` on a stopped server's database; resolves to the new organisation's owner key. */
 async function createOrganisation(databaseUrl: string, name: string, plan: Plan): Promise<string> {
-  const admin = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/admin/cli.ts', 'create-org', '--name', name, '--plan', plan],
-    {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  admin.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  admin.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const code = await new Promise((resolve) => admin.once('exit', resolve));
-  if (code !== 0) throw new Error(`plexmcp-admin create-org exited with ${String(code)}: ${out}`);
-  return (JSON.parse(out) as { api_key: string }).api_key;
+  const admin = await runTs('server/admin/cli.ts', ['create-org', '--name', name, '--plan', plan], {
+    DATABASE_URL: databaseUrl,
+  });
+  if (admin.code !== 0) throw new Error(`plexmcp-admin create-org exited with ${String(admin.code)}: ${admin.stderr}`);
+  return (JSON.parse(admin.stdout) as { api_key: string }).api_key;
 }

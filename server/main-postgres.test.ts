@@ -1,8 +1,8 @@
 /** The server process on PostgreSQL: several instances on one database, started together. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Child, spawnTs } from '../test/support/child-process.js';
 import { createTestDatabase } from '../test/support/databases.js';
 import { TEST_DATABASE_URL, testService } from '../test/support/services.js';
-import { type Child, spawnTs } from './admin/test-child.js';
 
 const postgres = testService(TEST_DATABASE_URL);
 let database: { url: string; drop(): Promise<void> };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoMcpServer } from '../demo/mcp/server.js';
-import { type Child, runTs, spawnTs } from './admin/test-child.js';
+import { type Child, runTs, spawnTs } from '../test/support/child-process.js';
 
 const MAIN = 'server/main.ts';
 let dir: string;

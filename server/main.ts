@@ -20,7 +20,7 @@ import { upstreamTarget } from './gateway/upstream-target.js';
 import { createHttpServer } from './http/http-server.js';
 import { pruneIdempotency } from './idempotency/index.js';
 import { createLogger } from './logger.js';
-import { addressGuard, limitFailedAuth, rateLimitStage } from './ratelimit/index.js';
+import { rateLimitStages } from './ratelimit/app-stages.js';
 import { createServerLimiters, type ServerLimiters } from './ratelimit/shared-limiters.js';
 import { resolveSecrets } from './secrets.js';
 import { startupFailureLine } from './startup-failure.js';
@@ -64,24 +64,13 @@ export async function startServer(config: Config, out: NodeJS.WritableStream = p
     const cipher = createCredentialCipher(secrets.encryptionKey);
     const gateway = createGateway({ maxTimeoutMs: config.mcpRequestTimeoutMs, clock });
     limiters = createServerLimiters({ redisUrl: config.redisUrl, pool });
-    const failedAuth = {
-      limiter: limiters.failedAuth,
-      selfHosted: config.selfHosted,
-    };
     const app = createApp({
       store,
       logger,
       hashApiKey: hash,
       cipher,
       gateway,
-      rateLimit: rateLimitStage({
-        limiter: limiters.organizations,
-        planOf: async (orgId) => (await store.getOrganization(orgId))?.plan ?? 'free',
-        selfHosted: config.selfHosted,
-        clock,
-      }),
-      addressGuard: addressGuard(failedAuth),
-      failedAuthLimit: limitFailedAuth(failedAuth),
+      ...rateLimitStages({ limiters, store, selfHosted: config.selfHosted, clock }),
       validateResponses: config.validateResponses,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
       maxBodyBytesInFlight: config.maxBodyBytesInFlight,

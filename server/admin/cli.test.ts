@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Child, runTs, spawnTs } from './test-child.js';
+import { type Child, runTs, spawnTs } from '../../test/support/child-process.js';
 
 const CLI = 'server/admin/cli.ts';
 let dir: string;

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.js';
+import { AUTHENTICATED_PATH, startTestServer, type TestServer } from '../../test/support/rate-limited-server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const BAD_KEY = `pmcp_${'x'.repeat(40)}`;
@@ -11,11 +11,11 @@ interface Reply {
   body: { success: boolean; error?: { code: string; details?: Record<string, unknown> } };
 }
 
-/** GET /v1/ping from a chosen loopback address (all of 127.0.0.0/8 is loopback), so tests can be different clients. */
+/** GET /v1/organization from a chosen loopback address (all of 127.0.0.0/8 is loopback), so tests can be different clients. */
 function ping(server: TestServer, key: string, from: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${server.url}/v1/ping`,
+      `${server.url}${AUTHENTICATED_PATH}`,
       { localAddress: from, headers: { authorization: `ApiKey ${key}` }, agent: false },
       (res) => {
         let text = '';

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, headerParams, startTestServer, type TestServer } from './test-server.js';
+import {
+  AUTHENTICATED_PATH,
+  get,
+  headerParams,
+  startTestServer,
+  type TestServer,
+} from '../../test/support/rate-limited-server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const RATE_HEADERS = [
@@ -36,9 +42,9 @@ describe('rate limits per organisation (hosted)', () => {
   it('a burst over the free plan limit gets 429 rate_limited with headers, and another organisation is unaffected', async () => {
     const flooder = await server.addOrganization('free');
     const neighbour = await server.addOrganization('free');
-    expect((await get(server, '/v1/ping', flooder)).status).toBe(200);
+    expect((await get(server, AUTHENTICATED_PATH, flooder)).status).toBe(200);
     // 30 at once against 10/s; how many fit depends on how many one-second windows the burst spans on this machine.
-    const responses = await Promise.all(Array.from({ length: 30 }, () => get(server, '/v1/ping', flooder)));
+    const responses = await Promise.all(Array.from({ length: 30 }, () => get(server, AUTHENTICATED_PATH, flooder)));
     const limited = responses.filter((response) => response.status === 429);
     expect(responses.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(9);
     expect(limited.length).toBeGreaterThan(0);
@@ -58,18 +64,18 @@ describe('rate limits per organisation (hosted)', () => {
       },
     });
 
-    const other = await get(server, '/v1/ping', neighbour);
+    const other = await get(server, AUTHENTICATED_PATH, neighbour);
     expect(other.status).toBe(200);
     expect(expectRateHeaders(other, 10)).toBe(9);
   });
 
   it('a limited organisation succeeds again after waiting Retry-After', async () => {
     const key = await server.addOrganization('free');
-    const responses = await Promise.all(Array.from({ length: 30 }, () => get(server, '/v1/ping', key)));
+    const responses = await Promise.all(Array.from({ length: 30 }, () => get(server, AUTHENTICATED_PATH, key)));
     const rejected = responses.find((response) => response.status === 429);
     expect(rejected).toBeDefined();
     await sleep(Number(rejected!.headers.get('retry-after')) * 1000 + 50);
-    const again = await get(server, '/v1/ping', key);
+    const again = await get(server, AUTHENTICATED_PATH, key);
     expect(again.status).toBe(200);
     expect(expectRateHeaders(again, 10)).toBe(9);
   });
@@ -78,7 +84,7 @@ describe('rate limits per organisation (hosted)', () => {
     const key = await server.addOrganization('pro');
     const seen: number[] = [];
     for (let i = 0; i < 40; i += 1) {
-      const response = await get(server, '/v1/ping', key);
+      const response = await get(server, AUTHENTICATED_PATH, key);
       expect(response.status).toBe(200);
       seen.push(expectRateHeaders(response, 100));
     }
@@ -92,7 +98,7 @@ describe('rate limits per organisation (hosted)', () => {
 
   it('an enterprise organisation is never limited and gets no rate-limit headers', async () => {
     const key = await server.addOrganization('enterprise');
-    const responses = await Promise.all(Array.from({ length: 40 }, () => get(server, '/v1/ping', key)));
+    const responses = await Promise.all(Array.from({ length: 40 }, () => get(server, AUTHENTICATED_PATH, key)));
     for (const response of responses) {
       expect(response.status).toBe(200);
       for (const name of RATE_HEADERS) expect(response.headers.get(name)).toBeNull();
@@ -115,7 +121,7 @@ describe('rate limits when self-hosted', () => {
 
   it('never limits and sends no rate-limit headers', async () => {
     const key = await server.addOrganization('free');
-    const responses = await Promise.all(Array.from({ length: 40 }, () => get(server, '/v1/ping', key)));
+    const responses = await Promise.all(Array.from({ length: 40 }, () => get(server, AUTHENTICATED_PATH, key)));
     for (const response of responses) {
       expect(response.status).toBe(200);
       for (const name of RATE_HEADERS) expect(response.headers.get(name)).toBeNull();

@@ -63,7 +63,8 @@ export interface Harness extends Seeded {
 export interface HarnessOptions {
   /** Wraps the real store, e.g. to inject a fault. */
   wrapStore?: (store: Store) => Store;
-  overrides?: Partial<AppDeps>;
+  /** Dependencies of the app to replace; a function receives the store (for stages that read it). */
+  overrides?: Partial<AppDeps> | ((store: Store) => Partial<AppDeps>);
   /** The HTTP server's timeouts and connection cap; the server's defaults otherwise. */
   limits?: Partial<HttpServerLimits>;
 }
@@ -72,7 +73,7 @@ const SECRET = randomBytes(32).toString('hex');
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   // The store stamps rows with the same clock as the app (a test's fixed clock included).
-  const clock = options.overrides?.clock;
+  const clock = typeof options.overrides === 'function' ? undefined : options.overrides?.clock;
   const opened = await harnessStoreKind().open(clock ? { clock } : {});
   const { store } = opened;
   const cipher = createCredentialCipher(randomBytes(32));
@@ -182,7 +183,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     };
     return { baseUrl: `http://127.0.0.1:${port}`, server, close };
   };
-  const main = await listen(store, options.overrides);
+  const main = await listen(
+    store,
+    typeof options.overrides === 'function' ? options.overrides(store) : options.overrides,
+  );
   const instances: (() => Promise<void>)[] = [];
 
   return {

@@ -3,7 +3,8 @@
  * requests per second) sending to two instances at once gets 10 per window in total, not 10 from each.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rateLimitStage } from '../../server/ratelimit/rate-limit-stage.js';
+import { systemClock } from '../../server/clock.js';
+import { rateLimitStages } from '../../server/ratelimit/app-stages.js';
 import { createServerLimiters, type ServerLimiters } from '../../server/ratelimit/shared-limiters.js';
 import type { PostgresStore } from '../../server/store/postgres/postgres-store.js';
 import type { Store } from '../../server/store/types.js';
@@ -41,13 +42,7 @@ describe.skipIf(!onPostgres)('rate limits shared across instances', () => {
             const shared = createServerLimiters(backend.limitersFor(store));
             limiters.push(shared);
             expect(shared.kind).toBe(backend.name === 'Redis' ? 'redis' : 'postgres');
-            return {
-              rateLimit: rateLimitStage({
-                limiter: shared.organizations,
-                planOf: async (orgId) => (await store.getOrganization(orgId))?.plan ?? 'free',
-                selfHosted: false,
-              }),
-            };
+            return rateLimitStages({ limiters: shared, store, selfHosted: false, clock: systemClock });
           });
         const [a, b] = [await instance(), await instance()];
         let judged = 0;
