@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/support/databases.js';
 import { TEST_DATABASE_URL, testService } from '../test/support/services.js';
-import { type Child, runTs, spawnTs } from './admin/test-child.js';
+import { type Child, runTs, spawnTs } from '../test/support/child-process.js';
 
 const postgres = testService(TEST_DATABASE_URL);
 const children: Child[] = [];
