@@ -882,6 +882,7 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
             mcp_id: string;
             mcp_name: string | null;
+            /** @description The key the call was made with; null when the caller does not manage that key ("Key management"). */
             api_key_id: string | null;
             tool: string;
             status: components["schemas"]["InvocationStatus"];
@@ -2824,7 +2825,7 @@ export interface operations {
                 per_page?: components["parameters"]["PerPage"];
                 /** @description Only invocations of this MCP server. */
                 mcp_id?: string;
-                /** @description Only invocations made with this API key. */
+                /** @description Only invocations made with this API key (none for a key the caller does not manage). */
                 api_key_id?: string;
                 /** @description Only successful or only failed invocations. */
                 status?: components["schemas"]["InvocationStatus"];

@@ -10,6 +10,7 @@ import type { OperationBindings, OperationHandler } from '../http/operations.js'
 import { readPageRequest, sendPage } from '../http/paginate.js';
 import { limitsOf } from '../policy/plan-limits.js';
 import { usageRange } from '../policy/usage-range.js';
+import { mayManageKey } from '../keys/key-access.js';
 import type { UsageFilter } from '../store/types.js';
 import { usageRecordView, usageSummaryView } from './views/usage-view.js';
 
@@ -47,8 +48,23 @@ export function usageHandlers(deps: RouteDeps): OperationBindings {
         ...(range ? { from: range.from, to: range.to } : {}),
         ...(mcpIds ? { mcpIds } : {}),
       };
+      // Keys the caller does not manage are invisible to it (openapi.yaml "Key management"): filtering by one finds
+      // nothing, as an unknown id would, and records made with one show `api_key_id: null`.
+      const visible = async (keyId: string): Promise<boolean> => {
+        const key = await store.getApiKey(principal.orgId, keyId);
+        return key !== undefined && mayManageKey(principal, key);
+      };
+      if (query.api_key_id && !(await visible(query.api_key_id))) {
+        sendPage(req, res, deps.publicUrl, pageRequest, { items: [], total: 0 });
+        return;
+      }
       const page = await store.listUsage(principal.orgId, filter, pageRequest);
-      sendPage(req, res, deps.publicUrl, pageRequest, { items: page.items.map(usageRecordView), total: page.total });
+      const keyIds = [...new Set(page.items.flatMap((row) => (row.apiKeyId ? [row.apiKeyId] : [])))];
+      const shown = new Set((await Promise.all(keyIds.map(async (id) => ((await visible(id)) ? [id] : [])))).flat());
+      const items = page.items.map((row) =>
+        usageRecordView(row.apiKeyId && !shown.has(row.apiKeyId) ? { ...row, apiKeyId: null } : row),
+      );
+      sendPage(req, res, deps.publicUrl, pageRequest, { items, total: page.total });
     },
   };
 }
