@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Child, runTs, spawnTs } from '../test/support/child-process.js';
 import { createTestDatabase } from '../test/support/databases.js';
 import { TEST_DATABASE_URL, testService } from '../test/support/services.js';
-import { type Child, runTs, spawnTs } from '../test/support/child-process.js';
 
 const postgres = testService(TEST_DATABASE_URL);
 const children: Child[] = [];

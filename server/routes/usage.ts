@@ -8,9 +8,9 @@ import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import type { OperationBindings, OperationHandler } from '../http/operations.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
+import { mayManageKey } from '../keys/key-access.js';
 import { limitsOf } from '../policy/plan-limits.js';
 import { usageRange } from '../policy/usage-range.js';
-import { mayManageKey } from '../keys/key-access.js';
 import type { UsageFilter } from '../store/types.js';
 import { usageRecordView, usageSummaryView } from './views/usage-view.js';
 
