@@ -5,6 +5,7 @@
  *   plexmcp-admin create-org --name N --plan free|pro|team|enterprise [--owner-email E]
  *   plexmcp-admin create-key --org ID [--role R] [--mcps id,id] [--name N] [--user USER_ID]
  *   plexmcp-admin list-orgs
+ *   plexmcp-admin migrate --to postgres://…   (DATABASE_URL names the embedded database to copy; see migrate.ts)
  *
  * Results are printed as JSON on standard output; `api_key` is shown once and only its hash is stored.
  */
@@ -13,17 +14,23 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashApiKey } from '../auth/api-key.js';
 import { systemClock } from '../clock.js';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { type Config, ConfigError, loadConfig } from '../config/config.js';
+import { type DatabaseTarget, parseDatabaseUrl, withoutPassword } from '../config/database-url.js';
+import { keyFilePath } from '../crypto/key-file.js';
 import { resolveSecrets } from '../secrets.js';
 import { DatabaseLockedError } from '../store/db-lock.js';
 import { openStore } from '../store/open-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Plan, Role } from '../store/types.js';
 import { type AdminContext, AdminError, createKeyCommand, createOrganizationCommand } from './commands.js';
+import { migrateToPostgres } from './migrate.js';
 
 const USAGE = `Usage:
   plexmcp-admin create-org --name NAME --plan free|pro|team|enterprise [--owner-email EMAIL]
   plexmcp-admin create-key --org ORG_ID [--role owner|admin|member|viewer] [--mcps ID,ID] [--name NAME] [--user USER_ID]
   plexmcp-admin list-orgs
+  plexmcp-admin migrate --to postgres://USER:PASSWORD@HOST:5432/DATABASE
 The database is DATABASE_URL (default file:./data/plexmcp.db); set API_KEY_HMAC_SECRET as the server has it, if it does.`;
 
 const PLANS: readonly Plan[] = ['free', 'pro', 'team', 'enterprise'];
@@ -73,6 +80,39 @@ async function run(command: string, values: Record<string, string | undefined>, 
   }
 }
 
+/** Copies the embedded database DATABASE_URL names into the empty PostgreSQL database `to`. */
+async function migrateCommand(config: Config, to: string) {
+  if (config.database.kind !== 'sqlite') {
+    throw new AdminError('migrate copies an embedded database: DATABASE_URL must name its file (file:…)');
+  }
+  let target: DatabaseTarget;
+  try {
+    target = parseDatabaseUrl(to);
+  } catch (error) {
+    throw new AdminError(`--to: ${(error as Error).message}`);
+  }
+  if (target.kind !== 'postgres') throw new AdminError('--to must be a PostgreSQL URL (postgres://…)');
+  const source = await openSqliteStore({ path: config.database.path });
+  try {
+    const destination = await openPostgresStore({ url: target.url, ...config.databasePool });
+    try {
+      const rows = await migrateToPostgres(source, destination);
+      return {
+        migrated_to: withoutPassword(target.url),
+        rows,
+        next:
+          'Start the servers with DATABASE_URL set to the PostgreSQL URL and the same API_KEY_HMAC_SECRET and ' +
+          `PLEXMCP_ENCRYPTION_KEY as this database had (its environment, or its key file ${keyFilePath(source.path)}): ` +
+          'keys are stored as HMACs and credentials encrypted under them.',
+      };
+    } finally {
+      await destination.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
@@ -87,6 +127,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         role: { type: 'string' },
         mcps: { type: 'string' },
         user: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -95,9 +136,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stdout.write(`${USAGE}\n`);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['create-org', 'create-key', 'list-orgs'].includes(command))
+    if (!['create-org', 'create-key', 'list-orgs', 'migrate'].includes(command))
       throw new AdminError(`Unknown command ${JSON.stringify(command)}\n${USAGE}`);
     const config = loadConfig(env);
+    if (command === 'migrate') {
+      process.stdout.write(`${JSON.stringify(await migrateCommand(config, required('to', values.to)), null, 2)}\n`);
+      return 0;
+    }
     const { store } = await openStore({ database: config.database, databasePool: config.databasePool });
     try {
       const secrets = await resolveSecrets(store, config);

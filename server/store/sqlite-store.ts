@@ -10,7 +10,7 @@ import { metaQueries } from './meta-sql.js';
 import { migrate } from './migrations.js';
 import { organizationQueries } from './organizations-sql.js';
 import { filePersistence, memoryPersistence, type StorageOptions } from './persistence.js';
-import { SqlDb } from './sql-db.js';
+import { SqlDb, type SqlRow } from './sql-db.js';
 import { IDEMPOTENCY_PENDING, type Store } from './types.js';
 import { usageQueries } from './usage-sql.js';
 
@@ -38,6 +38,10 @@ export interface SqliteStore extends Store {
    * holds a byte of what was deleted before (see SqlDb.vacuum).
    */
   compact(): Promise<void>;
+  /** The database's tables (plexmcp-admin migrate copies them). */
+  tableNames(): string[];
+  /** Every row of one table, as stored. */
+  readTable(name: string): SqlRow[];
 }
 
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -82,6 +86,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       await db.flush();
       db.vacuum();
       await db.checkpoint();
+    },
+    tableNames: () =>
+      db
+        .all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .map((row) => String(row.name)),
+    readTable: (name) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a table name: ${JSON.stringify(name)}`);
+      return db.all(`SELECT * FROM ${name}`);
     },
     close: () => db.close(),
   };
