@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
+import { type Child, spawnTs } from '../../test/support/child-process.js';
 import { createTestDatabase } from '../../test/support/databases.js';
 import { TEST_DATABASE_URL, testService } from '../../test/support/services.js';
 import { main as admin } from './cli.js';
-import { type Child, spawnTs } from './test-child.js';
 
 const postgres = testService(TEST_DATABASE_URL);
 const OWNER_KEY = `pmcp_${'M'.repeat(43)}`;
