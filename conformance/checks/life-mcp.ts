@@ -2,6 +2,7 @@ import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { registerCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
+import { type MatrixTargets, matrixRequest } from '../probes/role-matrix.js';
 
 /**
  * MCP create → get → list → update → delete → 404, through the typed client (client/), each answer held to the
@@ -109,13 +110,50 @@ async function mcpLifecycle(ctx: CheckContext): Promise<void> {
     'not_found',
     cite('DELETE twice: 404 not_found', operation('deleteMcp'), section('Errors')),
   );
+  ctx.verified('MCP servers through create, read, list, update and delete', 1);
+  await goneEverywhere(ctx, mcp.id);
+}
+
+/**
+ * A deleted MCP server is 404 not_found on every operation that names it (path or body), not only on getMcp, and no
+ * list shows it. The requests are the authorization matrix's harmless ones, aimed at the deleted id.
+ */
+async function goneEverywhere(ctx: CheckContext, id: string): Promise<void> {
+  const none = `${ctx.runPrefix}none`;
+  const targets: MatrixTargets = {
+    ...{ mcpIn: id, mcpOut: id, mcpVictim: id, keyVictim: none, ownKeyId: none },
+    ...{ none, runPrefix: ctx.runPrefix },
+  };
+  for (const op of ctx.oracle.contract.operations.filter((o) => !o.public)) {
+    const request = matrixRequest(op, 'refused', targets);
+    if (!request || !`${request.path} ${JSON.stringify(request.json ?? null)}`.includes(id)) continue;
+    const reply = await ctx.http.send(request.method, request.path, {
+      ...(request.json !== undefined ? { json: request.json } : {}),
+    });
+    const before = ctx.findings.length;
+    ctx.expectError(
+      reply,
+      404,
+      'not_found',
+      cite(`${op.operationId} on a deleted MCP server`, operation(op.operationId)),
+    );
+    for (const f of ctx.findings.slice(before)) f.kind ??= 'deleted-still-served';
+    ctx.verified('operations on the deleted MCP server', 1);
+  }
+  const list = await ctx.http.send('GET', '/v1/mcps', { query: { per_page: 100, status: 'all' } });
+  const ids = (dataOf<{ id?: unknown }[]>(list) ?? []).map((m) => m.id);
+  ctx.expect(!ids.includes(id), `listMcps still lists the deleted MCP server ${id}`, {
+    reply: list,
+    documented: cite('a deleted MCP server is gone from the list', operation('listMcps'), operation('deleteMcp')),
+    kind: 'deleted-still-served',
+  });
 }
 
 export const lifeMcp: Check = {
   id: 'LIFE-001',
   title: 'MCP lifecycle: create, get, list, update, delete, 404',
   requirement: cite(
-    'openapi.yaml createMcp (201 + Location), getMcp, listMcps, updateMcp (changes the given fields), deleteMcp ({deleted: true, mcp_id}); afterwards 404 not_found.',
+    'openapi.yaml createMcp (201 + Location), getMcp, listMcps, updateMcp (changes the given fields), deleteMcp ({deleted: true, mcp_id}); afterwards 404 not_found on every operation that names it, and absent from listMcps.',
     operation('createMcp'),
     operation('getMcp'),
     operation('listMcps'),

@@ -355,6 +355,18 @@ export function faultCases(mainKey: string): FaultCase[] {
       fault: missingRoleCheck(mainKey),
     },
     {
+      name: 'still tests an MCP server after deleting it',
+      target: 'self-hosted',
+      detectedBy: ['LIFE-001'],
+      kinds: { 'LIFE-001': 'deleted-still-served' },
+      fault: {
+        response: (res, req) =>
+          req.method === 'POST' && /^\/v1\/mcps\/[^/]+\/test$/.test(pathOf(req.url)) && codeOf(res) === 'not_found'
+            ? replaceWith(res, 200, fakeSuccess)
+            : res,
+      },
+    },
+    {
       name: 'answers inviteMember with 500',
       target: 'self-hosted',
       detectedBy: ['LIFE-003'],
