@@ -4,7 +4,13 @@ import { type Citation, cite, operation, pointer, section } from '../citation.js
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { createApiKey, createMcp, registerCreated, requireCreated } from '../probes/fixtures.js';
-import { expectRefusal, type MatrixKey, rank, sweepKeyManagement } from '../probes/key-management.js';
+import {
+  expectRefusal,
+  type MatrixKey,
+  rank,
+  sweepKeyManagement,
+  sweepMemberManagement,
+} from '../probes/key-management.js';
 import { changes, type MatrixIntent, type MatrixTargets, matrixRequest } from '../probes/role-matrix.js';
 
 /** What one probe must answer: a refusal (403 with one of the codes) or anything a key that got through may see. */
@@ -164,10 +170,14 @@ async function roleMatrix(ctx: CheckContext): Promise<void> {
   };
 
   const org = dataOf<{ name?: string }>(await ctx.http.send('GET', '/v1/organization'));
-  const members = dataOf<{ id?: string; role?: string }[]>(
-    await ctx.http.send('GET', '/v1/organization/members', { query: { per_page: 1 } }),
+  const members = (
+    dataOf<{ id?: unknown; role?: unknown }[]>(
+      await ctx.http.send('GET', '/v1/organization/members', { query: { per_page: 100 } }),
+    ) ?? []
+  ).filter(
+    (m): m is { id: string; role: ContractRole } => typeof m.id === 'string' && ROLES.includes(m.role as ContractRole),
   );
-  const member = members?.[0];
+  const member = members[0];
   const targets: MatrixTargets = {
     mcpIn,
     mcpOut,
@@ -177,11 +187,12 @@ async function roleMatrix(ctx: CheckContext): Promise<void> {
     none,
     runPrefix: ctx.runPrefix,
     ...(org?.name ? { organizationName: org.name } : {}),
-    ...(member?.id && member.role ? { member: { id: member.id, role: member.role } } : {}),
+    ...(member ? { member } : {}),
   };
   await roleSweep(ctx, ops, keys, targets);
   await scopeSweep(ctx, ops, scoped, targets);
   await sweepKeyManagement(ctx, [...keys, scoped]);
+  await sweepMemberManagement(ctx, keys, members);
 }
 
 export const authRoleMatrix: Check = {

@@ -106,3 +106,33 @@ export async function sweepKeyManagement(ctx: CheckContext, keys: readonly Matri
     }
   }
 }
+
+/**
+ * Members above the caller's role are beyond it (openapi.yaml "Key management": admins change only members whose role
+ * is at most theirs): writing such a member's own role back is 403 forbidden. Removal is not probed: wrongly let
+ * through, it would remove a real member.
+ */
+export async function sweepMemberManagement(
+  ctx: CheckContext,
+  keys: readonly MatrixKey[],
+  members: readonly { id: string; role: ContractRole }[],
+): Promise<void> {
+  for (const caller of keys.filter((k) => !k.scoped && rank(k.role) >= rank('admin'))) {
+    for (const member of members.filter((m) => rank(m.role) > rank(caller.role))) {
+      const path = `/v1/organization/members/${encodeURIComponent(member.id)}`;
+      const reply = await ctx.http.send('PATCH', path, { auth: { key: caller.key }, json: { role: member.role } });
+      expectRefusal(
+        ctx,
+        reply,
+        { status: 403, code: 'forbidden', kind: 'key-management-hole' },
+        `${caller.label} key on a ${member.role} member: updateMember (PATCH ${path})`,
+        cite(
+          'a member whose role is above the caller’s is beyond it: 403 forbidden',
+          section('Key management'),
+          operation('updateMember'),
+        ),
+      );
+      ctx.verified('key-management probes', 1);
+    }
+  }
+}
