@@ -186,6 +186,29 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE rank = 1;
     `,
   },
+  {
+    version: 5,
+    name: 'hourly usage rollups',
+    // A range that starts or ends inside a day reads that day's whole hours from an hourly rollup kept like the daily
+    // one, so the rows a summary scans are those of at most two hours, not two days.
+    sql: `
+      CREATE TABLE usage_hourly (
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        hour TEXT NOT NULL,
+        mcp_id TEXT NOT NULL,
+        api_key_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        latency_sum INTEGER NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (org_id, hour, mcp_id, api_key_id, status)
+      );
+      INSERT INTO usage_hourly (org_id, hour, mcp_id, api_key_id, status, requests, latency_sum, last_at)
+        SELECT org_id, substr(created_at, 1, 13), mcp_id, COALESCE(api_key_id, ''), status, COUNT(*), SUM(latency_ms),
+          MAX(created_at)
+        FROM usage GROUP BY org_id, substr(created_at, 1, 13), mcp_id, COALESCE(api_key_id, ''), status;
+    `,
+  },
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */

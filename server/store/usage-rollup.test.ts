@@ -1,7 +1,7 @@
 /**
- * Summaries answered from the daily rollups equal aggregating the usage rows themselves, for every kind of range (whole
- * days, ranges that cut an edge day, one day cut on both sides, nothing at all) and filter, on both stores; and the
- * migration that adds the rollups backfills the rows already recorded.
+ * Summaries answered from the rollups equal aggregating the usage rows themselves, for every kind of range (whole days,
+ * whole hours of a partly covered day, edge hours cut inside, one hour cut on both sides, nothing at all) and filter,
+ * on both stores; and the migrations that add the rollups backfill the rows already recorded.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachStore, type OpenedStore } from '../../test/support/stores.js';
@@ -57,7 +57,7 @@ function reference(rows: readonly UsageRow[], orgId: string, filter: UsageFilter
 /** Rows over five days, several per day, with equal instants, keyless calls, renamed MCPs and another organisation. */
 function history(): UsageRow[] {
   const rows: UsageRow[] = [];
-  const hours = ['00:00:00.000', '05:30:00.000', '12:00:00.000', '12:00:00.000', '23:59:59.999'];
+  const hours = ['00:00:00.000', '05:30:00.000', '05:45:00.000', '12:00:00.000', '12:00:00.000', '23:59:59.999'];
   for (let day = 1; day <= 5; day += 1) {
     for (const [i, time] of hours.entries()) {
       const n = rows.length;
@@ -90,6 +90,12 @@ const FILTERS: [string, UsageFilter][] = [
   ['one key, errors only', { apiKeyId: 'key_1', status: 'error' }],
   ['a scope of MCPs', { mcpIds: ['mcp_0', 'mcp_2'], from: '2026-03-02T12:00:00.000Z' }],
   ['an empty scope', { mcpIds: [] }],
+  ['edge hours cut inside', { from: '2026-03-01T05:40:00.000Z', to: '2026-03-04T05:40:00.000Z' }],
+  ['one hour cut on both sides', { from: '2026-03-02T05:31:00.000Z', to: '2026-03-02T05:50:00.000Z' }],
+  ['whole hours inside one day', { from: '2026-03-03T01:00:00.000Z', to: '2026-03-03T12:59:59.999Z' }],
+  ['whole hours over two days', { from: '2026-03-02T05:00:00.000Z', to: '2026-03-03T06:00:00.000Z' }],
+  ['a start at an hour of a cut day, no end', { from: '2026-03-04T05:45:00.000Z' }],
+  ['an end inside an hour, no start', { to: '2026-03-02T05:44:59.999Z' }],
   ['a range before any row', { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T23:59:59.999Z' }],
 ];
 
@@ -126,8 +132,8 @@ describeEachStore((kind) => {
   });
 });
 
-describe('migration 4', () => {
-  it('backfills the rollups of a database that had usage before it', async () => {
+describe('migrations 4 and 5', () => {
+  it('backfill the rollups of a database that had usage before it', async () => {
     const db = await SqlDb.open(memoryPersistence());
     try {
       await migrate(
@@ -161,7 +167,7 @@ describe('migration 4', () => {
           );
         }
       });
-      expect(await migrate(db)).toEqual([4]);
+      expect(await migrate(db)).toEqual([4, 5]);
       for (const [, filter] of FILTERS) {
         expect(runSync(summarizePlan('org_a', filter), (sql, params) => db.all(sql, params))).toEqual(
           reference(rows, 'org_a', filter),

@@ -1,9 +1,9 @@
 /**
- * Usage summaries from the daily rollups (`usage_daily`, one row per organisation, UTC day, MCP, key and status, and
- * `usage_mcp_latest`, each MCP's most recent recorded name), which `recordUsage` moves in the usage row's own
- * transaction. A summary reads the rollups for the days its range covers whole, and scans usage rows only for an edge
- * day the range cuts (rows of that day lie outside it), so its cost follows the rows of at most two days, not the
- * history. Both stores run the same plan: it yields queries and receives their rows (sql.js answers synchronously
+ * Usage summaries from the rollups (`usage_daily` and `usage_hourly`, one row per organisation, UTC day or hour, MCP,
+ * key and status, and `usage_mcp_latest`, each MCP's most recent recorded name), which `recordUsage` moves in the usage
+ * row's own transaction. A summary reads the daily rollup for the days its range covers whole, the hourly one for the
+ * whole hours of a partly covered first or last day, and scans usage rows only for an edge hour the range cuts (rows of
+ * that hour lie outside it), so its cost follows the rows of at most two hours, not the history. Both stores run the same plan: it yields queries and receives their rows (sql.js answers synchronously
  * inside one turn of the event loop, PostgreSQL asynchronously).
  */
 import { placeholders } from './paging.js';
@@ -21,13 +21,17 @@ export type Plan<T> = Generator<Query, T, SqlRow[]>;
 export const NO_KEY = '';
 
 /** The rollups' upserts, the same SQL on both stores; parameters from `rollupParams`. */
-export const ROLLUP_DAILY_SQL = `
-  INSERT INTO usage_daily (org_id, day, mcp_id, api_key_id, status, requests, latency_sum, last_at)
+function rollupUpsert(table: 'usage_daily' | 'usage_hourly', column: 'day' | 'hour'): string {
+  return `
+  INSERT INTO ${table} (org_id, ${column}, mcp_id, api_key_id, status, requests, latency_sum, last_at)
   VALUES (?, ?, ?, ?, ?, 1, ?, ?)
-  ON CONFLICT (org_id, day, mcp_id, api_key_id, status) DO UPDATE SET
-    requests = usage_daily.requests + 1,
-    latency_sum = usage_daily.latency_sum + excluded.latency_sum,
-    last_at = CASE WHEN excluded.last_at > usage_daily.last_at THEN excluded.last_at ELSE usage_daily.last_at END`;
+  ON CONFLICT (org_id, ${column}, mcp_id, api_key_id, status) DO UPDATE SET
+    requests = ${table}.requests + 1,
+    latency_sum = ${table}.latency_sum + excluded.latency_sum,
+    last_at = CASE WHEN excluded.last_at > ${table}.last_at THEN excluded.last_at ELSE ${table}.last_at END`;
+}
+export const ROLLUP_DAILY_SQL = rollupUpsert('usage_daily', 'day');
+export const ROLLUP_HOURLY_SQL = rollupUpsert('usage_hourly', 'hour');
 export const ROLLUP_LATEST_SQL = `
   INSERT INTO usage_mcp_latest (org_id, mcp_id, created_at, id, name) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (org_id, mcp_id) DO UPDATE SET created_at = excluded.created_at, id = excluded.id, name = excluded.name
@@ -43,33 +47,34 @@ export function rollupParams(row: {
   createdAt: string;
   id: string;
   mcpName: string | null;
-}): { daily: SqlParam[]; latest: SqlParam[] } {
+}): { daily: SqlParam[]; hourly: SqlParam[]; latest: SqlParam[] } {
+  const grain = (at: string): SqlParam[] => [
+    row.orgId,
+    at,
+    row.mcpId,
+    row.apiKeyId ?? NO_KEY,
+    row.status,
+    Math.round(row.latencyMs),
+    row.createdAt,
+  ];
   return {
-    daily: [
-      row.orgId,
-      row.createdAt.slice(0, 10),
-      row.mcpId,
-      row.apiKeyId ?? NO_KEY,
-      row.status,
-      Math.round(row.latencyMs),
-      row.createdAt,
-    ],
+    daily: grain(row.createdAt.slice(0, 10)),
+    hourly: grain(row.createdAt.slice(0, 13)),
     latest: [row.orgId, row.mcpId, row.createdAt, row.id, row.mcpName],
   };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}/;
+const HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}/;
 const isInstant = (value: string | undefined): boolean =>
-  value === undefined || (DAY.test(value) && !Number.isNaN(Date.parse(`${value.slice(0, 10)}T00:00:00.000Z`)));
+  value === undefined || (HOUR.test(value) && !Number.isNaN(Date.parse(`${value.slice(0, 13)}:00:00.000Z`)));
 const num = (value: unknown): number => Number(value ?? 0);
+const nextHour = (hour: string): string =>
+  new Date(Date.parse(`${hour}:00:00.000Z`) + 3_600_000).toISOString().slice(0, 13);
 const nextDay = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 
-function rollupWhere(
-  orgId: string,
-  filter: UsageFilter,
-  days: { after?: string; from?: string; to?: string; before?: string },
-): Query {
+/** The filter's conditions on a rollup table, and `column` (its day or hour) in [lo, hi) where given. */
+function rollupWhere(orgId: string, filter: UsageFilter, column: string, lo?: string, hi?: string): Query {
   const clauses = ['org_id = ?'];
   const params: SqlParam[] = [orgId];
   const add = (clause: string, value: string | undefined) => {
@@ -84,10 +89,8 @@ function rollupWhere(
     clauses.push(filter.mcpIds.length === 0 ? '1 = 0' : `mcp_id IN ${placeholders(filter.mcpIds.length)}`);
     params.push(...filter.mcpIds);
   }
-  add('day > ?', days.after);
-  add('day >= ?', days.from);
-  add('day <= ?', days.to);
-  add('day < ?', days.before);
+  add(`${column} >= ?`, lo);
+  add(`${column} < ?`, hi);
   return { sql: clauses.join(' AND '), params };
 }
 
@@ -101,7 +104,14 @@ interface Sums {
 }
 
 const SOURCES = {
-  rollup: { table: 'usage_daily', count: 'requests', latency: 'latency_sum', last: 'last_at', day: 'day' },
+  daily: { table: 'usage_daily', count: 'requests', latency: 'latency_sum', last: 'last_at', day: 'day' },
+  hourly: {
+    table: 'usage_hourly',
+    count: 'requests',
+    latency: 'latency_sum',
+    last: 'last_at',
+    day: 'substr(hour, 1, 10)',
+  },
   rows: { table: 'usage', count: '1', latency: 'latency_ms', last: 'created_at', day: 'substr(created_at, 1, 10)' },
 } as const;
 
@@ -165,23 +175,47 @@ export function* summarizePlan(orgId: string, filter: UsageFilter, totalsOnly = 
     const [where, params] = whereFor(orgId, filter);
     yield* accumulate(sums, 'rows', { sql: where, params }, totalsOnly);
   } else {
-    const fromDay = from?.slice(0, 10);
-    const toDay = to?.slice(0, 10);
-    // An edge day is whole when none of the organisation's rows of that day lie outside the range.
-    const fromCut = from !== undefined && fromDay !== undefined && (yield* anyRow(orgId, '>=', fromDay, from));
-    const toCut = to !== undefined && toDay !== undefined && (yield* anyRow(orgId, '>', to, nextDay(toDay)));
-    const days = {
-      ...(fromDay !== undefined ? (fromCut ? { after: fromDay } : { from: fromDay }) : {}),
-      ...(toDay !== undefined ? (toCut ? { before: toDay } : { to: toDay }) : {}),
-    };
-    yield* accumulate(sums, 'rollup', rollupWhere(orgId, filter, days), totalsOnly);
-    const cutDays = new Set<string>();
-    if (fromCut && fromDay !== undefined) cutDays.add(fromDay);
-    if (toCut && toDay !== undefined) cutDays.add(toDay);
-    for (const day of cutDays) {
-      const [where, params] = whereFor(orgId, filter);
-      const edge = { sql: `${where} AND created_at >= ? AND created_at < ?`, params: [...params, day, nextDay(day)] };
-      yield* accumulate(sums, 'rows', edge, totalsOnly);
+    // Hours are 'YYYY-MM-DDTHH', days 'YYYY-MM-DD': both compare as text in time order. An edge hour is whole when
+    // none of the organisation's rows of that hour lie outside the range; a cut one is the only part read from rows.
+    const fromHour = from?.slice(0, 13);
+    const toHour = to?.slice(0, 13);
+    const fromCut = from !== undefined && fromHour !== undefined && (yield* anyRow(orgId, '>=', fromHour, from));
+    const toCut = to !== undefined && toHour !== undefined && (yield* anyRow(orgId, '>', to, nextHour(toHour)));
+    // Each scan gets exactly one lower and one upper bound on created_at: given two, SQLite may seek on the wider one
+    // (the whole month) and filter every row of it.
+    const [where, params] = whereFor(orgId, { ...filter, from: undefined, to: undefined });
+    const rows = (lo: string, hi: string, upper: '<' | '<='): Query => ({
+      sql: `${where} AND created_at >= ? AND created_at ${upper} ?`,
+      params: [...params, lo, hi],
+    });
+    if ((fromCut || toCut) && fromHour === toHour && from !== undefined && to !== undefined) {
+      yield* accumulate(sums, 'rows', rows(from, to, '<='), totalsOnly);
+    } else {
+      if (fromCut && from !== undefined && fromHour !== undefined) {
+        yield* accumulate(sums, 'rows', rows(from, nextHour(fromHour), '<'), totalsOnly);
+      }
+      if (toCut && to !== undefined && toHour !== undefined) {
+        yield* accumulate(sums, 'rows', rows(toHour, to, '<='), totalsOnly);
+      }
+      // The whole hours [lo, hi): those of a partly covered first or last day from the hourly rollup, the days
+      // between from the daily one.
+      const lo = fromHour === undefined ? undefined : fromCut ? nextHour(fromHour) : fromHour;
+      const hi = toHour === undefined ? undefined : toCut ? toHour : nextHour(toHour);
+      if (lo === undefined || hi === undefined || lo < hi) {
+        let dayLo = lo?.slice(0, 10);
+        const dayHi = hi?.slice(0, 10);
+        if (lo !== undefined && dayLo !== undefined && !lo.endsWith('T00')) {
+          const end = hi !== undefined && hi < `${nextDay(dayLo)}T00` ? hi : `${nextDay(dayLo)}T00`;
+          yield* accumulate(sums, 'hourly', rollupWhere(orgId, filter, 'hour', lo, end), totalsOnly);
+          dayLo = nextDay(dayLo);
+        }
+        if (hi !== undefined && dayHi !== undefined && !hi.endsWith('T00') && (dayLo === undefined || dayHi >= dayLo)) {
+          yield* accumulate(sums, 'hourly', rollupWhere(orgId, filter, 'hour', `${dayHi}T00`, hi), totalsOnly);
+        }
+        if (dayLo === undefined || dayHi === undefined || dayLo < dayHi) {
+          yield* accumulate(sums, 'daily', rollupWhere(orgId, filter, 'day', dayLo, dayHi), totalsOnly);
+        }
+      }
     }
   }
   const ids = [...sums.mcps.keys()];

@@ -3,7 +3,14 @@ import { limitOffset, placeholders } from './paging.js';
 import { toUsage } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { Store, UsageFilter } from './types.js';
-import { ROLLUP_DAILY_SQL, ROLLUP_LATEST_SQL, rollupParams, runSync, summarizePlan } from './usage-rollup.js';
+import {
+  ROLLUP_DAILY_SQL,
+  ROLLUP_HOURLY_SQL,
+  ROLLUP_LATEST_SQL,
+  rollupParams,
+  runSync,
+  summarizePlan,
+} from './usage-rollup.js';
 
 type UsageQueries = Pick<
   Store,
@@ -103,6 +110,7 @@ export function usageQueries(db: SqlDb): UsageQueries {
         // So are the rollups that summaries read instead of the rows.
         const rollup = rollupParams(row);
         db.run(ROLLUP_DAILY_SQL, rollup.daily);
+        db.run(ROLLUP_HOURLY_SQL, rollup.hourly);
         db.run(ROLLUP_LATEST_SQL, rollup.latest);
         // The month is the row's own (its created_at's 'YYYY-MM'), so the counter is exactly the month's row count
         // (plus the reservations of calls still in flight).

@@ -183,6 +183,29 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         WHERE rank = 1;
     `,
   },
+  {
+    version: 4,
+    name: 'hourly usage rollups',
+    // A range that starts or ends inside a day reads that day's whole hours from an hourly rollup kept like the daily
+    // one, so the rows a summary scans are those of at most two hours, not two days.
+    sql: `
+      CREATE TABLE usage_hourly (
+        org_id TEXT COLLATE "C" NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        hour TEXT COLLATE "C" NOT NULL,
+        mcp_id TEXT COLLATE "C" NOT NULL,
+        api_key_id TEXT COLLATE "C" NOT NULL,
+        status TEXT COLLATE "C" NOT NULL,
+        requests BIGINT NOT NULL,
+        latency_sum BIGINT NOT NULL,
+        last_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (org_id, hour, mcp_id, api_key_id, status)
+      );
+      INSERT INTO usage_hourly (org_id, hour, mcp_id, api_key_id, status, requests, latency_sum, last_at)
+        SELECT org_id, substr(created_at, 1, 13), mcp_id, COALESCE(api_key_id, ''), status, COUNT(*), SUM(latency_ms),
+          MAX(created_at)
+        FROM usage GROUP BY org_id, substr(created_at, 1, 13), mcp_id, COALESCE(api_key_id, ''), status;
+    `,
+  },
 ];
 
 // An arbitrary constant naming this schema's migration lock among the database's advisory locks.

@@ -2,7 +2,14 @@
 import { limitOffset, placeholders } from '../paging.js';
 import { toUsage } from '../row-mappers.js';
 import type { Store, UsageFilter } from '../types.js';
-import { ROLLUP_DAILY_SQL, ROLLUP_LATEST_SQL, rollupParams, runAsync, summarizePlan } from '../usage-rollup.js';
+import {
+  ROLLUP_DAILY_SQL,
+  ROLLUP_HOURLY_SQL,
+  ROLLUP_LATEST_SQL,
+  rollupParams,
+  runAsync,
+  summarizePlan,
+} from '../usage-rollup.js';
 import { whereFor } from '../usage-sql.js';
 import type { PgDb, PgParam } from './pg-db.js';
 
@@ -73,6 +80,7 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
         );
         const rollup = rollupParams(row);
         await tx.run(ROLLUP_DAILY_SQL, rollup.daily);
+        await tx.run(ROLLUP_HOURLY_SQL, rollup.hourly);
         await tx.run(ROLLUP_LATEST_SQL, rollup.latest);
         const month = row.createdAt.slice(0, 7);
         const reserved = options?.reservedMonth;
