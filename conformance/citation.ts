@@ -9,6 +9,7 @@
 export const CONTRACT_SECTIONS = [
   'Envelope',
   'Request handling',
+  'Request bodies',
   'Authentication',
   'Roles and scopes',
   'Key management',
@@ -18,6 +19,7 @@ export const CONTRACT_SECTIONS = [
   'Usage periods',
   'Tool invocation',
   'Idempotency',
+  'Limits on JSON values',
   'Errors',
   'Versioning',
 ] as const;

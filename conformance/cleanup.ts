@@ -17,6 +17,21 @@ export class CleanupRegistry {
     if (i >= 0) this.tasks.splice(i, 1);
   }
 
+  /**
+   * Removes one registered resource now (a check that creates many, one after another, keeps plan limits free);
+   * when the removal fails it stays registered, so the end of the check retries it and reports what still fails.
+   */
+  async removeNow(label: string): Promise<void> {
+    const task = this.tasks.find((t) => t.label === label);
+    if (!task) return;
+    try {
+      await task.undo();
+      this.forget(label);
+    } catch {
+      // Left registered: runAll retries it and reports the error.
+    }
+  }
+
   get size(): number {
     return this.tasks.length;
   }

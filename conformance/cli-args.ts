@@ -28,6 +28,11 @@ Selection:
 Verdict:
   --strict                    warned and skipped checks fail the run too (for CI)
   --max-response-time MS      any response slower than MS fails its check (default: unbounded)
+Generated inputs (GEN checks):
+  --max-examples N            requests generated per operation and polarity (default 8; a deep run: 500)
+                              (env PLEXMCP_MAX_EXAMPLES)
+  --seed N                    the seed of the generated inputs (default random; printed on every run, and the
+                              same seed generates the same requests) (env PLEXMCP_SEED)
 Output:
   --reporter pretty|json|junit  (default pretty)
   --output FILE               write the json/junit report to FILE (progress still shows)
@@ -87,6 +92,8 @@ const CLI_OPTIONS = {
   timeout: { type: 'string' },
   'max-burst': { type: 'string' },
   'run-prefix': { type: 'string' },
+  'max-examples': { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -169,6 +176,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const maxResponseTime = positiveInt('max-response-time', values['max-response-time']);
   if (maxResponseTime) config.maxResponseTimeMs = maxResponseTime;
   if (values.strict) config.strict = true;
+  const maxExamples = positiveInt('max-examples', values['max-examples'] ?? env.PLEXMCP_MAX_EXAMPLES);
+  if (maxExamples) config.maxExamples = maxExamples;
+  const seed = values.seed ?? env.PLEXMCP_SEED;
+  if (seed !== undefined) {
+    if (!/^\d+$/.test(seed) || !Number.isSafeInteger(Number(seed)))
+      throw new CliUsageError(`--seed must be a non-negative integer, got ${JSON.stringify(seed)}`);
+    config.seed = Number(seed);
+  }
   return {
     config,
     reporter,

@@ -35,6 +35,13 @@ export interface ConformanceConfig {
   requestTimeoutMs?: number;
   /** Most requests a rate-limit burst may send (default 400); a higher advertised quota is skipped, not hammered. */
   maxBurst?: number;
+  /**
+   * Generated inputs (GEN checks): examples per operation and polarity (default {@link DEFAULT_MAX_EXAMPLES}); a deep
+   * run takes 500 or so.
+   */
+  maxExamples?: number;
+  /** The seed of the generated inputs (default: random, printed); the same seed generates the same requests. */
+  seed?: number;
 }
 
 type Optional = 'otherOrgApiKey' | 'mcpId' | 'tool' | 'arguments' | 'maxResponseTimeMs';
@@ -51,6 +58,14 @@ export function checkIds(value: string | undefined): string[] | undefined {
 }
 
 export type ResolvedConfig = Required<Omit<ConformanceConfig, Optional>> & Pick<ConformanceConfig, Optional>;
+
+/** Generated examples per operation and polarity when `maxExamples` is not given: small, so a default run stays fast. */
+export const DEFAULT_MAX_EXAMPLES = 8;
+
+/** A fresh seed for generated inputs: a non-negative 31-bit integer, so it prints and parses as a plain number. */
+export function randomSeed(): number {
+  return randomBytes(4).readUInt32BE(0) >>> 1;
+}
 
 /** The default body limit (openapi.yaml "Request handling": 10 MiB) plus 1 KiB. */
 export const DEFAULT_OVERSIZE_BYTES = 10 * 1024 * 1024 + 1024;
@@ -81,5 +96,7 @@ export function resolveConfig(config: ConformanceConfig): ResolvedConfig {
     oversizeBytes: config.oversizeBytes ?? DEFAULT_OVERSIZE_BYTES,
     requestTimeoutMs: config.requestTimeoutMs ?? 30_000,
     maxBurst: config.maxBurst ?? 400,
+    maxExamples: config.maxExamples ?? DEFAULT_MAX_EXAMPLES,
+    seed: config.seed ?? randomSeed(),
   };
 }

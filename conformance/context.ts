@@ -25,6 +25,8 @@ export interface Evidence {
   documented?: Citation;
   /** A short stable tag for the kind of fault (see `Finding.kind`). */
   kind?: string;
+  /** A command that sends the request again (see `Finding.reproduce`). */
+  reproduce?: string;
 }
 
 /** What the preflight read of the organisation (`getOrganization`), as far as checks rely on it. */
@@ -120,6 +122,7 @@ export class CheckContext {
       message,
       ...(evidence.documented ? { documented: evidence.documented } : {}),
       ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}),
+      ...(evidence.reproduce ? { reproduce: evidence.reproduce } : {}),
     });
   }
 
@@ -131,6 +134,7 @@ export class CheckContext {
       message,
       ...(evidence.documented ? { documented: evidence.documented } : {}),
       ...(evidence.reply ? { exchange: evidence.reply.exchange } : {}),
+      ...(evidence.reproduce ? { reproduce: evidence.reproduce } : {}),
     });
   }
 

@@ -50,4 +50,6 @@ export interface Finding {
   /** What the contract documents, and where (for example `401 unauthorized`, section "Authentication"). */
   documented?: Citation;
   exchange?: Exchange;
+  /** A command that sends the request again (`curl …`, the API key as `$PLEXMCP_API_KEY`), for generated inputs. */
+  reproduce?: string;
 }

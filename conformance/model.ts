@@ -67,6 +67,10 @@ export interface RunReport {
   strict: boolean;
   /** The slowest response a run accepts (`--max-response-time`), or null when unbounded. */
   maxResponseTimeMs: number | null;
+  /** The seed of the generated inputs (`--seed`): the same seed generates the same requests. */
+  seed: number;
+  /** Generated examples per operation and polarity (`--max-examples`). */
+  maxExamples: number;
   /** Resources the run could not remove, with why. */
   cleanupErrors: string[];
   exchanges: Exchange[];
@@ -74,7 +78,7 @@ export interface RunReport {
 
 /** Receives progress as the run goes; every method is optional. */
 export interface Reporter {
-  onStart?(info: { baseUrl: string; total: number; runPrefix: string }): void;
+  onStart?(info: { baseUrl: string; total: number; runPrefix: string; seed: number; maxExamples: number }): void;
   onCheckStart?(check: Check): void;
   onCheckEnd?(result: CheckResult): void;
   onEnd?(report: RunReport): void | Promise<void>;

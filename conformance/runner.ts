@@ -254,6 +254,8 @@ export async function openRunSession(input: ConformanceConfig, options: RunOptio
       runPrefix: config.runPrefix,
       strict: config.strict,
       maxResponseTimeMs: config.maxResponseTimeMs ?? null,
+      seed: config.seed,
+      maxExamples: config.maxExamples,
       results,
       counts,
       cleanupErrors,
@@ -279,6 +281,8 @@ export async function runConformance(input: ConformanceConfig, options: RunOptio
       baseUrl: session.config.baseUrl,
       total: session.selected.length,
       runPrefix: session.config.runPrefix,
+      seed: session.config.seed,
+      maxExamples: session.config.maxExamples,
     });
   let report: RunReport;
   try {

@@ -35,6 +35,7 @@ describe('the check registry', () => {
     expect([...areas].sort()).toEqual([
       'AUTH',
       'ENV',
+      'GEN',
       'IDEM',
       'INV',
       'LIFE',

@@ -27,6 +27,8 @@ import { envRequestId } from './env-request-id.js';
 import { envSuccessEnvelope } from './env-success-envelope.js';
 import { envUnknownRoute } from './env-unknown-route.js';
 import { envWrongMethod } from './env-wrong-method.js';
+import { genNegative } from './gen-negative.js';
+import { genPositive } from './gen-positive.js';
 import { idemReplay } from './idem-replay.js';
 import { invBadArguments } from './inv-bad-arguments.js';
 import { invKnownTool } from './inv-known-tool.js';
@@ -116,6 +118,8 @@ export const checks = defineChecks([
   lifeApiKey,
   lifeInvite,
   idemReplay,
+  genPositive,
+  genNegative,
   invUnknownMcp,
   invUnknownTool,
   invBadArguments,

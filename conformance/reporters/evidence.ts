@@ -3,6 +3,8 @@ import { formatCitation } from '../citation.js';
 import type { Exchange, Finding } from '../model.js';
 
 const EXCERPT = 400;
+/** A reproduce line longer than this (a body at a large limit) is cut in text; the json report has it whole. */
+const REPRODUCE_SHOWN = 2000;
 
 export function excerpt(text: string | undefined, max = EXCERPT): string {
   if (!text) return '';
@@ -48,5 +50,6 @@ export function findingLines(f: Finding): string[] {
     lines.push(`    request:    ${d.request}`, `    received:   ${d.received}`);
   }
   if (f.documented) lines.push(`    documented: ${formatCitation(f.documented)}`);
+  if (f.reproduce) lines.push(`    reproduce:  ${excerpt(f.reproduce, REPRODUCE_SHOWN)}`);
   return lines;
 }

@@ -29,7 +29,8 @@ export function prettyReporter(options: {
     onStart(info) {
       total = info.total;
       write(
-        `plexmcp-conformance: ${info.total} checks against ${info.baseUrl} (created resources are prefixed ${info.runPrefix})\n\n`,
+        `plexmcp-conformance: ${info.total} checks against ${info.baseUrl} (created resources are prefixed ${info.runPrefix})\n` +
+          `generated inputs: --seed ${info.seed} --max-examples ${info.maxExamples} (the same seed generates the same requests)\n\n`,
       );
     },
     onCheckEnd(r) {
@@ -59,7 +60,7 @@ export function prettyReporter(options: {
     onEnd(report: RunReport) {
       const c = report.counts;
       write(
-        `\n${c.pass} passed, ${c.fail} failed, ${c.warn} warned, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.exchanges.length} requests)\n`,
+        `\n--seed ${report.seed}\n${c.pass} passed, ${c.fail} failed, ${c.warn} warned, ${c.skip} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.exchanges.length} requests)\n`,
       );
       if (report.strict && c.warn + c.skip > 0)
         write(`--strict: ${c.warn + c.skip} warned or skipped checks fail the run\n`);

@@ -34,6 +34,8 @@ const report: RunReport = {
   runPrefix: 'conf-test-',
   strict: false,
   maxResponseTimeMs: null,
+  seed: 1234,
+  maxExamples: 8,
   counts: { pass: 1, fail: 1, warn: 1, skip: 1 },
   cleanupErrors: [],
   exchanges: [exchange],
@@ -123,6 +125,7 @@ describe('reporters', () => {
     };
     expect(doc.testsuites.tests).toBe('4');
     expect(doc.testsuites.failures).toBe('1');
+    expect(xml).toContain('<property name="seed" value="1234"/>');
     const cases = doc.testsuites.testsuite.testcase;
     expect(cases).toHaveLength(4);
     expect(cases[1]?.name).toBe('AUTH-001 No key <is> "401" & friends');
@@ -143,7 +146,8 @@ describe('reporters', () => {
   it('pretty: one line per check as it finishes, evidence under a failure', () => {
     let out = '';
     const reporter = prettyReporter({ write: (s) => (out += s) });
-    reporter.onStart?.({ baseUrl: report.baseUrl, total: 4, runPrefix: 'conf-test-' });
+    reporter.onStart?.({ baseUrl: report.baseUrl, total: 4, runPrefix: 'conf-test-', seed: 1234, maxExamples: 8 });
+    expect(out).toContain('--seed 1234 --max-examples 8');
     reporter.onCheckEnd?.(report.results[0]!);
     expect(out.trim().split('\n').at(-1)).toMatch(/^\[1\/4\] PASS ENV-001/);
     reporter.onCheckEnd?.(report.results[1]!);
