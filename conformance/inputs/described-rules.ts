@@ -18,14 +18,18 @@ export interface Known {
 }
 
 /**
- * An RFC 3339 date-time or an ISO 8601 date (openapi.yaml "Usage periods": `start_date`, `end_date`), two days in the
- * past or earlier: a range whose other end is left out ends (or starts) now, and a start after the end is refused.
+ * An RFC 3339 date-time or an ISO 8601 date (openapi.yaml "Usage periods": `start_date`, `end_date`), in the past: a
+ * range whose other end is left out ends (or starts) now, and a start after the end is refused. The range is fixed,
+ * not relative to today, so a seed generates the same dates on every run.
  */
 export const usageDate = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date(Date.now() - 2 * 86_400_000), noInvalidDate: true })
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2025-12-31T23:59:59Z'), noInvalidDate: true })
   .chain((d) =>
     fc.constantFrom(d.toISOString(), d.toISOString().slice(0, 10), d.toISOString().replace(/\.\d+Z$/, 'Z')),
   );
+
+/** A future instant for `expires_at`, from a fixed range (so a seed generates the same ones on every run). */
+const FUTURE = { min: new Date('2100-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true };
 
 /**
  * Names are prefixed with the run prefix (so leftovers are recognisable) and keep to `maxLength` in code points;
@@ -39,17 +43,12 @@ export function describedOverrides(known: Known, bodySchema: Json | undefined): 
   const nameMax = typeof nameSchema.maxLength === 'number' ? nameSchema.maxLength : 100;
   const room = Math.max(1, nameMax - [...known.runPrefix].length);
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/);
-  const soon = Date.now() + 3_600_000;
   return {
     name: text(1, room).map((s) => `${known.runPrefix}${s}`),
     endpoint_url: fc
       .tuple(label, fc.webPath(), fc.constantFrom('https', 'http'))
       .map(([host, path, scheme]) => `${scheme}://${host}.conformance.invalid${path}`),
-    expires_at: fc.option(
-      fc
-        .date({ min: new Date(soon), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
-        .map((d) => d.toISOString()),
-    ),
+    expires_at: fc.option(fc.date(FUTURE).map((d) => d.toISOString())),
     'permissions.mcps': fc.oneof(
       fc.constant('*'),
       fc

@@ -15,7 +15,7 @@ import { type Example, pathWithQuery } from './operation-inputs.js';
 export type Polarity = 'positive' | 'negative';
 
 /** Requests a failing property may spend on shrinking, beyond its examples. */
-export const SHRINK_BUDGET = 60;
+export const SHRINK_BUDGET = 100;
 
 interface Problem {
   kind: string;

@@ -89,8 +89,11 @@ function objectValues(schema: JsonObject, path: string, overrides: Overrides): f
   const names = Object.keys(properties);
   if (names.length === 0 && schema.additionalProperties !== false) return freeForm(schema);
   const required = Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : [];
+  // Optional properties first: fast-check shrinks a record key by key in this order, so a failure sheds what it does
+  // not need before its required values are simplified.
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const name of names) model[name] = validValues(properties[name], join(path, name), overrides);
+  const ordered = [...names.filter((n) => !required.includes(n)), ...names.filter((n) => required.includes(n))];
+  for (const name of ordered) model[name] = validValues(properties[name], join(path, name), overrides);
   const minProperties = num(schema, 'minProperties') ?? 0;
   return fc
     .record(model, { requiredKeys: required.filter((r) => names.includes(r)) })

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import type { Fault, ProxyRequest, ProxyResponse } from './fault-proxy.js';
+import { GENERATED_INPUT_FAULTS } from './generated-input-faults.js';
 import { codeOf, editJson, errorBody, fakeSuccess, type JsonBody, pathOf, queryOf, replaceWith } from './json-edit.js';
 
 export interface FaultCase {
@@ -316,6 +317,7 @@ export function faultCases(mainKey: string): FaultCase[] {
   return [
     ...LIST_FAULTS,
     ...RATE_FAULTS,
+    ...GENERATED_INPUT_FAULTS,
     {
       name: 'accepts a revoked key on every route but GET /v1/organization',
       target: 'self-hosted',
