@@ -31,6 +31,10 @@ if (!config) {
     let session: RunSession;
     beforeAll(async () => {
       session = await openRunSession(config);
+      // Printed on every run, so a failure of the generated-input checks can be replayed (PLEXMCP_SEED).
+      console.info(
+        `generated inputs: PLEXMCP_SEED=${session.config.seed} PLEXMCP_MAX_EXAMPLES=${session.config.maxExamples}`,
+      );
     });
     afterAll(async () => {
       const report = await session?.close();

@@ -55,6 +55,9 @@ export function describedOverrides(known: Known, bodySchema: Json | undefined): 
         .uniqueArray(fc.constantFrom(...(known.mcpIds.length ? known.mcpIds : ['*'])), { maxLength: 3 })
         .map((ids) => ids.filter((id) => id !== '*')),
     ),
+    // An invocation timeout short enough to expire counts toward the upstream's circuit breaker ("Tool invocation",
+    // BadGateway): five in a row would pause the real MCP server the rest of the run invokes (INV checks).
+    timeout: fc.option(fc.integer({ min: 10_000, max: 600_000 }), { nil: undefined }),
     // Organisation settings merge into the stored ones and cannot be taken back through the contract: left alone.
     settings: fc.constant(undefined),
     mcp_id: known.mcpIds.length ? fc.oneof(fc.constantFrom(...known.mcpIds), text(1, 128)) : text(1, 128),
