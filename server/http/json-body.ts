@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { BodyBudget } from './body-budget.js';
 import { ApiError } from './errors.js';
 import { exceedsDepth } from './json-depth.js';
+import { hasNulEscape, nulInBodyError, refuseNulInUrl } from './nul-text.js';
 import { hasBody } from './unread-body.js';
 
 /**
@@ -47,6 +48,8 @@ function toApiError(err: unknown, limitBytes: number): ApiError | unknown {
       return new ApiError('invalid_request', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, {
         max_depth: MAX_JSON_DEPTH,
       });
+    case 'entity.nul':
+      return nulInBodyError();
     case 'entity.parse.failed':
       return new ApiError('invalid_request', 'The request body is not valid JSON');
     case 'encoding.unsupported':
@@ -73,9 +76,11 @@ export function jsonBody(options: JsonBodyOptions) {
     type: JSON_TYPES,
     verify: (_req, _res, buffer) => {
       if (exceedsDepth(buffer, MAX_JSON_DEPTH)) throw Object.assign(new Error('too deep'), { type: 'entity.too.deep' });
+      if (hasNulEscape(buffer)) throw Object.assign(new Error('NUL'), { type: 'entity.nul' });
     },
   });
   return async function jsonBodyStage(req: Request, res: Response, next: NextFunction): Promise<void> {
+    refuseNulInUrl(req.originalUrl);
     if (!hasBody(req)) {
       if (BODY_METHODS.has(req.method) && req.is(JSON_TYPES))
         throw new ApiError('invalid_request', 'The request body is empty; it must be a JSON value');
