@@ -1,7 +1,8 @@
 /**
  * Seeding lists before whole-list checks: with writes allowed, enough MCP servers and API keys are created that every
  * list has several pages at small page sizes. They are registered for removal like anything else a check creates.
- * Members cannot be seeded: an invitation (inviteMember) is not a member until accepted, which the API cannot do.
+ * Given a known tool (--mcp-id, --tool), usage history is topped up by invoking it. Members cannot be seeded: an
+ * invitation (inviteMember) is not a member until accepted, which the API cannot do.
  */
 import type { CheckContext } from '../context.js';
 import { createApiKey, createMcp } from './fixtures.js';
@@ -16,8 +17,8 @@ async function totalOf(ctx: CheckContext, path: string): Promise<number> {
 }
 
 /**
- * Tops `/v1/mcps` and `/v1/api-keys` up to `SEED_TARGET` items each. Stops at the first refusal (a plan limit, a role)
- * and says so in a note; returns how many were created per list.
+ * Tops `/v1/mcps`, `/v1/api-keys` (and, given a known tool, `/v1/usage/history`) up to `SEED_TARGET` items each.
+ * Stops at the first refusal (a plan limit, a role) and says so in a note; returns how many were created per list.
  */
 export async function seedLists(ctx: CheckContext): Promise<Record<string, number>> {
   const created: Record<string, number> = {};
@@ -41,6 +42,19 @@ export async function seedLists(ctx: CheckContext): Promise<Record<string, numbe
       },
     ],
   ];
+  const { mcpId, tool } = ctx.config;
+  if (mcpId && tool) {
+    // Usage history grows by one record per invocation (openapi.yaml "Tool invocation"); records stay, as usage does.
+    seeders.push([
+      '/v1/usage/history',
+      async () => {
+        const reply = await ctx.http.send('POST', '/mcp', {
+          json: { mcp_id: mcpId, tool, arguments: ctx.config.arguments ?? {} },
+        });
+        return { reply, ok: reply.status === 200 };
+      },
+    ]);
+  }
   for (const [path, seed] of seeders) {
     const missing = SEED_TARGET - (await totalOf(ctx, path));
     created[path] = 0;
