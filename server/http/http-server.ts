@@ -1,7 +1,7 @@
 /**
  * The HTTP server around the app: its connection limits and timeouts (openapi.yaml, info.description "Connections"),
  * and answers for requests Node's HTTP parser refuses before the app sees them (headers over 16 KiB, a malformed
- * Content-Length, NUL bytes, an unknown HTTP version, a request not received in time), which are the error envelope
+ * Content-Length, NUL bytes, an unknown HTTP version, a request not received in time, CONNECT), which are the error envelope
  * with an `X-Request-Id` like every other answer wherever the connection can still carry one.
  */
 import { createServer, type RequestListener, type Server, STATUS_CODES } from 'node:http';
@@ -88,6 +88,23 @@ export function createHttpServer(app: RequestListener, limits: HttpServerLimits,
     },
     app,
   );
+  // An expectation other than 100-continue: Node would answer a bare 417. RFC 9110 §10.1.1 lets a server answer 417
+  // ("MAY"); this one ignores the expectation and answers the request as if it were absent, in the envelope.
+  server.on('checkExpectation', app);
+  // CONNECT asks for a tunnel, which an origin server does not offer (RFC 9110 §9.3.6); Node would close the
+  // connection without a word.
+  server.on('connect', (_req, socket: Socket) => {
+    if (!canAnswer(socket)) {
+      socket.destroy();
+      return;
+    }
+    const requestId = newRequestId();
+    logger?.info({ requestId, status: 400, reason: 'CONNECT' }, 'request refused by the HTTP server');
+    socket.end(
+      rawErrorResponse(new ApiError('invalid_request', 'CONNECT is not supported: this is not a proxy'), requestId),
+    );
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  });
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {

@@ -3,7 +3,7 @@
  * bodies"): the size limit (`413 payload_too_large`, refused from `Content-Length` before a byte is read), the nesting
  * depth (`400 invalid_request`, measured before parsing) and the bytes of bodies in flight across all requests (the
  * request waits for room; `503 service_unavailable` with `Retry-After` when none comes). The API speaks JSON only
- * (RFC 8259): another media type, malformed JSON or an empty body declared as JSON is `400 invalid_request`.
+ * (RFC 8259): another media type, malformed JSON, or an empty or missing body on `PATCH` is `400 invalid_request`.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { BodyBudget } from './body-budget.js';
@@ -20,7 +20,7 @@ import { hasBody } from './unread-body.js';
 export const MAX_JSON_DEPTH = 64;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
-/** Methods whose operations in this API all take a body: an empty one declared as JSON is malformed JSON. */
+/** Methods whose operations in this API all take a body: an empty or missing one is malformed JSON. */
 const BODY_METHODS = new Set(['PATCH', 'PUT']);
 
 export interface JsonBodyOptions {
@@ -82,7 +82,9 @@ export function jsonBody(options: JsonBodyOptions) {
   return async function jsonBodyStage(req: Request, res: Response, next: NextFunction): Promise<void> {
     refuseNulInUrl(req.originalUrl);
     if (!hasBody(req)) {
-      if (BODY_METHODS.has(req.method) && req.is(JSON_TYPES))
+      // Whatever the Content-Type says, or without one: no body at all (no Content-Length, no Transfer-Encoding)
+      // is as empty as `Content-Length: 0` (RFC 9112 §6.3).
+      if (BODY_METHODS.has(req.method))
         throw new ApiError('invalid_request', 'The request body is empty; it must be a JSON value');
       next();
       return;

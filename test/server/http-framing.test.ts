@@ -74,9 +74,29 @@ describe('requests the HTTP parser refuses are answered in the envelope', () => 
       'invalid_request',
     ],
     ['an HTTP/1.1 request without Host', 'GET /health HTTP/1.1\r\n\r\n', 400, 'invalid_request'],
+    ['CONNECT (a tunnel)', 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n', 400, 'invalid_request'],
+    ['CONNECT to a path', 'CONNECT /v1/mcps HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'invalid_request'],
+    [
+      'an expectation other than 100-continue',
+      'GET /nowhere HTTP/1.1\r\nHost: x\r\nExpect: nonsense\r\n\r\n',
+      404,
+      'not_found',
+    ],
+    [
+      'a PATCH with no body at all',
+      'PATCH /v1/organization HTTP/1.1\r\nHost: x\r\nAuthorization: ApiKey {owner}\r\nContent-Type: application/json\r\n\r\n',
+      400,
+      'invalid_request',
+    ],
+    [
+      'a PATCH with no body and no Content-Type',
+      'PATCH /v1/organization HTTP/1.1\r\nHost: x\r\nAuthorization: ApiKey {owner}\r\n\r\n',
+      400,
+      'invalid_request',
+    ],
   ])('%s', async (_name, request, status, code) => {
     h = await startHarness();
-    const exchange = open(h, request);
+    const exchange = open(h, request.replace('{owner}', h.ownerKey));
     const raw = await Promise.race([
       exchange.closed,
       // A keep-alive answer (the Host check) leaves the connection open: stop once a whole answer is in.
