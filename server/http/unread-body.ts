@@ -16,6 +16,14 @@ import type { Request, Response } from 'express';
 export const LINGER_MS = 5_000;
 /** The most bytes read and discarded from a refused connection after its answer (same section). */
 export const LINGER_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Refused connections lingering at once, per process (same section). Draining costs the server reading bytes it
+ * throws away; past this many, a refused connection closes at once, so a flood of refused uploads cannot make the
+ * server spend its time reading them.
+ */
+export const MAX_LINGERING = 32;
+
+let lingering = 0;
 
 /** True when the request has a body at all (RFC 9112 §6.3: Transfer-Encoding or a non-zero Content-Length). */
 export function hasBody(req: Request): boolean {
@@ -30,7 +38,7 @@ export function hasBody(req: Request): boolean {
 export function closeIfBodyUnread(req: Request, res: Response): void {
   if (!hasBody(req) || req.complete || res.headersSent) return;
   res.setHeader('Connection', 'close');
-  lingerOnClose(req, req.socket);
+  if (lingering < MAX_LINGERING) lingerOnClose(req, req.socket);
 }
 
 /**
@@ -38,12 +46,21 @@ export function closeIfBodyUnread(req: Request, res: Response): void {
  * is flushed). For this one socket, the destroy waits for the lingering drain instead.
  */
 function lingerOnClose(req: Request, socket: Socket): void {
+  lingering += 1;
+  let counted = true;
+  const uncount = () => {
+    if (counted) lingering -= 1;
+    counted = false;
+  };
+  // Counted from the answer on, until the socket is gone (also when the response never finishes).
+  socket.once('close', uncount);
   socket.destroySoon = function lingeringClose(this: Socket) {
     let drained = 0;
     let done = false;
     const destroy = () => {
       done = true;
       clearTimeout(timer);
+      uncount();
       this.destroy();
     };
     // Once nothing more is to be drained, the socket closes as soon as the answer has been flushed to it.
