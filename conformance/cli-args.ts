@@ -29,7 +29,7 @@ Verdict:
   --strict                    warned and skipped checks fail the run too (for CI)
   --max-response-time MS      any response slower than MS fails its check (default: unbounded)
 Generated inputs (GEN checks):
-  --max-examples N            requests generated per operation and polarity (default 5; a deep run: 500)
+  --max-examples N            requests generated per operation and polarity (default 4; a deep run: 500)
                               (env PLEXMCP_MAX_EXAMPLES)
   --seed N                    the seed of the generated inputs (default random; printed on every run, and the
                               same seed generates the same requests) (env PLEXMCP_SEED)

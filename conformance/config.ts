@@ -60,7 +60,7 @@ export function checkIds(value: string | undefined): string[] | undefined {
 export type ResolvedConfig = Required<Omit<ConformanceConfig, Optional>> & Pick<ConformanceConfig, Optional>;
 
 /** Generated examples per operation and polarity when `maxExamples` is not given: small, so a default run stays fast. */
-export const DEFAULT_MAX_EXAMPLES = 5;
+export const DEFAULT_MAX_EXAMPLES = 4;
 
 /** A fresh seed for generated inputs: a non-negative 31-bit integer, so it prints and parses as a plain number. */
 export function randomSeed(): number {
