@@ -79,7 +79,7 @@ describe('generated inputs', () => {
         // The field's own limit counts the field as level 1; the whole body's counts the body.
         const field = e.rule?.includes('x-max-depth') ? 1 : 0;
         expect(depth(e.request.body), e.rule).toBeGreaterThan(Number(limit[1]) + field);
-      } else if (e.request.body !== undefined && !/^(path|query)|x-max-/.test(e.rule ?? '')) {
+      } else if (e.request.body !== undefined && !/^(path|query)|x-max-|U\+0000/.test(e.rule ?? '')) {
         expect(oracle.validate(invoke.requestBody?.pointer ?? '', e.request.body), e.rule).not.toEqual([]);
       }
     }

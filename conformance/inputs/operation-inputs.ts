@@ -11,6 +11,18 @@ import { describedOverrides, followDescribedRules, type Known, usageDate } from 
 import { breakersOf, nested } from './invalid-values.js';
 import { join, text, validValues } from './valid-values.js';
 
+/**
+ * The value with U+0000 replaced by U+0001 in every string and property name: no request text may hold U+0000
+ * (openapi.yaml "Limits on JSON values"), a rule of its own that only the U+0000 class below breaks.
+ */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\u0001') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  return value;
+}
+
 /** A request as generated: path parameters filled and encoded, query values as sent, a JSON body if any. */
 export interface GeneratedRequest {
   method: string;
@@ -203,12 +215,10 @@ export function operationInputs(
         .filter((b) => sources.oracle.validate(body.pointer, b).length === 0)
     : fc.constant(undefined);
   const parts = fc.record({ ids: fc.record(idArbs), query: validQuery(queryParams), body: validBody });
-  const request = (p: { ids: Record<string, string>; query: Record<string, string>; body: unknown }) => ({
-    method: op.method,
-    path: fill(p.ids),
-    query: p.query,
-    ...(body ? { body: p.body } : {}),
-  });
+  const request = (raw: { ids: Record<string, string>; query: Record<string, string>; body: unknown }) => {
+    const p = withoutNul(raw);
+    return { method: op.method, path: fill(p.ids), query: p.query, ...(body ? { body: p.body } : {}) };
+  };
   const positive: fc.Arbitrary<Example> = parts.map((p) => ({ request: request(p) }));
 
   // A negative request breaks one rule and nothing else: where ids that exist are known, it names one of them.
@@ -285,5 +295,27 @@ export function operationInputs(
       })),
     );
   }
+  // openapi.yaml "Limits on JSON values": U+0000 anywhere in the path, the query or the body is 400 invalid_request.
+  negatives.push(
+    fc.tuple(valid, fc.nat()).map(([v, at]) => {
+      const sent = request(v);
+      const json = sent.body === undefined ? undefined : JSON.stringify(sent.body);
+      const strings = json ? [...json.matchAll(/"(?:[^"\\]|\\.)*"/g)] : [];
+      const target = strings[at % Math.max(1, strings.length)];
+      if (json && target?.index !== undefined) {
+        const cut = target.index + 1;
+        return {
+          request: { ...sent, body: JSON.parse(`${json.slice(0, cut)}\\u0000${json.slice(cut)}`) as unknown },
+          rule: 'body: U+0000 in a string',
+          expected: INVALID_REQUEST,
+        };
+      }
+      return {
+        request: { ...sent, query: { ...sent.query, q: '\u0000' } },
+        rule: 'query: U+0000',
+        expected: INVALID_REQUEST,
+      };
+    }),
+  );
   return { positive, ...(negatives.length ? { negative: fc.oneof(...negatives) } : {}) };
 }
