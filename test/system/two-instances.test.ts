@@ -1,6 +1,7 @@
 /**
  * The system as deployed for scale: two server processes (server/main.ts) on one PostgreSQL database and one Redis,
- * behind a round-robin HTTP front that exists only in this test. A burst from one free organisation meets its limit
+ * behind a round-robin HTTP front that exists only in this test. The conformance suite, with writes, a second
+ * organisation, a known tool and rate limits on, passes against the front; a burst from one free organisation meets its limit
  * once, not once per instance; one Idempotency-Key sent through both at once runs its tool call once (a real MCP on
  * loopback counts the calls); kill -9 of one instance during concurrent writes through both loses no acknowledged
  * write. Needs PLEXMCP_TEST_DATABASE_URL and PLEXMCP_TEST_REDIS_URL (scripts/services.sh);
@@ -9,6 +10,8 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConformance } from '../../conformance/runner.js';
+import { startDemoMcpServer } from '../../demo/mcp/server.js';
 import { type Child, runTs, spawnTs } from '../support/child-process.js';
 import { type CountingMcp, startCountingMcp } from '../support/counting-mcp.js';
 import { createTestDatabase } from '../support/databases.js';
@@ -19,17 +22,28 @@ const redis = testService(TEST_REDIS_URL);
 const skipReason = postgres.skipReason ?? redis.skipReason;
 const SECRETS = { API_KEY_HMAC_SECRET: 'e'.repeat(64), PLEXMCP_ENCRYPTION_KEY: 'f'.repeat(64) };
 
-/** Sends each request to the next upstream in turn, as a load balancer would. */
+/**
+ * Sends each request to the next upstream in turn, as a load balancer would: it reads a request whole before
+ * forwarding it (as buffering proxies do), and answers 502 only when an upstream gives no answer at all.
+ */
 async function roundRobin(upstreams: string[]): Promise<{ url: string; server: Server }> {
   let next = 0;
   const server = createServer((req, res) => {
-    const target = new URL(req.url ?? '/', upstreams[next++ % upstreams.length]);
-    const forward = request(target, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const target = new URL(req.url ?? '/', upstreams[next++ % upstreams.length]);
+      const headers = { ...req.headers, 'content-length': String(body.length) };
+      delete headers['transfer-encoding'];
+      const forward = request(target, { method: req.method, headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      // The upstream may answer and close before taking the whole body (a refused upload): that answer stands.
+      forward.on('error', () => res.headersSent || res.writeHead(502).end());
+      forward.end(body);
     });
-    forward.on('error', () => res.headersSent || res.writeHead(502).end());
-    req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -88,6 +102,44 @@ describe.skipIf(skipReason !== undefined)('two instances on one PostgreSQL and o
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   const nextWindow = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+
+  it('the conformance suite, with writes and rate limits on, passes against the front', {
+    timeout: 400_000,
+  }, async () => {
+    const admin = async (plan: string) => {
+      const made = await runTs('server/admin/cli.ts', ['create-org', '--name', `Conformance ${plan}`, '--plan', plan], {
+        DATABASE_URL: database.url,
+        ...SECRETS,
+      });
+      return (JSON.parse(made.stdout) as { api_key: string }).api_key;
+    };
+    const [apiKey, otherOrgApiKey] = [await admin('pro'), await admin('free')];
+    const demo = await startDemoMcpServer();
+    try {
+      const created = await fetch(`${front.url}/v1/mcps`, {
+        method: 'POST',
+        headers: { authorization: `ApiKey ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'demo', endpoint_url: demo.url }),
+      });
+      expect(created.status).toBe(201);
+      const mcpId = ((await created.json()) as { data: { id: string } }).data.id;
+      const report = await runConformance({
+        baseUrl: front.url,
+        apiKey,
+        otherOrgApiKey,
+        allowWrites: true,
+        mcpId,
+        tool: 'get_weather',
+        arguments: { location: 'Paris' },
+      });
+      const failed = report.results.filter((r) => r.outcome === 'fail').map((r) => r.id);
+      expect(failed).toEqual([]);
+      // Rate limits were on and judged: RATE-001 never depends on timing.
+      expect(report.results.find((r) => r.id === 'RATE-001')?.outcome).toBe('pass');
+    } finally {
+      await demo.close();
+    }
+  });
 
   it('a burst of 20 from one free organisation over both instances gets 10 through, not 20', async () => {
     let judged = 0;
