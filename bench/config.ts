@@ -12,6 +12,7 @@ export const SCENARIO_IDS = [
   'growth',
   'soak',
   'conformance',
+  'scale',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 

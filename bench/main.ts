@@ -17,6 +17,7 @@ import { gatewayScenario } from './scenarios/gateway.js';
 import { growthScenario } from './scenarios/growth.js';
 import { prismScenario } from './scenarios/prism.js';
 import { readPath } from './scenarios/read-path.js';
+import { scaleScenario } from './scenarios/scale.js';
 import { soakScenario } from './scenarios/soak.js';
 import { storageScenario } from './scenarios/storage.js';
 import { writePath } from './scenarios/write-path.js';
@@ -30,6 +31,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
   growth: growthScenario,
   soak: soakScenario,
   conformance: conformanceScenario,
+  scale: scaleScenario,
 };
 
 /** Runs the configured scenarios one after another (never two at once: they would share the CPUs). */
