@@ -3,8 +3,8 @@
  * that deprecates listMcps, and the header parsing on its own, table-driven.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../test/server/harness.js';
 import { contractDeprecating } from '../test/support/deprecated-contract.js';
+import { type Harness, startHarness } from '../test/support/harness.js';
 import { createPlexMcpClient } from './create-client.js';
 import { type DeprecationNotice, deprecationNotice } from './deprecation.js';
 

@@ -4,8 +4,8 @@
  * conformance/proof/faults.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../test/server/harness.js';
 import { contractDeprecating } from '../../test/support/deprecated-contract.js';
+import { type Harness, startHarness } from '../../test/support/harness.js';
 import type { RunReport } from '../model.js';
 import { startFaultProxy } from '../proof/fault-proxy.js';
 import { faultCases } from '../proof/faults.js';

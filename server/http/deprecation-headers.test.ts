@@ -3,8 +3,8 @@
  * deprecates listMcps (or only its `health` parameter); openapi.yaml itself deprecates nothing today.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../test/server/harness.js';
 import { contractDeprecating, DEPRECATION_HEADERS } from '../../test/support/deprecated-contract.js';
+import { type Harness, startHarness } from '../../test/support/harness.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {

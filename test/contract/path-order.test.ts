@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../conformance/model.js';
 import { Oracle } from '../../conformance/oracle/oracle.js';
 import type { Contract } from '../../contract/index.js';
-import { type ApiResponse, call, type Harness, startHarness } from '../server/harness.js';
+import { type ApiResponse, call, type Harness, startHarness } from '../support/harness.js';
 import { swappedContract } from '../support/swapped-contract.js';
 
 let swapped: Contract;

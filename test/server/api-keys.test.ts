@@ -1,6 +1,6 @@
 /** API keys over real HTTP: created once, listed without secrets, renamed, revoked. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('API keys', () => {
   let h: Harness;

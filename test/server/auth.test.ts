@@ -1,6 +1,6 @@
 /** The authentication and authorisation matrix, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('authentication', () => {
   let h: Harness;

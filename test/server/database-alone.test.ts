@@ -13,7 +13,7 @@ import { createCredentialCipher } from '../../server/crypto/credentials.js';
 import { replaySealFor } from '../../server/idempotency/replay-seal.js';
 import { type RunningServer, startServer } from '../../server/main.js';
 import { listJournalFiles } from '../../server/store/journal-scan.js';
-import { call } from './harness.js';
+import { call } from '../support/harness.js';
 
 const UPSTREAM_TOKEN = 'upstream-token-Zq81LmX04vTq';
 const UPSTREAM_PASSWORD = 'upstream-password-Hn37PaaW';

@@ -1,7 +1,7 @@
 /** Framework behaviour every client relies on: the envelope and X-Request-Id on every response, errors included. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/store/types.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 const INTERNAL_DETAIL = 'SQLITE_CORRUPT at /var/lib/secret/path.db';
 

@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../contract/index.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, startHarness } from '../support/harness.js';
 
 // Headers that differ between any two requests, whatever the method.
 const VARYING = new Set(['date', 'x-request-id', 'ratelimit', 'x-ratelimit-remaining', 'x-ratelimit-reset']);

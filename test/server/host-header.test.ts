@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, startHarness } from '../support/harness.js';
 
 // A Host that would add a `rel="next"` link of the attacker's choosing if it were copied into `Link`.
 const HOSTILE_HOST = 'a>; rel="next", <http://evil.example';

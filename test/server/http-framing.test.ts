@@ -4,7 +4,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
 afterEach(() => h.close());

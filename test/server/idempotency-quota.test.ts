@@ -1,7 +1,7 @@
 /** Idempotent retries of create operations, the monthly quota on POST /mcp, and self-hosted limits, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageRow } from '../../server/store/test-store.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('Idempotency-Key', () => {
   let h: Harness;

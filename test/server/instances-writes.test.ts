@@ -9,7 +9,7 @@ import type { Gateway } from '../../server/gateway/types.js';
 import { monthWindow } from '../../server/quota/index.js';
 import { usageRow } from '../../server/store/test-store.js';
 import { type CountingMcp, startCountingMcp } from '../support/counting-mcp.js';
-import { call, type Harness, type Seeded, startHarness } from './harness.js';
+import { call, type Harness, type Seeded, startHarness } from '../support/harness.js';
 
 const onPostgres = process.env.PLEXMCP_HARNESS_STORE === 'postgres';
 

@@ -1,6 +1,6 @@
 /** Several server instances on one PostgreSQL database: what one instance changes, every other sees at once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 const onPostgres = process.env.PLEXMCP_HARNESS_STORE === 'postgres';
 

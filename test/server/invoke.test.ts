@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 import { freeLoopbackPort } from '../support/ports.js';
-import { call, type Harness, startHarness } from './harness.js';
 
 const UPSTREAM_TOKEN = 'upstream-bearer-secret';
 

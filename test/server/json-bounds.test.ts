@@ -8,7 +8,7 @@ import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js
 import { createCircuitBreaker } from '../../server/gateway/circuit-breaker.js';
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 /** `{ a: { a: ... } }` with `levels` objects in all (the outer one included). */
 function nested(levels: number): Record<string, unknown> {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpScope, Role } from '../../server/store/types.js';
 import { asObject, atPointer, operations } from '../contract/spec.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 // ---- The rules, read from the contract -------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 type Mcp = { id: string; request_count: number; last_active: string | null };
 type History = { timestamp: string };

@@ -8,7 +8,7 @@ import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { newId } from '../../server/store/ids.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 const REFUSED = [
   'Host',

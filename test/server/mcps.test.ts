@@ -1,6 +1,6 @@
 /** MCPs and tool invocation over real HTTP, without a gateway (the honest 502 path). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 const CREATE = { name: 'Weather API', endpoint_url: 'https://weather.example.com/mcp', description: 'Weather data' };
 

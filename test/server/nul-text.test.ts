@@ -4,7 +4,7 @@
  * 500, and nothing is stored; an escaped backslash followed by the letters u0000 is ordinary text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('U+0000 in request text', () => {
   let h: Harness;

@@ -10,7 +10,7 @@ import { parseDocument } from 'yaml';
 import { Contract, type ContractOperation, contractPath, isObject, loadContract, ROLES } from '../../contract/index.js';
 import { bindOperations } from '../../server/http/operations.js';
 import type { Role } from '../../server/store/types.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 const contract = loadContract();
 const keyed = contract.operations.filter((op) => !op.public);

@@ -1,6 +1,6 @@
 /** The organisation and its members over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('organisation', () => {
   let h: Harness;

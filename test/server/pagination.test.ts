@@ -1,7 +1,7 @@
 /** Pagination over real HTTP: complete walks, true totals, bounds and RFC 8288 links. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageRow } from '../../server/store/test-store.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 const LISTS = ['/v1/mcps', '/v1/organization/members', '/v1/api-keys', '/v1/usage/history'];
 

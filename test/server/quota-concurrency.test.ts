@@ -8,7 +8,7 @@ import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { monthWindow } from '../../server/quota/index.js';
 import { usageRow } from '../../server/store/test-store.js';
-import { call, type Harness, type Seeded, startHarness } from './harness.js';
+import { call, type Harness, type Seeded, startHarness } from '../support/harness.js';
 
 describe('monthly quota under concurrent calls', () => {
   let h: Harness;

@@ -8,8 +8,8 @@ import { rateLimitStages } from '../../server/ratelimit/app-stages.js';
 import { createServerLimiters, type ServerLimiters } from '../../server/ratelimit/shared-limiters.js';
 import type { PostgresStore } from '../../server/store/postgres/postgres-store.js';
 import type { Store } from '../../server/store/types.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 import { TEST_REDIS_URL, testService } from '../support/services.js';
-import { call, type Harness, startHarness } from './harness.js';
 
 const onPostgres = process.env.PLEXMCP_HARNESS_STORE === 'postgres';
 const redis = onPostgres ? testService(TEST_REDIS_URL) : { skipReason: 'needs PostgreSQL' };

@@ -9,8 +9,8 @@ import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { createLogger } from '../../server/logger.js';
 import type { Store } from '../../server/store/types.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 import { closedMcpUrl } from '../support/ports.js';
-import { call, type Harness, startHarness } from './harness.js';
 
 describe('logging upstream outcomes', () => {
   let h: Harness;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpRow } from '../../server/store/types.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('key ids in the usage history', () => {
   let h: Harness;

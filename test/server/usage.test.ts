@@ -1,7 +1,7 @@
 /** Usage summaries and history over real HTTP, from usage rows written through the store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpRow } from '../../server/store/types.js';
-import { call, type Harness, startHarness } from './harness.js';
+import { call, type Harness, startHarness } from '../support/harness.js';
 
 describe('usage', () => {
   let h: Harness;

@@ -6,7 +6,7 @@ import { systemClock } from '../../server/clock.js';
 import { rateLimitStages } from '../../server/ratelimit/app-stages.js';
 import { createMemoryRateLimiter } from '../../server/ratelimit/flexible-rate-limiter.js';
 import type { Plan } from '../../server/store/types.js';
-import { startHarness } from '../server/harness.js';
+import { startHarness } from './harness.js';
 
 export interface TestServer {
   url: string;

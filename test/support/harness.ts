@@ -24,7 +24,7 @@ import type {
   Role,
   Store,
 } from '../../server/store/types.js';
-import { harnessStoreKind } from '../support/stores.js';
+import { harnessStoreKind } from './stores.js';
 
 export interface Seeded {
   org: OrganizationRow;
