@@ -4,20 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { parse, stringify } from 'yaml';
+import type { FaultCase } from './fault-case.js';
 import type { Fault, ProxyRequest, ProxyResponse } from './fault-proxy.js';
 import { GENERATED_INPUT_FAULTS } from './generated-input-faults.js';
-import { codeOf, editJson, errorBody, fakeSuccess, type JsonBody, pathOf, queryOf, replaceWith } from './json-edit.js';
 
-export interface FaultCase {
-  name: string;
-  fault: Fault;
-  /** Checks that must fail through this fault. */
-  detectedBy: string[];
-  /** For some of them, the kind of finding the failure must carry (check id → `Finding.kind`). */
-  kinds?: Record<string, string>;
-  /** Which target: a self-hosted server with writes and a known tool, or a rate-limited one. */
-  target: 'self-hosted' | 'rate-limited';
-}
+export type { FaultCase } from './fault-case.js';
+
+import { codeOf, editJson, errorBody, fakeSuccess, type JsonBody, pathOf, queryOf, replaceWith } from './json-edit.js';
 
 const isJsonBody = (req: ProxyRequest) => (req.headers['content-type'] ?? '').startsWith('application/json');
 const parses = (body: Buffer) => {

@@ -3,7 +3,7 @@
  * length, a query value past a bound) and is right about everything else. The fixed probes of the other checks send
  * nothing of that class; GEN-001 and GEN-002 must find it, name the kind, shrink it and give a curl line.
  */
-import type { FaultCase } from './faults.js';
+import type { FaultCase } from './fault-case.js';
 import { codeOf, errorBody, replaceWith } from './json-edit.js';
 
 /** The length of the longest `name` McpCreate, ApiKeyCreate and their updates accept (openapi.yaml, in code points). */

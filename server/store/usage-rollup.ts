@@ -9,7 +9,7 @@
 import { placeholders } from './paging.js';
 import type { SqlParam, SqlRow } from './sql-db.js';
 import type { UsageAggregate, UsageFilter } from './types.js';
-import { whereFor } from './usage-sql.js';
+import { whereFor } from './usage-where.js';
 
 export interface Query {
   sql: string;

@@ -10,7 +10,7 @@ import {
   runAsync,
   summarizePlan,
 } from '../usage-rollup.js';
-import { whereFor } from '../usage-sql.js';
+import { whereFor } from '../usage-where.js';
 import type { PgDb, PgParam } from './pg-db.js';
 
 type UsageQueries = Pick<
