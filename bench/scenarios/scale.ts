@@ -51,7 +51,9 @@ async function migrated(db: SeededDatabase, dir: string, url: string): Promise<v
     env: { DATABASE_URL: `file:${copy}`, ...secretsOf(db) },
   });
   if (!/"migrated_to"/.test(child.match[0])) throw new Error(`migrate failed: see ${child.logPath}`);
-  await new Promise<void>((resolve) => child.process.once('exit', () => resolve()));
+  // It may have exited already (its output is read from a file after the fact).
+  if (child.process.exitCode === null && child.process.signalCode === null)
+    await new Promise<void>((resolve) => child.process.once('exit', () => resolve()));
 }
 
 export const scaleScenario: Scenario = async ({ config, dir, log }) => {
