@@ -25,39 +25,39 @@ export interface HttpLoad {
   body?: string;
 }
 
-/** `durationS` of autocannon against one request; latencies are taken per response (float ms), 2xx only. */
-export async function httpLoad(
-  request: HttpLoad,
-  options: { durationS: number; connections: number },
-): Promise<LoadResult> {
+/**
+ * One autocannon run of `options.duration` seconds; latencies are taken per response (float ms), 2xx only, because
+ * autocannon's own histogram rounds to whole milliseconds.
+ */
+export async function autocannonLoad(options: autocannon.Options & { duration: number }): Promise<LoadResult> {
   const samples: number[] = [];
   let instance: autocannon.Instance | undefined;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url: request.url,
-        method: request.method ?? 'GET',
-        headers: request.headers ?? {},
-        ...(request.body !== undefined ? { body: request.body } : {}),
-        connections: options.connections,
-        duration: options.durationS,
-        timeout: 30,
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
+    instance = autocannon({ timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
   });
-  // The per-response event carries the latency as a float; autocannon's own histogram rounds to whole milliseconds.
   instance?.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
   });
   const result = await finished;
-  const seconds = result.duration > 0 ? result.duration : options.durationS;
+  const seconds = result.duration > 0 ? result.duration : options.duration;
   return {
     ok: samples.length,
     perSecond: samples.length / seconds,
     ...latencySummary(samples),
     failed: result.non2xx + result.errors + result.timeouts,
   };
+}
+
+/** `durationS` of autocannon against one request. */
+export function httpLoad(request: HttpLoad, options: { durationS: number; connections: number }): Promise<LoadResult> {
+  return autocannonLoad({
+    url: request.url,
+    method: request.method ?? 'GET',
+    headers: request.headers ?? {},
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    connections: options.connections,
+    duration: options.durationS,
+  });
 }
 
 /** `concurrency` loops each awaiting `operation` back to back for `durationS` seconds. */

@@ -4,9 +4,8 @@
  * connection cycles through: list MCPs, a tool call through the gateway (a usage row recorded durably), the usage
  * history, the month's usage summary, the organisation.
  */
-import autocannon from 'autocannon';
-import type { LoadResult } from './load.js';
-import { latencySummary } from './stats.js';
+import type autocannon from 'autocannon';
+import { autocannonLoad, type LoadResult } from './load.js';
 
 export interface MixedTarget {
   url: string;
@@ -36,34 +35,15 @@ export function mixedRequests(target: MixedTarget): autocannon.Request[] {
 }
 
 /** `durationS` of the mix at `rate` requests per second over `connections`; latencies per response (float ms), 2xx only. */
-export async function mixedLoad(
+export function mixedLoad(
   target: MixedTarget,
   options: { durationS: number; connections: number; rate: number },
 ): Promise<LoadResult> {
-  const samples: number[] = [];
-  let instance: autocannon.Instance | undefined;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url: target.url,
-        requests: mixedRequests(target),
-        connections: options.connections,
-        overallRate: options.rate,
-        duration: options.durationS,
-        timeout: 30,
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
+  return autocannonLoad({
+    url: target.url,
+    requests: mixedRequests(target),
+    connections: options.connections,
+    overallRate: options.rate,
+    duration: options.durationS,
   });
-  instance?.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
-  });
-  const result = await finished;
-  const seconds = result.duration > 0 ? result.duration : options.durationS;
-  return {
-    ok: samples.length,
-    perSecond: samples.length / seconds,
-    ...latencySummary(samples),
-    failed: result.non2xx + result.errors + result.timeouts,
-  };
 }
