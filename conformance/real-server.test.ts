@@ -1,15 +1,15 @@
 /**
  * The suite against the real server (`npm start`, server/main.ts) and the real demo MCP server, both as child
  * processes on loopback, each server with its own database in a temp directory. Both runs are whole: writes, a second
- * organisation and a known tool on the demo MCP. One server is self-hosted (no limits, so the RATE checks skip); the
- * other is plan-limited (PLEXMCP_SELF_HOSTED unset: rate limits and quotas on, as in the cloud), where every check runs.
+ * organisation and a known tool on the demo MCP. One server is self-hosted (its plan publishes no limit, which the RATE
+ * checks verify; the run is --strict: nothing may skip or warn); the other is plan-limited (PLEXMCP_SELF_HOSTED unset: rate limits and quotas on, as in the cloud), where every check runs.
  * Conformance code imports no server code: it only sees HTTP, as it would against any deployment.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPlexMcpClient, type PlexMcpClient, type Schemas } from '../client/index.js';
 import type { RunReport } from './model.js';
 import { findingLines } from './reporters/evidence.js';
-import { runConformance } from './runner.js';
+import { runConformance, runFailed } from './runner.js';
 import { ChildProcesses } from './test-processes.js';
 
 const processes = new ChildProcesses();
@@ -24,7 +24,7 @@ function failures(report: RunReport): string {
 }
 
 /** Registers the demo MCP as `demo`, runs every check with writes, and returns the report with what remains after. */
-async function fullRun(target: { baseUrl: string; apiKey: string; otherOrgApiKey: string }) {
+async function fullRun(target: { baseUrl: string; apiKey: string; otherOrgApiKey: string }, strict = false) {
   const endpoint = await processes.demoMcp();
   const client = createPlexMcpClient({
     baseUrl: target.baseUrl,
@@ -41,6 +41,7 @@ async function fullRun(target: { baseUrl: string; apiKey: string; otherOrgApiKey
     mcpId,
     tool: 'get_weather',
     arguments: { location: 'Paris' },
+    strict,
   });
   const mcps = await client.GET('/v1/mcps', { params: { query: { per_page: 100 } } });
   const keys = await allApiKeys(client);
@@ -77,12 +78,17 @@ describe('the suite against the real server', () => {
     timeout: 180_000,
   }, async () => {
     const target = await processes.serverWithTwoOrganisations({ PLEXMCP_SELF_HOSTED: 'true' });
-    const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target);
+    const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target, true);
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
-    // Self-hosted: no rate-limit headers, so the RATE checks skip, saying why; VER-002 has no deprecated operation to
-    // verify (openapi.yaml deprecates nothing), so it skips too, never a vacuous pass; the rest all ran.
-    expect(outcomes(report, 'skip')).toEqual(['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004', 'VER-002']);
+    // --strict: nothing skipped, nothing inconclusive. Self-hosted publishes every limit as null (unlimited), so the
+    // RATE checks verify the unlimited side of the contract (no 429, no rate-limit headers) instead of skipping; VER-002
+    // finds nothing deprecated and holds every response of the run to announcing no deprecation.
+    expect(report.strict).toBe(true);
+    expect([...outcomes(report, 'skip'), ...outcomes(report, 'warn')]).toEqual([]);
+    expect(runFailed(report)).toBe(false);
+    for (const id of ['RATE-001', 'RATE-002', 'RATE-003', 'RATE-004', 'VER-002'])
+      expect(report.results.find((r) => r.id === id)?.verified.count, id).toBeGreaterThan(0);
     // The whole-list walk over seeded lists, the secret-shape scan, the invitation and the authorization matrix (every
     // role, a scoped key, key management, another organisation's ids) ran and passed, none of them vacuously.
     const thorough = ['PAGE-006', 'AUTH-012', 'LIFE-003', 'AUTH-009', 'AUTH-013'];

@@ -1,12 +1,19 @@
 import { cite, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { advertisedQuota, burst, longestPauseMs, waitOut } from '../probes/burst.js';
+import { advertisedQuota, burst, isUnlimited, longestPauseMs, waitOut } from '../probes/burst.js';
 import { judgeBurstHeaders } from '../probes/burst-headers.js';
+import { holdUnlimited, unlimitedBurst } from '../probes/unlimited.js';
 
 /** A burst above the advertised quota meets 429 rate_limited in the envelope with Retry-After ≥ 1 and remaining 0. */
 async function burst429(ctx: CheckContext): Promise<void> {
   const q = await advertisedQuota(ctx);
+  if (isUnlimited(q)) {
+    // More at once than twice the pro plan's budget (100 per second): a limited deployment would refuse part of it.
+    const size = Math.min(ctx.config.maxBurst, 205);
+    holdUnlimited(ctx, await unlimitedBurst(ctx, size), 'burst requests of an unlimited plan served');
+    return;
+  }
   const b = await burst(ctx, q);
   ctx.note(
     `${b.replies.length} concurrent requests in ${Math.round(b.elapsedMs)} ms against ${q.quota} per ${q.windowSeconds} s: ${b.limited.length} × 429`,
@@ -65,7 +72,7 @@ export const rateBurst429: Check = {
   id: 'RATE-003',
   title: 'A burst above the quota gets 429 with Retry-After',
   requirement: cite(
-    'requests per second per organisation by plan (fixed one-second windows); over the limit a request is refused at once with 429 rate_limited, Retry-After (integer seconds ≥ 1, until the window ends) and the envelope; every response of the burst, 429s included, carries headers that tell the truth (one quota, remaining never rising within a window).',
+    'requests per second per organisation by plan (fixed one-second windows); over the limit a request is refused at once with 429 rate_limited, Retry-After (integer seconds ≥ 1, until the window ends) and the envelope; every response of the burst, 429s included, carries headers that tell the truth (one quota, remaining never rising within a window). An unlimited plan (requests_per_second: null) serves the burst whole.',
     section('Rate limits'),
   ),
   needs: { rateLimit: true },

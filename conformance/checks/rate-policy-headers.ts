@@ -1,12 +1,35 @@
 import { cite, pointer, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { advertisedQuota, publishedLimit } from '../probes/burst.js';
+import { advertisedQuota, isUnlimited, publishedLimit } from '../probes/burst.js';
 import { readRateHeaders } from '../probes/rate-headers.js';
+import { holdUnlimited, publishesUnlimited } from '../probes/unlimited.js';
 
 /** The five rate-limit headers are present and agree with one another (q = X-RateLimit-Limit, r = X-RateLimit-Remaining ≤ limit, reset ahead). */
 async function policyHeaders(ctx: CheckContext): Promise<void> {
-  const { probe: reply } = await advertisedQuota(ctx);
+  const q = await advertisedQuota(ctx);
+  if (isUnlimited(q)) {
+    // Several operations, each answered without any rate-limit header.
+    const replies = [q.probe];
+    for (const path of ['/v1/mcps', '/v1/usage', '/v1/organization'])
+      replies.push(await ctx.http.send('GET', path, { rateLimitRetries: 0 }));
+    holdUnlimited(ctx, replies, 'responses of an unlimited plan without rate-limit headers');
+    return;
+  }
+  const reply = q.probe;
+  if (publishesUnlimited(ctx) && ctx.config.rateLimit !== 'required')
+    ctx.fail(
+      'the organisation publishes no limit (requests_per_second: null), yet its responses carry rate-limit headers',
+      {
+        reply,
+        documented: cite(
+          'an unlimited plan (requests_per_second: null): responses carry none of the rate-limit headers',
+          section('Rate limits'),
+          pointer('#/components/schemas/PlanLimits'),
+        ),
+        kind: 'rate-headers-unlimited',
+      },
+    );
   const documented = cite(
     'RateLimit-Policy, RateLimit (draft-ietf-httpapi-ratelimit-headers-10) and X-RateLimit-Limit/Remaining/Reset on every limited response',
     section('Rate limits'),
@@ -82,7 +105,7 @@ export const ratePolicyHeaders: Check = {
   id: 'RATE-001',
   title: 'Rate-limit policy headers are present and consistent',
   requirement: cite(
-    "every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota, the plan's published requests_per_second; a limited deployment cannot leave them out.",
+    "every limited response carries RateLimit-Policy and RateLimit (draft-10) and X-RateLimit-Limit, -Remaining, -Reset (epoch seconds); they describe the same quota, the plan's published requests_per_second; a limited deployment cannot leave them out, and an unlimited plan (requests_per_second: null) sends none of them.",
     section('Rate limits'),
     pointer('#/components/schemas/PlanLimits'),
   ),

@@ -1,11 +1,19 @@
 import { cite, section, standard } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { advertisedQuota, burst, longestPauseMs, waitOut } from '../probes/burst.js';
+import { advertisedQuota, burst, isUnlimited, longestPauseMs, waitOut } from '../probes/burst.js';
+import { holdUnlimited, unlimitedBurst } from '../probes/unlimited.js';
 
 /** After a 429, waiting the Retry-After it gave is enough: the next request is served. */
 async function recovery(ctx: CheckContext): Promise<void> {
   const q = await advertisedQuota(ctx);
+  if (isUnlimited(q)) {
+    // No request of an unlimited plan is ever asked to wait: no 429, no Retry-After, in a burst or right after it.
+    const replies = await unlimitedBurst(ctx, Math.min(ctx.config.maxBurst, 50));
+    replies.push(await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 }));
+    holdUnlimited(ctx, replies, 'requests of an unlimited plan never asked to wait');
+    return;
+  }
   const b = await burst(ctx, q);
   const limited = b.limited[b.limited.length - 1];
   if (!limited && longestPauseMs(b) < (q.windowSeconds * 1000) / 2) {
@@ -58,7 +66,7 @@ export const rateRecovery: Check = {
   id: 'RATE-004',
   title: 'One retry after waiting Retry-After is served',
   requirement: cite(
-    'Retry-After says how long to wait; one retry after it is served (it is not shorter than needed), and it asks no longer than the window needs.',
+    'Retry-After says how long to wait; one retry after it is served (it is not shorter than needed), and it asks no longer than the window needs. An unlimited plan (requests_per_second: null) never asks a client to wait.',
     section('Rate limits'),
     standard('RFC 9110 §10.2.3'),
   ),

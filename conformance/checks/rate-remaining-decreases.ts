@@ -1,7 +1,8 @@
 import { cite, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
-import { advertisedQuota, remainingOf, untilReset } from '../probes/burst.js';
+import { advertisedQuota, isUnlimited, remainingOf, untilReset } from '../probes/burst.js';
+import { holdUnlimited, unlimitedBurst } from '../probes/unlimited.js';
 
 /**
  * Requests arriving together consume quota: among their X-RateLimit-Remaining values the lowest is below the highest.
@@ -11,6 +12,11 @@ import { advertisedQuota, remainingOf, untilReset } from '../probes/burst.js';
  */
 async function remainingDecreases(ctx: CheckContext): Promise<void> {
   const q = await advertisedQuota(ctx);
+  if (isUnlimited(q)) {
+    // Nothing counts down on an unlimited plan: requests arriving together report no budget at all.
+    holdUnlimited(ctx, await unlimitedBurst(ctx, 20), 'requests of an unlimited plan counted against no budget');
+    return;
+  }
   // Stay under the quota (this check is not about 429s), but send enough to outrun the refill.
   const n = Math.max(2, Math.min(q.quota - 1, Math.ceil(q.quota / 2), 50));
   // The checks before this one may have used up the window (on a 10-per-second plan, a few requests do): a burst met
@@ -73,7 +79,7 @@ export const rateRemainingDecreases: Check = {
   id: 'RATE-002',
   title: 'X-RateLimit-Remaining decreases as requests arrive',
   requirement: cite(
-    'a budget per organisation in fixed one-second windows; X-RateLimit-Remaining is what is left of the current window.',
+    'a budget per organisation in fixed one-second windows; X-RateLimit-Remaining is what is left of the current window (an unlimited plan has no budget and reports none).',
     section('Rate limits'),
   ),
   needs: { rateLimit: true },

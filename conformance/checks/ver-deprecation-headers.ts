@@ -77,12 +77,18 @@ async function deprecationHeaders(ctx: CheckContext): Promise<void> {
       reply,
       documented: DOCUMENTED,
     });
+    ctx.verified('deprecations announced');
   }
 
   // The converse, over everything the run has seen so far: a deprecation nobody declared misleads clients.
+  let undeprecated = 0;
   for (const exchange of ctx.recorded) {
-    const header = exchange.response?.headers.deprecation;
-    if (header === undefined) continue;
+    if (!exchange.response) continue;
+    const header = exchange.response.headers.deprecation;
+    if (header === undefined) {
+      undeprecated++;
+      continue;
+    }
     const url = new URL(exchange.request.url, ctx.config.baseUrl);
     const path = url.pathname.slice(ctx.basePath.length) || '/';
     const known = declared.some(
@@ -98,6 +104,8 @@ async function deprecationHeaders(ctx: CheckContext): Promise<void> {
       return;
     }
   }
+  // Each response without a Deprecation header is one the contract's declarations were held to (none undeclared).
+  ctx.verified('responses announcing no undeclared deprecation', undeprecated);
   ctx.note(declared.length ? `${declared.length} deprecation(s) checked` : 'the contract deprecates nothing');
 }
 

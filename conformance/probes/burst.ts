@@ -9,11 +9,22 @@ import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Reply } from '../http/session.js';
 import { advertisesRateLimit, readRateHeaders } from './rate-headers.js';
+import { publishesUnlimited } from './unlimited.js';
 
 export interface Quota {
   quota: number;
   windowSeconds: number;
   probe: Reply;
+}
+
+/** The target advertises no limit and its organisation publishes none (`requests_per_second: null`): see unlimited.ts. */
+export interface Unlimited {
+  unlimited: true;
+  probe: Reply;
+}
+
+export function isUnlimited(q: Quota | Unlimited): q is Unlimited {
+  return 'unlimited' in q;
 }
 
 /** The organisation's published requests-per-second limit (GET /v1/organization → limits), when finite. */
@@ -24,9 +35,10 @@ export function publishedLimit(ctx: CheckContext): number | undefined {
 
 /**
  * The advertised quota. Without rate-limit headers: a failure when they are required (`--rate-limit required`, or
- * `auto` and the organisation's published plan limits name a finite requests-per-second limit), else a skip.
+ * `auto` and the organisation's published plan limits name a finite requests-per-second limit); `Unlimited` when the
+ * organisation publishes an unlimited rate, which the checks then verify; else (nothing published) a skip.
  */
-export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
+export async function advertisedQuota(ctx: CheckContext): Promise<Quota | Unlimited> {
   const probe = await ctx.http.send('GET', '/v1/organization', { rateLimitRetries: 0 });
   if (!advertisesRateLimit(probe)) {
     const published = publishedLimit(ctx);
@@ -48,8 +60,9 @@ export async function advertisedQuota(ctx: CheckContext): Promise<Quota> {
       });
       ctx.skip('no rate-limit headers to probe');
     }
+    if (publishesUnlimited(ctx)) return { unlimited: true, probe };
     ctx.skip(
-      'the target advertises no rate-limit headers and publishes no finite limit (self-hosted deployments may switch rate limits off)',
+      'the target advertises no rate-limit headers and its organisation publishes no plan limits to hold it to (GET /v1/organization → limits)',
     );
   }
   const h = readRateHeaders(probe);

@@ -233,7 +233,51 @@ function lyingRemaining(lie: (truth: number, limit: number, served: number) => n
   };
 }
 
+/** A limiter the deployment does not publish: past 10 requests in a one-second window, 429 without any header. */
+function unpublishedLimiter(): Fault {
+  let windowStart = 0;
+  let served = 0;
+  return {
+    response: (res) => {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        served = 0;
+      }
+      return ++served > 10 ? replaceWith(res, 429, errorBody('rate_limited')) : res;
+    },
+  };
+}
+
 const RATE_FAULTS: FaultCase[] = [
+  {
+    // The organisation's plan publishes no request rate (null), yet the deployment limits it: a client told it is
+    // unlimited meets 429s it was never warned of.
+    name: 'limits an organisation whose plan publishes no limit',
+    target: 'self-hosted',
+    detectedBy: ['RATE-002', 'RATE-003', 'RATE-004'],
+    kinds: {
+      'RATE-002': 'limited-while-unlimited',
+      'RATE-003': 'limited-while-unlimited',
+      'RATE-004': 'limited-while-unlimited',
+    },
+    fault: unpublishedLimiter(),
+  },
+  {
+    name: 'publishes an unlimited plan but sends rate-limit headers',
+    target: 'rate-limited',
+    detectedBy: ['RATE-001'],
+    kinds: { 'RATE-001': 'rate-headers-unlimited' },
+    fault: {
+      response: (res, req) =>
+        pathOf(req.url) === '/v1/organization'
+          ? editJson(res, (b) => {
+              const limits = (b.data as { limits?: Record<string, unknown> } | undefined)?.limits;
+              if (limits) limits.requests_per_second = null;
+            })
+          : res,
+    },
+  },
   {
     name: 'sends no rate-limit headers although its plan is limited',
     target: 'rate-limited',
