@@ -115,16 +115,19 @@ describe('the suite against the real server', () => {
     const organization = await createPlexMcpClient(target).GET('/v1/organization');
     expect(organization.data?.data.limits).toMatchObject({ requests_per_second: 100, monthly_requests: 50_000 });
 
-    const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target);
+    const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target, true);
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
-    // Every check ran: nothing is skipped for want of an option, a limit or a refused creation (VER-002 has no
-    // deprecated operation to verify: openapi.yaml deprecates nothing).
-    expect(report.results.filter((r) => r.outcome === 'skip').map((r) => r.id)).toEqual(['VER-002']);
-    // RATE-001 does not depend on timing; a loaded machine may leave the other RATE checks inconclusive (warn), and
-    // only them.
+    // --strict: every check ran; nothing is skipped for want of an option, a limit or a refused creation.
+    expect(outcomes(report, 'skip')).toEqual([]);
+    // RATE-001 does not depend on timing. The one allowance: a RATE burst the server answered more slowly than its own
+    // quota, twice (a loaded machine), cannot be judged by any client; its finding says so (`slower-than-quota`).
+    // Nothing else may warn.
     expect(report.results.find((r) => r.id === 'RATE-001')?.outcome).toBe('pass');
-    expect(outcomes(report, 'warn').filter((id) => !id.startsWith('RATE-'))).toEqual([]);
+    const slower = (r: RunReport['results'][number]) =>
+      r.id.startsWith('RATE-') && r.findings.every((f) => f.kind === 'slower-than-quota');
+    expect(report.results.filter((r) => r.outcome === 'warn' && !slower(r)).map((r) => r.id)).toEqual([]);
+    expect(runFailed(report)).toBe(report.counts.warn > 0);
     // The oversize body is refused from its Content-Length and the connection closes gracefully: a 413, not a reset.
     expect(report.results.find((r) => r.id === 'ENV-006')?.outcome).toBe('pass');
     expect(mcpNames).toEqual(['demo']);

@@ -35,6 +35,7 @@ async function remainingDecreases(ctx: CheckContext): Promise<void> {
       {
         reply: replies.find((r) => r.status === 429),
         documented: cite(`${n} requests stay under the quota of ${q.quota}`, section('Rate limits')),
+        kind: 'shared-quota',
       },
     );
     return;
@@ -71,7 +72,7 @@ async function remainingDecreases(ctx: CheckContext): Promise<void> {
   else
     ctx.warn(
       `inconclusive: ${n} requests took ${elapsed.toFixed(3)} s, long enough for the budget to renew; remaining stayed ${remaining[0]}`,
-      { reply: replies[0], documented },
+      { reply: replies[0], documented, kind: 'slower-than-quota' },
     );
 }
 
