@@ -209,6 +209,45 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM usage GROUP BY org_id, substr(created_at, 1, 13), mcp_id, COALESCE(api_key_id, ''), status;
     `,
   },
+  {
+    version: 6,
+    name: 'usage rollups by MCP',
+    // Summaries that filter by neither key nor status (the usage summary, the history's total) read rollups by
+    // organisation, UTC day or hour and MCP, with successes and errors counted in columns: their size follows days
+    // and MCPs, not how many keys and statuses the calls had. recordUsage moves them in the usage row's transaction.
+    sql: `
+      CREATE TABLE usage_daily_mcp (
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        mcp_id TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        successes INTEGER NOT NULL,
+        errors INTEGER NOT NULL,
+        latency_sum INTEGER NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (org_id, day, mcp_id)
+      );
+      CREATE TABLE usage_hourly_mcp (
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        hour TEXT NOT NULL,
+        mcp_id TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        successes INTEGER NOT NULL,
+        errors INTEGER NOT NULL,
+        latency_sum INTEGER NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (org_id, hour, mcp_id)
+      );
+      INSERT INTO usage_daily_mcp (org_id, day, mcp_id, requests, successes, errors, latency_sum, last_at)
+        SELECT org_id, substr(created_at, 1, 10), mcp_id, COUNT(*), SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END),
+          SUM(CASE WHEN status = 'error' THEN 1 ELSE 0 END), SUM(latency_ms), MAX(created_at)
+        FROM usage GROUP BY org_id, substr(created_at, 1, 10), mcp_id;
+      INSERT INTO usage_hourly_mcp (org_id, hour, mcp_id, requests, successes, errors, latency_sum, last_at)
+        SELECT org_id, substr(created_at, 1, 13), mcp_id, COUNT(*), SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END),
+          SUM(CASE WHEN status = 'error' THEN 1 ELSE 0 END), SUM(latency_ms), MAX(created_at)
+        FROM usage GROUP BY org_id, substr(created_at, 1, 13), mcp_id;
+    `,
+  },
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */

@@ -46,7 +46,7 @@ describeEachStore((kind) => {
   });
 });
 
-describe('migrations 4 and 5', () => {
+describe('migrations 4, 5 and 6', () => {
   it('backfill the rollups of a database that had usage before it', async () => {
     const db = await SqlDb.open(memoryPersistence());
     try {
@@ -81,7 +81,7 @@ describe('migrations 4 and 5', () => {
           );
         }
       });
-      expect(await migrate(db)).toEqual([4, 5]);
+      expect(await migrate(db)).toEqual([4, 5, 6]);
       for (const [, filter] of FILTERS) {
         expect(runSync(summarizePlan('org_a', filter), (sql, params) => db.all(sql, params))).toEqual(
           reference(rows, 'org_a', filter),

@@ -1,10 +1,12 @@
 /**
  * Usage summaries from the rollups (`usage_daily` and `usage_hourly`, one row per organisation, UTC day or hour, MCP,
- * key and status, and `usage_mcp_latest`, each MCP's most recent recorded name), which `recordUsage` moves in the usage
- * row's own transaction. A summary reads the daily rollup for the days its range covers whole, the hourly one for the
- * whole hours of a partly covered first or last day, and scans usage rows only for an edge hour the range cuts (rows of
- * that hour lie outside it), so its cost follows the rows of at most two hours, not the history. Both stores run the same plan: it yields queries and receives their rows (sql.js answers synchronously
- * inside one turn of the event loop, PostgreSQL asynchronously).
+ * key and status; `usage_daily_mcp` and `usage_hourly_mcp`, the same per MCP alone for filters that name no key or
+ * status; and `usage_mcp_latest`, each MCP's most recent recorded name), which `recordUsage` moves in the usage row's
+ * own transaction. A summary reads the daily rollup for the days its range covers whole (an edge day with no row
+ * outside the range counts as whole), the hourly one for the whole hours of a partly covered first or last day, and
+ * scans usage rows only for an edge hour the range cuts (rows of that hour lie outside it), so its cost follows days,
+ * MCPs and the rows of at most two hours, not the history. Both stores run the same plan: it yields queries and
+ * receives their rows (sql.js answers synchronously inside one turn of the event loop, PostgreSQL asynchronously).
  */
 import { placeholders } from './paging.js';
 import type { SqlParam, SqlRow } from './sql-db.js';
@@ -32,6 +34,21 @@ function rollupUpsert(table: 'usage_daily' | 'usage_hourly', column: 'day' | 'ho
 }
 export const ROLLUP_DAILY_SQL = rollupUpsert('usage_daily', 'day');
 export const ROLLUP_HOURLY_SQL = rollupUpsert('usage_hourly', 'hour');
+
+/** The per-MCP rollups' upserts (no key or status in the grain: successes and errors are counted in columns). */
+function mcpRollupUpsert(table: 'usage_daily_mcp' | 'usage_hourly_mcp', column: 'day' | 'hour'): string {
+  return `
+  INSERT INTO ${table} (org_id, ${column}, mcp_id, requests, successes, errors, latency_sum, last_at)
+  VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+  ON CONFLICT (org_id, ${column}, mcp_id) DO UPDATE SET
+    requests = ${table}.requests + 1,
+    successes = ${table}.successes + excluded.successes,
+    errors = ${table}.errors + excluded.errors,
+    latency_sum = ${table}.latency_sum + excluded.latency_sum,
+    last_at = CASE WHEN excluded.last_at > ${table}.last_at THEN excluded.last_at ELSE ${table}.last_at END`;
+}
+export const ROLLUP_DAILY_MCP_SQL = mcpRollupUpsert('usage_daily_mcp', 'day');
+export const ROLLUP_HOURLY_MCP_SQL = mcpRollupUpsert('usage_hourly_mcp', 'hour');
 export const ROLLUP_LATEST_SQL = `
   INSERT INTO usage_mcp_latest (org_id, mcp_id, created_at, id, name) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (org_id, mcp_id) DO UPDATE SET created_at = excluded.created_at, id = excluded.id, name = excluded.name
@@ -47,7 +64,7 @@ export function rollupParams(row: {
   createdAt: string;
   id: string;
   mcpName: string | null;
-}): { daily: SqlParam[]; hourly: SqlParam[]; latest: SqlParam[] } {
+}): { daily: SqlParam[]; hourly: SqlParam[]; dailyMcp: SqlParam[]; hourlyMcp: SqlParam[]; latest: SqlParam[] } {
   const grain = (at: string): SqlParam[] => [
     row.orgId,
     at,
@@ -57,9 +74,20 @@ export function rollupParams(row: {
     Math.round(row.latencyMs),
     row.createdAt,
   ];
+  const mcpGrain = (at: string): SqlParam[] => [
+    row.orgId,
+    at,
+    row.mcpId,
+    row.status === 'success' ? 1 : 0,
+    row.status === 'error' ? 1 : 0,
+    Math.round(row.latencyMs),
+    row.createdAt,
+  ];
   return {
     daily: grain(row.createdAt.slice(0, 10)),
     hourly: grain(row.createdAt.slice(0, 13)),
+    dailyMcp: mcpGrain(row.createdAt.slice(0, 10)),
+    hourlyMcp: mcpGrain(row.createdAt.slice(0, 13)),
     latest: [row.orgId, row.mcpId, row.createdAt, row.id, row.mcpName],
   };
 }
@@ -103,57 +131,86 @@ interface Sums {
   days: Map<string, { requests: number; errors: number }>;
 }
 
+/** Where a summary reads from, each under the same names: the rollups by key and status, the rollups by MCP alone
+ * (a quarter of the rows or fewer when keys and statuses vary, for the filters that name neither) and the rows. */
 const SOURCES = {
-  daily: { table: 'usage_daily', count: 'requests', latency: 'latency_sum', last: 'last_at', day: 'day' },
-  hourly: {
-    table: 'usage_hourly',
-    count: 'requests',
+  daily: fine('usage_daily', 'day'),
+  hourly: fine('usage_hourly', 'substr(hour, 1, 10)'),
+  dailyMcp: perMcp('usage_daily_mcp', 'day'),
+  hourlyMcp: perMcp('usage_hourly_mcp', 'substr(hour, 1, 10)'),
+  rows: {
+    table: 'usage',
+    requests: '1',
+    success: "CASE WHEN status = 'success' THEN 1 ELSE 0 END",
+    errors: "CASE WHEN status = 'error' THEN 1 ELSE 0 END",
+    latency: 'latency_ms',
+    last: 'created_at',
+    day: 'substr(created_at, 1, 10)',
+  },
+};
+function fine(table: string, day: string) {
+  return {
+    table,
+    requests: 'requests',
+    success: "CASE WHEN status = 'success' THEN requests ELSE 0 END",
+    errors: "CASE WHEN status = 'error' THEN requests ELSE 0 END",
     latency: 'latency_sum',
     last: 'last_at',
-    day: 'substr(hour, 1, 10)',
-  },
-  rows: { table: 'usage', count: '1', latency: 'latency_ms', last: 'created_at', day: 'substr(created_at, 1, 10)' },
-} as const;
+    day,
+  };
+}
+function perMcp(table: string, day: string) {
+  return {
+    table,
+    requests: 'requests',
+    success: 'successes',
+    errors: 'errors',
+    latency: 'latency_sum',
+    last: 'last_at',
+    day,
+  };
+}
 
-/** Adds one grouped answer (from the rollup or from the rows, under the same names) into the running sums. */
+/**
+ * Adds one source (a rollup or the rows, under the same names) into the running sums: one read grouped by MCP, whose
+ * groups also give the totals, and one grouped by day (a read grouped by both returns days × MCPs rows, and turning
+ * rows into JavaScript values is what costs most on sql.js).
+ */
 function* accumulate(into: Sums, kind: keyof typeof SOURCES, where: Query, totalsOnly: boolean): Plan<void> {
   const c = SOURCES[kind];
-  const requests = `SUM(${c.count})`;
-  const errors = `SUM(CASE WHEN status = 'error' THEN ${c.count} ELSE 0 END)`;
-  const [totals] = yield {
-    sql: `SELECT ${requests} AS total, SUM(CASE WHEN status = 'success' THEN ${c.count} ELSE 0 END) AS success,
-        SUM(${c.latency}) AS latency, MAX(${c.last}) AS last_at
-      FROM ${c.table} WHERE ${where.sql}`,
-    params: where.params,
-  };
-  if (!totals || num(totals.total) === 0) return;
-  into.total += num(totals.total);
-  into.success += num(totals.success);
-  into.latency += num(totals.latency);
-  const lastAt = totals.last_at == null ? null : String(totals.last_at);
-  if (lastAt !== null && (into.lastAt === null || lastAt > into.lastAt)) into.lastAt = lastAt;
-  if (totalsOnly) return;
-  const byMcp = yield {
-    sql: `SELECT mcp_id, ${requests} AS requests, ${errors} AS errors, SUM(${c.latency}) AS latency
-      FROM ${c.table} WHERE ${where.sql} GROUP BY mcp_id`,
-    params: where.params,
-  };
-  for (const row of byMcp) {
-    const entry = into.mcps.get(String(row.mcp_id)) ?? { requests: 0, errors: 0, latency: 0 };
-    entry.requests += num(row.requests);
-    entry.errors += num(row.errors);
-    entry.latency += num(row.latency);
-    into.mcps.set(String(row.mcp_id), entry);
+  const sums = `SUM(${c.requests}) AS requests, SUM(${c.success}) AS success, SUM(${c.errors}) AS errors,
+      SUM(${c.latency}) AS latency, MAX(${c.last}) AS last_at`;
+  const groups = yield totalsOnly
+    ? { sql: `SELECT ${sums} FROM ${c.table} WHERE ${where.sql}`, params: where.params }
+    : { sql: `SELECT mcp_id, ${sums} FROM ${c.table} WHERE ${where.sql} GROUP BY mcp_id`, params: where.params };
+  let seen = 0;
+  for (const row of groups) {
+    const requests = num(row.requests);
+    if (requests === 0) continue;
+    seen += requests;
+    into.total += requests;
+    into.success += num(row.success);
+    into.latency += num(row.latency);
+    const lastAt = row.last_at == null ? null : String(row.last_at);
+    if (lastAt !== null && (into.lastAt === null || lastAt > into.lastAt)) into.lastAt = lastAt;
+    if (totalsOnly) continue;
+    const mcp = into.mcps.get(String(row.mcp_id)) ?? { requests: 0, errors: 0, latency: 0 };
+    mcp.requests += requests;
+    mcp.errors += num(row.errors);
+    mcp.latency += num(row.latency);
+    into.mcps.set(String(row.mcp_id), mcp);
   }
+  if (totalsOnly || seen === 0) return;
   const byDay = yield {
-    sql: `SELECT ${c.day} AS d, ${requests} AS requests, ${errors} AS errors FROM ${c.table} WHERE ${where.sql} GROUP BY d`,
+    sql: `SELECT ${c.day} AS d, SUM(${c.requests}) AS requests, SUM(${c.errors}) AS errors
+      FROM ${c.table} WHERE ${where.sql} GROUP BY d`,
     params: where.params,
   };
   for (const row of byDay) {
-    const entry = into.days.get(String(row.d)) ?? { requests: 0, errors: 0 };
-    entry.requests += num(row.requests);
-    entry.errors += num(row.errors);
-    into.days.set(String(row.d), entry);
+    const day = into.days.get(String(row.d)) ?? { requests: 0, errors: 0 };
+    day.requests += num(row.requests);
+    day.errors += num(row.errors);
+    into.days.set(String(row.d), day);
   }
 }
 
@@ -169,6 +226,10 @@ function* anyRow(orgId: string, lower: '>' | '>=', from: string, to: string): Pl
 /** The aggregate `summarizeUsage` answers, equal to aggregating the matching usage rows. */
 export function* summarizePlan(orgId: string, filter: UsageFilter, totalsOnly = false): Plan<UsageAggregate> {
   const sums: Sums = { total: 0, success: 0, latency: 0, lastAt: null, mcps: new Map(), days: new Map() };
+  // A filter that names no key and no status reads the rollups by MCP alone.
+  const byMcpOnly = filter.apiKeyId === undefined && filter.status === undefined;
+  const daily = byMcpOnly ? 'dailyMcp' : 'daily';
+  const hourly = byMcpOnly ? 'hourlyMcp' : 'hourly';
   const { from, to } = filter;
   if (!isInstant(from) || !isInstant(to)) {
     // Not an ISO 8601 instant: no day boundaries to trust, so the rows themselves are aggregated.
@@ -177,10 +238,24 @@ export function* summarizePlan(orgId: string, filter: UsageFilter, totalsOnly = 
   } else {
     // Hours are 'YYYY-MM-DDTHH', days 'YYYY-MM-DD': both compare as text in time order. An edge hour is whole when
     // none of the organisation's rows of that hour lie outside the range; a cut one is the only part read from rows.
-    const fromHour = from?.slice(0, 13);
-    const toHour = to?.slice(0, 13);
-    const fromCut = from !== undefined && fromHour !== undefined && (yield* anyRow(orgId, '>=', fromHour, from));
-    const toCut = to !== undefined && toHour !== undefined && (yield* anyRow(orgId, '>', to, nextHour(toHour)));
+    // An edge day none of whose rows lie outside the range (the day of a range ending now, as a period's does) is read
+    // whole from the daily rollup: its hours are not read one by one.
+    const fromDayWhole =
+      from !== undefined && !(yield* anyRow(orgId, '>=', from.slice(0, 10), from)) ? from.slice(0, 10) : undefined;
+    const toDayWhole =
+      to !== undefined && !(yield* anyRow(orgId, '>', to, nextDay(to.slice(0, 10)))) ? to.slice(0, 10) : undefined;
+    const fromHour = fromDayWhole !== undefined ? `${fromDayWhole}T00` : from?.slice(0, 13);
+    const toHour = toDayWhole !== undefined ? `${toDayWhole}T23` : to?.slice(0, 13);
+    const fromCut =
+      fromDayWhole === undefined &&
+      from !== undefined &&
+      fromHour !== undefined &&
+      (yield* anyRow(orgId, '>=', fromHour, from));
+    const toCut =
+      toDayWhole === undefined &&
+      to !== undefined &&
+      toHour !== undefined &&
+      (yield* anyRow(orgId, '>', to, nextHour(toHour)));
     // Each scan gets exactly one lower and one upper bound on created_at: given two, SQLite may seek on the wider one
     // (the whole month) and filter every row of it.
     const [where, params] = whereFor(orgId, { ...filter, from: undefined, to: undefined });
@@ -206,14 +281,14 @@ export function* summarizePlan(orgId: string, filter: UsageFilter, totalsOnly = 
         const dayHi = hi?.slice(0, 10);
         if (lo !== undefined && dayLo !== undefined && !lo.endsWith('T00')) {
           const end = hi !== undefined && hi < `${nextDay(dayLo)}T00` ? hi : `${nextDay(dayLo)}T00`;
-          yield* accumulate(sums, 'hourly', rollupWhere(orgId, filter, 'hour', lo, end), totalsOnly);
+          yield* accumulate(sums, hourly, rollupWhere(orgId, filter, 'hour', lo, end), totalsOnly);
           dayLo = nextDay(dayLo);
         }
         if (hi !== undefined && dayHi !== undefined && !hi.endsWith('T00') && (dayLo === undefined || dayHi >= dayLo)) {
-          yield* accumulate(sums, 'hourly', rollupWhere(orgId, filter, 'hour', `${dayHi}T00`, hi), totalsOnly);
+          yield* accumulate(sums, hourly, rollupWhere(orgId, filter, 'hour', `${dayHi}T00`, hi), totalsOnly);
         }
         if (dayLo === undefined || dayHi === undefined || dayLo < dayHi) {
-          yield* accumulate(sums, 'daily', rollupWhere(orgId, filter, 'day', dayLo, dayHi), totalsOnly);
+          yield* accumulate(sums, daily, rollupWhere(orgId, filter, 'day', dayLo, dayHi), totalsOnly);
         }
       }
     }

@@ -4,7 +4,9 @@ import { toUsage } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { Store, UsageFilter } from './types.js';
 import {
+  ROLLUP_DAILY_MCP_SQL,
   ROLLUP_DAILY_SQL,
+  ROLLUP_HOURLY_MCP_SQL,
   ROLLUP_HOURLY_SQL,
   ROLLUP_LATEST_SQL,
   rollupParams,
@@ -86,6 +88,8 @@ export function usageQueries(db: SqlDb): UsageQueries {
         const rollup = rollupParams(row);
         db.run(ROLLUP_DAILY_SQL, rollup.daily);
         db.run(ROLLUP_HOURLY_SQL, rollup.hourly);
+        db.run(ROLLUP_DAILY_MCP_SQL, rollup.dailyMcp);
+        db.run(ROLLUP_HOURLY_MCP_SQL, rollup.hourlyMcp);
         db.run(ROLLUP_LATEST_SQL, rollup.latest);
         // The month is the row's own (its created_at's 'YYYY-MM'), so the counter is exactly the month's row count
         // (plus the reservations of calls still in flight).

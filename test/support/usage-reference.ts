@@ -86,4 +86,11 @@ export const FILTERS: [string, UsageFilter][] = [
   ['a start at an hour of a cut day, no end', { from: '2026-03-04T05:45:00.000Z' }],
   ['an end inside an hour, no start', { to: '2026-03-02T05:44:59.999Z' }],
   ['a range before any row', { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T23:59:59.999Z' }],
+  ['edge days with no row outside the range', { from: '2026-02-28T12:00:00.000Z', to: '2026-03-06T12:00:00.000Z' }],
+  ['an end mid-day, one key', { apiKeyId: 'key_0', from: '2026-03-02T00:00:00.000Z', to: '2026-03-06T09:30:00.000Z' }],
+  [
+    'a start and an end on the same empty day, reversed',
+    { from: '2026-03-06T12:00:00.000Z', to: '2026-03-06T06:00:00.000Z' },
+  ],
+  ['errors only in a cut range', { status: 'error', from: '2026-03-01T05:40:00.000Z', to: '2026-03-04T12:00:00.000Z' }],
 ];

@@ -12,7 +12,7 @@ import { migratePg, PG_MIGRATIONS } from './pg-migrations.js';
 
 const postgres = testService(TEST_DATABASE_URL);
 
-describe.skipIf(postgres.skipReason !== undefined)('PostgreSQL migrations 3 and 4', () => {
+describe.skipIf(postgres.skipReason !== undefined)('PostgreSQL migrations 3, 4 and 5', () => {
   let db: PgDb | undefined;
   let drop: (() => Promise<void>) | undefined;
   afterEach(async () => {
@@ -53,7 +53,7 @@ describe.skipIf(postgres.skipReason !== undefined)('PostgreSQL migrations 3 and 
         ],
       );
     }
-    expect(await migratePg(db)).toEqual([3, 4]);
+    expect(await migratePg(db)).toEqual([3, 4, 5]);
     const opened = db;
     for (const [, filter] of FILTERS) {
       expect(await runAsync(summarizePlan('org_a', filter), (sql, params) => opened.all(sql, params))).toEqual(

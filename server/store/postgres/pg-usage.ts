@@ -3,7 +3,9 @@ import { limitOffset, placeholders } from '../paging.js';
 import { toUsage } from '../row-mappers.js';
 import type { Store, UsageFilter } from '../types.js';
 import {
+  ROLLUP_DAILY_MCP_SQL,
   ROLLUP_DAILY_SQL,
+  ROLLUP_HOURLY_MCP_SQL,
   ROLLUP_HOURLY_SQL,
   ROLLUP_LATEST_SQL,
   rollupParams,
@@ -81,6 +83,8 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
         const rollup = rollupParams(row);
         await tx.run(ROLLUP_DAILY_SQL, rollup.daily);
         await tx.run(ROLLUP_HOURLY_SQL, rollup.hourly);
+        await tx.run(ROLLUP_DAILY_MCP_SQL, rollup.dailyMcp);
+        await tx.run(ROLLUP_HOURLY_MCP_SQL, rollup.hourlyMcp);
         await tx.run(ROLLUP_LATEST_SQL, rollup.latest);
         const month = row.createdAt.slice(0, 7);
         const reserved = options?.reservedMonth;
