@@ -3,6 +3,7 @@ import { ROLES } from '../../contract/index.js';
 import { type Citation, cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
+import { sweepEscalation } from '../probes/escalation.js';
 import { createApiKey, createMcp, registerCreated, requireCreated } from '../probes/fixtures.js';
 import {
   expectRefusal,
@@ -192,6 +193,7 @@ async function roleMatrix(ctx: CheckContext): Promise<void> {
   await roleSweep(ctx, ops, keys, targets);
   await scopeSweep(ctx, ops, scoped, targets);
   await sweepKeyManagement(ctx, [...keys, scoped]);
+  await sweepEscalation(ctx, [...keys, scoped], mcpOut);
   await sweepMemberManagement(ctx, keys, members);
 }
 
@@ -199,7 +201,7 @@ export const authRoleMatrix: Check = {
   id: 'AUTH-013',
   title: 'Every role and scope gets what each operation declares',
   requirement: cite(
-    "each operation's x-required-role (a key below it gets 403 forbidden) and x-mcp-scoped rule, for keys of every role and one scoped to some MCP servers; a key never reads, renames, revokes or lists a key above its role or outside its scope (404)",
+    "each operation's x-required-role (a key below it gets 403 forbidden) and x-mcp-scoped rule, for keys of every role and one scoped to some MCP servers; a key never reads, renames, revokes or lists a key above its role or outside its scope (404), nor issues one with a higher role or a wider scope (403)",
     section('Roles and scopes'),
     section('Key management'),
   ),

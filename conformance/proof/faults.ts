@@ -206,6 +206,10 @@ const keyManagementHole = (mainKey: string) =>
 const missingRoleCheck = (mainKey: string) =>
   withMainKeyWhen(mainKey, 'forbidden', (req) => req.method === 'PATCH' && /^\/v1\/mcps\/[^/]+$/.test(pathOf(req.url)));
 
+/** Keys issued beyond the issuer: a createApiKey refused for asking more than the caller has is issued anyway. */
+const privilegeEscalation = (mainKey: string) =>
+  withMainKeyWhen(mainKey, 'forbidden', (req) => req.method === 'POST' && pathOf(req.url) === '/v1/api-keys');
+
 const RATE_HEADERS = [
   'ratelimit-policy',
   'ratelimit',
@@ -385,6 +389,13 @@ export function faultCases(mainKey: string): FaultCase[] {
       detectedBy: ['AUTH-013'],
       kinds: { 'AUTH-013': 'key-management-hole' },
       fault: keyManagementHole(mainKey),
+    },
+    {
+      name: 'lets a key issue keys with a higher role or a wider scope than its own',
+      target: 'self-hosted',
+      detectedBy: ['AUTH-013'],
+      kinds: { 'AUTH-013': 'privilege-escalation' },
+      fault: privilegeEscalation(mainKey),
     },
     {
       name: 'misses the role check on updateMcp',
