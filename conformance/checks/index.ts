@@ -34,6 +34,7 @@ import { invBadArguments } from './inv-bad-arguments.js';
 import { invKnownTool } from './inv-known-tool.js';
 import { invUnknownMcp } from './inv-unknown-mcp.js';
 import { invUnknownTool } from './inv-unknown-tool.js';
+import { invUsageFigures } from './inv-usage-figures.js';
 import { invUsageRecorded } from './inv-usage-recorded.js';
 import { lifeApiKey } from './life-api-key.js';
 import { lifeInvite } from './life-invite.js';
@@ -125,6 +126,7 @@ export const checks = defineChecks([
   invBadArguments,
   invKnownTool,
   invUsageRecorded,
+  invUsageFigures,
   schemaReads,
   schemaServedContract,
   verServedContract,

@@ -206,6 +206,22 @@ const keyManagementHole = (mainKey: string) =>
 const missingRoleCheck = (mainKey: string) =>
   withMainKeyWhen(mainKey, 'forbidden', (req) => req.method === 'PATCH' && /^\/v1\/mcps\/[^/]+$/.test(pathOf(req.url)));
 
+/** `organization.usage.monthly_requests` stuck at the first figure it showed: invocations no longer counted there. */
+function frozenMonthlyFigure(): Fault {
+  let first: unknown;
+  return {
+    response: (res, req) =>
+      pathOf(req.url) === '/v1/organization' && req.method === 'GET'
+        ? editJson(res, (b) => {
+            const usage = (b.data as { usage?: Record<string, unknown> } | undefined)?.usage;
+            if (!usage) return;
+            first ??= usage.monthly_requests;
+            usage.monthly_requests = first;
+          })
+        : res,
+  };
+}
+
 /** Keys issued beyond the issuer: a createApiKey refused for asking more than the caller has is issued anyway. */
 const privilegeEscalation = (mainKey: string) =>
   withMainKeyWhen(mainKey, 'forbidden', (req) => req.method === 'POST' && pathOf(req.url) === '/v1/api-keys');
@@ -389,6 +405,43 @@ export function faultCases(mainKey: string): FaultCase[] {
       detectedBy: ['AUTH-013'],
       kinds: { 'AUTH-013': 'key-management-hole' },
       fault: keyManagementHole(mainKey),
+    },
+    {
+      name: 'counts one request too many in the usage summary',
+      target: 'self-hosted',
+      detectedBy: ['INV-006'],
+      kinds: { 'INV-006': 'usage-summary-mismatch' },
+      fault: {
+        response: (res, req) =>
+          pathOf(req.url) === '/v1/usage'
+            ? editJson(res, (b) => {
+                const requests = (b.data as { requests?: { total: number } } | undefined)?.requests;
+                if (requests) requests.total += 1;
+              })
+            : res,
+      },
+    },
+    {
+      name: "leaves the last invocation out of a key's usage",
+      target: 'self-hosted',
+      detectedBy: ['INV-006'],
+      kinds: { 'INV-006': 'usage-key-mismatch' },
+      fault: {
+        response: (res, req) =>
+          /^\/v1\/api-keys\/[^/]+\/usage$/.test(pathOf(req.url))
+            ? editJson(res, (b) => {
+                const usage = b.data as { total_requests?: number } | undefined;
+                if (usage?.total_requests) usage.total_requests -= 1;
+              })
+            : res,
+      },
+    },
+    {
+      name: "stops counting invocations in the organisation's monthly figure",
+      target: 'self-hosted',
+      detectedBy: ['INV-006'],
+      kinds: { 'INV-006': 'monthly-figure-mismatch' },
+      fault: frozenMonthlyFigure(),
     },
     {
       name: 'lets a key issue keys with a higher role or a wider scope than its own',
