@@ -2,6 +2,7 @@ import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { createApiKey, requireCreated } from '../probes/fixtures.js';
+import { expectListAgrees } from '../probes/list-detail.js';
 
 /** API key create (secret once) → get → list → patch → revoke → stays revoked (401 revoked_key, status revoked). */
 async function apiKeyLifecycle(ctx: CheckContext): Promise<void> {
@@ -58,6 +59,14 @@ async function apiKeyLifecycle(ctx: CheckContext): Promise<void> {
       { reply: patched, documented: cite('changes name/description', operation('updateApiKey')) },
     );
   }
+  await expectListAgrees(ctx, {
+    listPath: '/v1/api-keys',
+    detailPath: path,
+    id: key.id,
+    stable: ['name', 'description', 'prefix', 'status', 'role', 'created_at', 'updated_at', 'expires_at', 'revoked_at'],
+    listOperation: 'listApiKeys',
+    getOperation: 'getApiKey',
+  });
   const revoked = await ctx.http.send('DELETE', path);
   if (
     ctx.expectSuccess(revoked, 200, cite('DELETE /v1/api-keys/{key_id}: 200 ApiKeyRevoked', operation('revokeApiKey')))
@@ -94,7 +103,7 @@ export const lifeApiKey: Check = {
   id: 'LIFE-002',
   title: 'API key lifecycle: create, get, list, patch, revoke, stays revoked',
   requirement: cite(
-    'openapi.yaml createApiKey (201, key shown once), getApiKey, listApiKeys, updateApiKey, revokeApiKey',
+    'openapi.yaml createApiKey (201, key shown once), getApiKey, listApiKeys (showing each key as getApiKey does, updates included), updateApiKey, revokeApiKey',
     operation('createApiKey'),
     operation('getApiKey'),
     operation('listApiKeys'),

@@ -2,6 +2,7 @@ import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { registerCreated, UNREACHABLE_ENDPOINT } from '../probes/fixtures.js';
+import { expectListAgrees } from '../probes/list-detail.js';
 import { type MatrixTargets, matrixRequest } from '../probes/role-matrix.js';
 
 /**
@@ -77,6 +78,15 @@ async function mcpLifecycle(ctx: CheckContext): Promise<void> {
       { reply: updated, documented: cite('changes the given fields only', operation('updateMcp')) },
     );
   }
+  await expectListAgrees(ctx, {
+    listPath: '/v1/mcps',
+    query: { status: 'all' },
+    detailPath: `/v1/mcps/${encodeURIComponent(mcp.id)}`,
+    id: mcp.id,
+    stable: ['name', 'endpoint_url', 'description', 'status', 'auth_type', 'created_at', 'updated_at'],
+    listOperation: 'listMcps',
+    getOperation: 'getMcp',
+  });
   const deleted = ctx.replyOf(await ctx.client.DELETE('/v1/mcps/{mcp_id}', params));
   if (
     ctx.expectSuccess(
@@ -153,7 +163,7 @@ export const lifeMcp: Check = {
   id: 'LIFE-001',
   title: 'MCP lifecycle: create, get, list, update, delete, 404',
   requirement: cite(
-    'openapi.yaml createMcp (201 + Location), getMcp, listMcps, updateMcp (changes the given fields), deleteMcp ({deleted: true, mcp_id}); afterwards 404 not_found on every operation that names it, and absent from listMcps.',
+    'openapi.yaml createMcp (201 + Location), getMcp, listMcps (showing each MCP server as getMcp does, updates included), updateMcp (changes the given fields), deleteMcp ({deleted: true, mcp_id}); afterwards 404 not_found on every operation that names it, and absent from listMcps.',
     operation('createMcp'),
     operation('getMcp'),
     operation('listMcps'),

@@ -222,6 +222,24 @@ function frozenMonthlyFigure(): Fault {
   };
 }
 
+/** Lists served from a cache that never learns of updates: each item as the list first showed it. */
+function staleListCache(): Fault {
+  const seen = new Map<string, unknown>();
+  return {
+    response: (res, req) =>
+      req.method === 'GET' && ['/v1/mcps', '/v1/api-keys'].includes(pathOf(req.url))
+        ? editJson(res, (b) => {
+            if (!Array.isArray(b.data)) return;
+            b.data = b.data.map((item: { id?: string }) => {
+              const key = `${pathOf(req.url)} ${item.id}`;
+              if (!seen.has(key)) seen.set(key, item);
+              return seen.get(key);
+            });
+          })
+        : res,
+  };
+}
+
 /** Keys issued beyond the issuer: a createApiKey refused for asking more than the caller has is issued anyway. */
 const privilegeEscalation = (mainKey: string) =>
   withMainKeyWhen(mainKey, 'forbidden', (req) => req.method === 'POST' && pathOf(req.url) === '/v1/api-keys');
@@ -405,6 +423,13 @@ export function faultCases(mainKey: string): FaultCase[] {
       detectedBy: ['AUTH-013'],
       kinds: { 'AUTH-013': 'key-management-hole' },
       fault: keyManagementHole(mainKey),
+    },
+    {
+      name: 'serves lists from a cache that misses updates',
+      target: 'self-hosted',
+      detectedBy: ['LIFE-001', 'LIFE-002'],
+      kinds: { 'LIFE-001': 'list-detail-mismatch', 'LIFE-002': 'list-detail-mismatch' },
+      fault: staleListCache(),
     },
     {
       name: 'counts one request too many in the usage summary',
