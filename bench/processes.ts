@@ -59,7 +59,10 @@ export async function spawnChild(options: SpawnOptions): Promise<Child> {
   }
 }
 
-/** A TypeScript entry point under Node with tsx's loader; BENCH_CPU_PROF=<dir> profiles it (`node --cpu-prof`). */
+/**
+ * A TypeScript entry point under Node with tsx's loader; BENCH_CPU_PROF=<dir> profiles it (`node --cpu-prof`), and
+ * BENCH_HEAP_SNAPSHOTS=<dir> lets SIGUSR2 write a heap snapshot there (`node --heapsnapshot-signal`).
+ */
 export function spawnTs(
   script: string,
   options: Omit<SpawnOptions, 'command' | 'args'> & { args?: string[] },
@@ -67,10 +70,13 @@ export function spawnTs(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`]
     : [];
+  const heap = process.env.BENCH_HEAP_SNAPSHOTS
+    ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${resolve(process.env.BENCH_HEAP_SNAPSHOTS)}`]
+    : [];
   return spawnChild({
     ...options,
     command: process.execPath,
-    args: [...profile, '--import', 'tsx', join(ROOT, script), ...(options.args ?? [])],
+    args: [...profile, ...heap, '--import', 'tsx', join(ROOT, script), ...(options.args ?? [])],
   });
 }
 

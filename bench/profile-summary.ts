@@ -1,20 +1,11 @@
 /**
- * `npx tsx bench/profile-summary.ts <file.cpuprofile> [top]`: the functions with the most self time, and the most
- * inclusive time, in a V8 CPU profile (what `node --cpu-prof`, or BENCH_CPU_PROF=<dir> npm run bench, writes).
+ * `npx tsx bench/profile-summary.ts <file.cpuprofile> [top]`: the CPU per component of the request path (see
+ * profile-components.ts), then the functions with the most self time and the most inclusive time, in a V8 CPU profile
+ * (what `node --cpu-prof`, or BENCH_CPU_PROF=<dir> npm run bench, writes).
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { components, type Profile, type ProfileNode } from './profile-components.js';
 
 export function summarize(profile: Profile, top = 25): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -23,7 +14,7 @@ export function summarize(profile: Profile, top = 25): string {
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   const label = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|work\/main)\//, '')}:${n.callFrame.lineNumber + 1}`;
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*?\/(?=(server|contract|bench)\/)/, '')}:${n.callFrame.lineNumber + 1}`;
   let all = 0;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -45,7 +36,20 @@ export function summarize(profile: Profile, top = 25): string {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([l, ms]) => `${ms.toFixed(0).padStart(8)} ms ${((ms / all) * 100).toFixed(1).padStart(5)}%  ${l}`);
-  return [`total ${all.toFixed(0)} ms`, 'self:', ...list(self), 'inclusive:', ...list(total)].join('\n');
+  const parts = components(profile);
+  const byComponent = parts.rows.map(
+    (r) =>
+      `${r.ms.toFixed(0).padStart(8)} ms ${r.pct === undefined ? '      ' : `${r.pct.toFixed(1).padStart(5)}%`}  ${r.name}`,
+  );
+  return [
+    `total ${all.toFixed(0)} ms`,
+    `components (percent of ${parts.busyMs.toFixed(0)} ms busy, idle and start-up apart):`,
+    ...byComponent,
+    'self:',
+    ...list(self),
+    'inclusive:',
+    ...list(total),
+  ].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heapByKind, takeHeapSnapshot } from '../heap-snapshot.js';
 import { mixedLoad } from '../mixed-load.js';
 import { fmt, type Scenario } from '../model.js';
 import { seedDatabase } from '../seed.js';
@@ -33,6 +34,12 @@ export const soakScenario: Scenario = async ({ config, dir, log }) => {
     const warm = await mixedLoad(target, { ...options, durationS: config.soakWarmupS });
     const afterWarmup = rssBytes(server.pid);
     log(`  RSS after ${config.soakWarmupS} s warm-up: ${mb(afterWarmup)}`);
+    // BENCH_HEAP_SNAPSHOTS: a heap snapshot after each RSS reading that counts (writing one raises RSS by itself, so
+    // the ratio of such a run is not the target's figure; the heaps' contents are the point).
+    const heapDir = process.env.BENCH_HEAP_SNAPSHOTS;
+    const snapshot = async () =>
+      heapDir && server.pid !== undefined ? await takeHeapSnapshot(server.pid, heapDir, server.url) : undefined;
+    const warmSnapshot = await snapshot();
     const readings: { atS: number; rss: number }[] = [];
     const slices = Math.max(1, Math.round(config.soakS / 10));
     let soaked = 0;
@@ -47,6 +54,11 @@ export const soakScenario: Scenario = async ({ config, dir, log }) => {
     }
     const afterSoak = readings.at(-1)?.rss ?? Number.NaN;
     const ratio = afterSoak / afterWarmup;
+    const soakSnapshot = await snapshot();
+    const heaps =
+      warmSnapshot && soakSnapshot
+        ? `; heap snapshots ${warmSnapshot} and ${soakSnapshot} (npx tsx bench/heap-snapshot.ts on both): heap objects ${mb(heapByKind(warmSnapshot).total)} then ${mb(heapByKind(soakSnapshot).total)}`
+        : '';
     return {
       id: 'soak',
       title: `Soak: RSS after ${config.soakS} s of mixed load vs after warm-up`,
@@ -62,7 +74,7 @@ export const soakScenario: Scenario = async ({ config, dir, log }) => {
         },
       ],
       notes: [
-        `RSS every ${(config.soakS / slices).toFixed(0)} s: ${readings.map((r) => mb(r.rss)).join(', ')}; response validation on (the default); last slice p50 ${fmt.ms(last.p50Ms)}; failed responses during the soak: ${failed}`,
+        `RSS every ${(config.soakS / slices).toFixed(0)} s: ${readings.map((r) => mb(r.rss)).join(', ')}; response validation on (the default); last slice p50 ${fmt.ms(last.p50Ms)}; failed responses during the soak: ${failed}${heaps}`,
       ],
     };
   } finally {
