@@ -7,6 +7,7 @@ export const SCENARIO_IDS = [
   'read-path',
   'prism',
   'gateway',
+  'mcp-endpoint',
   'write-path',
   'storage',
   'growth',

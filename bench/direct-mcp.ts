@@ -21,9 +21,12 @@ const fetchWithoutListenerWarning: typeof fetch = (input, init) => {
 export async function connectDirect(
   url: string,
   tool: { name: string; arguments: Record<string, unknown> },
+  headers: Record<string, string> = {},
 ): Promise<DirectMcp> {
   const client = new Client({ name: 'plexmcp-bench', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { fetch: fetchWithoutListenerWarning }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), { fetch: fetchWithoutListenerWarning, requestInit: { headers } }),
+  );
   return {
     async call() {
       const result = await client.callTool({ name: tool.name, arguments: tool.arguments });

@@ -15,6 +15,7 @@ import { type BenchReport, describeCommit, describeMachine, toMarkdown } from '.
 import { conformanceScenario } from './scenarios/conformance.js';
 import { gatewayScenario } from './scenarios/gateway.js';
 import { growthScenario } from './scenarios/growth.js';
+import { mcpEndpointScenario } from './scenarios/mcp-endpoint.js';
 import { prismScenario } from './scenarios/prism.js';
 import { readPath } from './scenarios/read-path.js';
 import { scaleScenario } from './scenarios/scale.js';
@@ -26,6 +27,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
   'read-path': readPath,
   prism: prismScenario,
   gateway: gatewayScenario,
+  'mcp-endpoint': mcpEndpointScenario,
   'write-path': writePath,
   storage: storageScenario,
   growth: growthScenario,

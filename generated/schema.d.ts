@@ -113,6 +113,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mcp/server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listen for MCP notifications
+         * @description Opens the session's event stream (`Accept: text/event-stream`), on which the server sends
+         *     `notifications/tools/list_changed` when the tools the key may use change. One stream per session.
+         */
+        get: operations["openMcpStream"];
+        put?: never;
+        /**
+         * Send an MCP message
+         * @description The gateway as one MCP server (see "MCP endpoint"), on the Streamable HTTP transport of MCP 2025-03-26 and
+         *     later: the body is one JSON-RPC message. An `initialize` request without `Mcp-Session-Id` opens a session and
+         *     its answer carries the new `Mcp-Session-Id`; every other message carries it. A request is answered as
+         *     `text/event-stream` (progress notifications, then the response) or `application/json`, as the client's `Accept`
+         *     allows; a notification or response is `202` with no body. `tools/list` needs `viewer`, `tools/call` is held to
+         *     `invokeTool`'s access and is metered and quota-bound as one invocation.
+         */
+        post: operations["sendMcpMessage"];
+        /**
+         * End an MCP session
+         * @description Ends the session named by `Mcp-Session-Id`; later requests naming it are `404`.
+         */
+        delete: operations["endMcpSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organization": {
         parameters: {
             query?: never;
@@ -484,6 +518,19 @@ export interface components {
             message: string;
             /** @description Machine-readable particulars; for `validation_error`, each invalid field mapped to a message. */
             details?: Record<string, unknown>;
+        };
+        /**
+         * @description One JSON-RPC 2.0 message of MCP (a request, a notification or a response); the MCP specification defines its
+         *     methods and their `params` and `result`. Batches (arrays) are not accepted.
+         */
+        JsonRpcMessage: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id?: string | number;
+            method?: string;
+            params?: Record<string, unknown>;
+            result?: Record<string, unknown>;
+            error?: Record<string, unknown>;
         };
         /**
          * @description The error's code. `x-status-by-code` gives the HTTP status each code is sent with.
@@ -1002,7 +1049,8 @@ export interface components {
             };
         };
         /**
-         * @description `already_exists`: a conflicting resource exists, or the `Idempotency-Key` was used with another body;
+         * @description `already_exists`: a conflicting resource exists, the `Idempotency-Key` was used with another body, or the MCP
+         *     session's event stream is already open;
          *     `conflict`: the change would leave the organisation without an owner or an active owner key (Key management).
          */
         Conflict: {
@@ -1316,9 +1364,20 @@ export interface components {
          * @example 2f9c7a1e-6a1b-4f1e-9d55-0c3d2b7e8a10
          */
         IdempotencyKey: string;
+        /** @description The MCP session, as the answer to `initialize` named it; absent only on `initialize`. */
+        McpSessionId: string;
+        /** @description The MCP session, as the answer to `initialize` named it. */
+        McpSessionIdRequired: string;
+        /**
+         * @description The MCP protocol version the session negotiated (MCP 2025-06-18 and later clients send it).
+         * @example 2025-06-18
+         */
+        McpProtocolVersion: string;
     };
     requestBodies: never;
     headers: {
+        /** @description The MCP session opened by this `initialize`; send it with every later request of the session. */
+        "Mcp-Session-Id": string;
         /**
          * @description A unique id for this request (the client's own `X-Request-Id` when it sent a valid one). Quote it when reporting a problem.
          * @example req_01HN3Q8Z7K2V4M6P9R1T3W5Y7A
@@ -1885,6 +1944,163 @@ export interface operations {
             500: components["responses"]["InternalError"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    openMcpStream: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The MCP session, as the answer to `initialize` named it. */
+                "Mcp-Session-Id": components["parameters"]["McpSessionIdRequired"];
+                /**
+                 * @description The MCP protocol version the session negotiated (MCP 2025-06-18 and later clients send it).
+                 * @example 2025-06-18
+                 */
+                "MCP-Protocol-Version"?: components["parameters"]["McpProtocolVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session's event stream; it stays open until the session ends or the client closes it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: message
+                     *     data: {"jsonrpc":"2.0","method":"notifications/tools/list_changed"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    sendMcpMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The MCP session, as the answer to `initialize` named it; absent only on `initialize`. */
+                "Mcp-Session-Id"?: components["parameters"]["McpSessionId"];
+                /**
+                 * @description The MCP protocol version the session negotiated (MCP 2025-06-18 and later clients send it).
+                 * @example 2025-06-18
+                 */
+                "MCP-Protocol-Version"?: components["parameters"]["McpProtocolVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "jsonrpc": "2.0",
+                 *       "id": 1,
+                 *       "method": "tools/call",
+                 *       "params": {
+                 *         "name": "weather__get_weather",
+                 *         "arguments": {
+                 *           "location": "San Francisco, CA"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["JsonRpcMessage"];
+            };
+        };
+        responses: {
+            /** @description The JSON-RPC response, as JSON or as an event stream that ends with it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Mcp-Session-Id": components["headers"]["Mcp-Session-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jsonrpc": "2.0",
+                     *       "id": 1,
+                     *       "result": {
+                     *         "content": [
+                     *           {
+                     *             "type": "text",
+                     *             "text": "65F, partly cloudy"
+                     *           }
+                     *         ],
+                     *         "isError": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JsonRpcMessage"];
+                    /**
+                     * @example event: message
+                     *     data: {"jsonrpc":"2.0","id":1,"result":{"tools":[]}}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A notification or response was accepted; no body. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    endMcpSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The MCP session, as the answer to `initialize` named it. */
+                "Mcp-Session-Id": components["parameters"]["McpSessionIdRequired"];
+                /**
+                 * @description The MCP protocol version the session negotiated (MCP 2025-06-18 and later clients send it).
+                 * @example 2025-06-18
+                 */
+                "MCP-Protocol-Version"?: components["parameters"]["McpProtocolVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended; no body. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getOrganization: {

@@ -26,6 +26,7 @@ import { bindOperations } from './http/operations.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { apiKeyHandlers } from './routes/api-keys.js';
+import { mcpEndpointHandlers } from './routes/mcp-endpoint.js';
 import { mcpHandlers } from './routes/mcps.js';
 import { memberHandlers } from './routes/members.js';
 import { organizationHandlers } from './routes/organization.js';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
       systemHandlers(routeDeps, contract),
       mcpHandlers(routeDeps),
       toolHandlers(routeDeps),
+      mcpEndpointHandlers(routeDeps, contract, deps.mcpEndpoint),
       organizationHandlers(routeDeps),
       memberHandlers(routeDeps),
       apiKeyHandlers(routeDeps),

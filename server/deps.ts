@@ -40,6 +40,8 @@ export interface AppDeps {
   allowPrivateMcpUrls: boolean;
   /** The time source; tests pass a fixed clock. */
   clock?: Clock;
+  /** The MCP endpoint's timing (tests shorten how often sessions compare their tools). */
+  mcpEndpoint?: { checkMs?: number };
   /** The contract to serve and enforce (default openapi.yaml at the package root); tests pass an edited copy. */
   contract?: Contract;
 }

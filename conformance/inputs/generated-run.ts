@@ -17,6 +17,12 @@ const PARALLEL = 3;
 const NO_POSITIVE = new Set(['inviteMember']);
 
 /**
+ * The MCP endpoint (openapi.yaml "MCP endpoint"): whether a message is served depends on its session and on what the
+ * protocol says of it, beyond any schema, so valid ones are not generated; the MCP conformance suite checks it.
+ */
+const MCP_PROTOCOL = new Set(['sendMcpMessage', 'openMcpStream', 'endMcpSession']);
+
+/**
  * The oldest item's id of a list: lists are ordered by creation, so it is the same one run after run, and a seed
  * generates the same requests again on a target whose other items came and went.
  */
@@ -92,6 +98,10 @@ export async function runGenerated(ctx: CheckContext, polarity: Polarity): Promi
     }
     if (polarity === 'positive' && NO_POSITIVE.has(op.operationId)) {
       skipped.push(`${op.operationId} (a valid request cannot be undone)`);
+      return [];
+    }
+    if (polarity === 'positive' && MCP_PROTOCOL.has(op.operationId)) {
+      skipped.push(`${op.operationId} (an MCP message is valid only within its session)`);
       return [];
     }
     const examples = operationInputs(op, byKind[sourceFor(op)] ?? byKind.read!)[polarity];

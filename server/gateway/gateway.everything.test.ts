@@ -1,37 +1,11 @@
 /** The gateway against a real third-party MCP server: @modelcontextprotocol/server-everything in streamableHttp mode. */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeLoopbackPort } from '../../test/support/ports.js';
+import { type EverythingServer, startEverything } from '../../test/support/everything.js';
 import { createGateway } from './gateway.js';
 import type { Gateway, UpstreamTarget } from './types.js';
 
-/** Starts server-everything on a free port; it reads PORT and logs "listening on port" to stderr when ready. */
-async function startEverything(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freeLoopbackPort();
-  const entry = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/dist/index.js');
-  const child = spawn(process.execPath, [entry, 'streamableHttp'], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server-everything did not start:\n${log}`)), 20_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (/listening on port/i.test(log)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server-everything exited (${code}):\n${log}`)));
-  });
-  return { url: `http://127.0.0.1:${port}/mcp`, child };
-}
-
 describe('gateway against @modelcontextprotocol/server-everything', () => {
-  let everything: { url: string; child: ChildProcess };
+  let everything: EverythingServer;
   let gateway: Gateway;
   let target: UpstreamTarget;
 
@@ -42,10 +16,7 @@ describe('gateway against @modelcontextprotocol/server-everything', () => {
   });
   afterAll(async () => {
     await gateway?.close();
-    if (everything && everything.child.exitCode === null) {
-      everything.child.kill('SIGTERM');
-      await once(everything.child, 'exit');
-    }
+    await everything?.close();
   });
 
   it('lists its tools, echo, get-sum and get-structured-content among them', async () => {

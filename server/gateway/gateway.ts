@@ -122,6 +122,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         connection.client.request({ method: 'tools/call', params: { name: tool, arguments: args } }, CallResultSchema, {
           signal: deadline.signal,
           timeout: timeoutMs + SDK_TIMEOUT_SLACK_MS,
+          // With a callback the SDK asks the upstream for progress (a progressToken of its own) and hands it over.
+          ...(callOptions.onProgress ? { onprogress: callOptions.onProgress } : {}),
         }),
       );
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;

@@ -35,6 +35,13 @@ export interface ToolCallResult {
   latencyMs: number;
 }
 
+/** A progress notification the upstream sent for a call (MCP `notifications/progress`, without its token). */
+export interface ToolCallProgress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
 export interface ProbeResult {
   reachable: true;
   latencyMs: number;
@@ -49,7 +56,7 @@ export interface Gateway {
     target: UpstreamTarget,
     tool: string,
     args: Record<string, unknown>,
-    options: { timeoutMs: number; signal?: AbortSignal },
+    options: { timeoutMs: number; signal?: AbortSignal; onProgress?: (progress: ToolCallProgress) => void },
   ): Promise<ToolCallResult>;
   listTools(target: UpstreamTarget, options?: { timeoutMs?: number }): Promise<Tool[]>;
   /** Connects (or reuses the session), lists tools and resources, and measures the round trip. */

@@ -34,7 +34,7 @@ export function routeNotFound(path: string): ApiError {
 }
 
 export function knownRoutes(contract: Contract) {
-  return function knownRoutesStage(req: Request, _res: Response, next: NextFunction): void {
+  return function knownRoutesStage(req: Request, res: Response, next: NextFunction): void {
     const match = contract.match(req.method, req.path);
     // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400 (Node's own check is off, to answer in the envelope).
     if (req.httpVersion === '1.1' && req.headers.host === undefined)
@@ -44,6 +44,8 @@ export function knownRoutes(contract: Contract) {
     else if (req.method === 'HEAD' && match.allowed.includes('GET')) {
       // Everything after this (validator, routes) knows GET only; the response still omits the body.
       req.method = 'GET';
+      // A handler that would hold the response open (an event stream) ends it at once instead.
+      res.locals.head = true;
       next();
     } else next(methodNotAllowed(match, req.method));
   };

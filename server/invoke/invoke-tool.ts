@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import type { CredentialCipher } from '../crypto/credentials.js';
 import { assertValidArguments, resolveTool, toInvokeResult } from '../gateway/invocation.js';
-import type { Gateway, ToolCallResult, UpstreamTarget } from '../gateway/types.js';
+import type { Gateway, ToolCallProgress, ToolCallResult, UpstreamTarget } from '../gateway/types.js';
 import { upstreamTarget } from '../gateway/upstream-target.js';
 import { ApiError, isApiError } from '../http/errors.js';
 import { assertWithinBounds, contractBounds } from '../policy/json-bounds.js';
@@ -42,11 +42,18 @@ export interface InvokeToolDeps {
   mcpRequestTimeoutMs: number;
 }
 
+/** What an entry point may add to a call: the upstream's progress, and an end to waiting when its caller has gone. */
+export interface InvokeOptions {
+  onProgress?: (progress: ToolCallProgress) => void;
+  signal?: AbortSignal;
+}
+
 /** Invokes one tool for `principal`; `requestId` goes into the result's metadata. */
 export type InvokeTool = (
   principal: Principal,
   invocation: ToolInvocation,
   requestId?: string,
+  options?: InvokeOptions,
 ) => Promise<InvokeResult>;
 
 /**
@@ -57,7 +64,7 @@ export type InvokeTool = (
 export function createToolInvoker(deps: InvokeToolDeps): InvokeTool {
   const quota = createQuotaGuard({ store: deps.store, selfHosted: deps.selfHosted, clock: deps.clock });
 
-  return async (principal, invocation, requestId) => {
+  return async (principal, invocation, requestId, options = {}) => {
     // Before anything else touches them: a value our own encoding cannot handle is the caller's 422, never an upstream
     // failure that would count toward the MCP's circuit breaker (openapi.yaml: Limits on JSON values).
     assertWithinBounds('arguments', invocation.arguments ?? {}, ARGUMENT_BOUNDS);
@@ -88,7 +95,7 @@ export function createToolInvoker(deps: InvokeToolDeps): InvokeTool {
       target,
       invocation.tool,
       args,
-      timeoutMs,
+      { ...options, timeoutMs },
       reservation,
     );
     return toInvokeResult(call, {
@@ -109,7 +116,7 @@ async function callAndRecord(
   target: UpstreamTarget,
   tool: string,
   args: Record<string, unknown>,
-  timeoutMs: number,
+  callOptions: InvokeOptions & { timeoutMs: number },
   reservation: QuotaReservation,
 ): Promise<ToolCallResult> {
   // Elapsed time is measured, not read from the clock (a test's fixed clock would make every failure 0 ms).
@@ -131,7 +138,7 @@ async function callAndRecord(
       reservation.month === undefined ? undefined : { reservedMonth: reservation.month },
     );
   try {
-    const call = await gateway.callTool(target, tool, args, { timeoutMs });
+    const call = await gateway.callTool(target, tool, args, callOptions);
     await record(call.isError ? 'error' : 'success', null, call.latencyMs);
     return call;
   } catch (err) {
