@@ -3,6 +3,7 @@ import { limitOffset, placeholders } from '../paging.js';
 import { toUsage } from '../row-mappers.js';
 import type { Store, UsageFilter } from '../types.js';
 import {
+  type Plan,
   ROLLUP_DAILY_MCP_SQL,
   ROLLUP_DAILY_SQL,
   ROLLUP_HOURLY_MCP_SQL,
@@ -13,7 +14,7 @@ import {
   summarizePlan,
 } from '../usage-rollup.js';
 import { whereFor } from '../usage-where.js';
-import type { PgDb, PgParam } from './pg-db.js';
+import type { PgDb } from './pg-db.js';
 
 type UsageQueries = Pick<
   Store,
@@ -32,9 +33,15 @@ type UsageQueries = Pick<
 const num = (value: unknown): number => Number(value ?? 0);
 
 export function pgUsageQueries(db: PgDb): UsageQueries {
-  const all = (sql: string, params: PgParam[]) => db.all(sql, params);
+  // A summary's plan runs in one snapshot: the probes that decide which edge days and hours are whole see the rows the
+  // rollups read after them show, however many calls commit in between (sql.js runs a plan within one turn instead).
+  const inSnapshot = <T>(plan: Plan<T>) =>
+    db.transaction(async (tx) => {
+      await tx.run('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return runAsync(plan, (sql, params) => tx.all(sql, params));
+    });
   const count = async (orgId: string, filter: UsageFilter) =>
-    (await runAsync(summarizePlan(orgId, filter, true), all)).total;
+    (await inSnapshot(summarizePlan(orgId, filter, true))).total;
 
   return {
     async reserveMonthlyUsage(orgId, month, limit) {
@@ -114,7 +121,7 @@ export function pgUsageQueries(db: PgDb): UsageQueries {
       num(
         (await db.get('SELECT requests FROM usage_monthly WHERE org_id = ? AND month = ?', [orgId, month]))?.requests,
       ),
-    summarizeUsage: (orgId, filter) => runAsync(summarizePlan(orgId, filter), all),
+    summarizeUsage: (orgId, filter) => inSnapshot(summarizePlan(orgId, filter)),
     async mcpUsageStats(orgId, mcpId, since) {
       const row = await db.get(
         `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE created_at >= ?) AS since,
