@@ -32,10 +32,12 @@ export interface KeyTool {
 }
 
 /** Every MCP server of the organisation, oldest first (slugs are assigned over all of them, whatever the key's scope). */
-async function organizationMcps(store: Store, orgId: string): Promise<McpRow[]> {
-  const rows: McpRow[] = [];
+async function organizationMcps<T>(
+  list: (page: { page: number; perPage: number }) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const rows: T[] = [];
   for (let page = 1; ; page++) {
-    const { items, total } = await store.listMcps(orgId, {}, { page, perPage: PAGE });
+    const { items, total } = await list({ page, perPage: PAGE });
     rows.push(...items);
     if (items.length < PAGE || rows.length >= total) return rows;
   }
@@ -55,7 +57,7 @@ async function catalogueOf(deps: KeyToolsDeps, row: McpRow): Promise<Tool[]> {
 
 /** The tools `principal` may use, in the order of their MCP servers (oldest first), then of each server's catalogue. */
 export async function keyTools(deps: KeyToolsDeps, principal: Principal): Promise<KeyTool[]> {
-  const rows = await organizationMcps(deps.store, principal.orgId);
+  const rows = await organizationMcps((page) => deps.store.listMcps(principal.orgId, {}, page));
   const slugs = assignSlugs(rows);
   const usable = rows.filter((row) => row.status === 'active' && permitsMcp(principal.scope, row.id));
   const catalogues = await Promise.all(usable.map((row) => catalogueOf(deps, row)));
@@ -72,12 +74,13 @@ export async function findKeyTool(
   deps: KeyToolsDeps,
   principal: Principal,
   name: string,
-): Promise<{ mcp: McpRow; tool: string } | undefined> {
+): Promise<{ mcpId: string; tool: string } | undefined> {
   const parts = splitName(name);
   if (!parts) return undefined;
-  const rows = await organizationMcps(deps.store, principal.orgId);
+  // Names and ids only: a call needs no catalogue (the invoke use case reads the one MCP server it calls).
+  const rows = await organizationMcps((page) => deps.store.listMcpSummaries(principal.orgId, {}, page));
   const slugs = assignSlugs(rows);
   const mcp = rows.find((row) => slugs.get(row.id) === parts.slug);
   if (!mcp || !permitsMcp(principal.scope, mcp.id)) return undefined;
-  return { mcp, tool: parts.tool };
+  return { mcpId: mcp.id, tool: parts.tool };
 }

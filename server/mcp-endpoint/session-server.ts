@@ -68,7 +68,7 @@ export function createSessionServer(deps: SessionServerDeps): Server {
       requireOperationAccess(deps.invokeAccess, principal);
       const result = await deps.invokeTool(
         principal,
-        { mcp_id: found.mcp.id, tool: found.tool, arguments: request.params.arguments ?? {} },
+        { mcp_id: found.mcpId, tool: found.tool, arguments: request.params.arguments ?? {} },
         undefined,
         {
           signal: extra.signal,

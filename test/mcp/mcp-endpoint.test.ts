@@ -3,6 +3,8 @@
  * MCP and @modelcontextprotocol/server-everything), keys of every kind, metering, quota, progress, list changes and the
  * session lifecycle (openapi.yaml "MCP endpoint").
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { type CallToolResult, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -234,6 +236,32 @@ describe('the MCP endpoint with the official SDK client', () => {
       body: ping,
     });
     expect([wrongAccept.status, wrongAccept.body.error.code]).toEqual([400, 'invalid_request']);
+  });
+
+  it('an upstream that never answers leaves the others listed, after a bounded wait', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const org = await h.addOrganization('pro');
+      const { port } = silent.address() as AddressInfo;
+      for (const [name, url] of [
+        ['Demo', demo.url],
+        ['Silent', `http://127.0.0.1:${port}/mcp`],
+      ] as const) {
+        const created = await call(h.baseUrl, 'POST', '/v1/mcps', {
+          key: org.ownerKey,
+          body: { name, endpoint_url: url },
+        });
+        expect(created.status).toBe(201);
+      }
+      const { client } = await open(org.ownerKey);
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('demo__get_weather');
+      expect(names.some((n) => n.startsWith('silent__'))).toBe(false);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('past the monthly quota, tools/call is an error result and no upstream call is made', async () => {
