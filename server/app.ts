@@ -31,6 +31,7 @@ import { mcpHandlers } from './routes/mcps.js';
 import { memberHandlers } from './routes/members.js';
 import { organizationHandlers } from './routes/organization.js';
 import { systemHandlers } from './routes/system.js';
+import { toolPinHandlers } from './routes/tool-pins.js';
 import { toolHandlers } from './routes/tools.js';
 import { usageHandlers } from './routes/usage.js';
 
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
     bindOperations(contract, [
       systemHandlers(routeDeps, contract),
       mcpHandlers(routeDeps),
+      toolPinHandlers(routeDeps),
       toolHandlers(routeDeps),
       mcpEndpointHandlers(routeDeps, contract, deps.mcpEndpoint),
       organizationHandlers(routeDeps),

@@ -398,6 +398,35 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'adding an error code with the status it is sent with',
+    {
+      given: {
+        proposed: (d) => {
+          schemas(d).ErrorCode.enum.push('gone');
+          schemas(d).ErrorCode['x-status-by-code'].gone = 410;
+        },
+      },
+      want: { refused: false, kind: 'additive', mentions: /gone/ },
+    },
+  ],
+  [
+    'changing the status an error code is sent with',
+    {
+      given: { proposed: (d) => (schemas(d).ErrorCode['x-status-by-code'].conflict = 400) },
+      want: { refused: true, kind: 'breaking', mentions: /conflict/ },
+    },
+  ],
+  [
+    'adding a field to a response example',
+    {
+      given: {
+        proposed: (d) =>
+          (op(d, '/v1/mcps/{mcp_id}', 'get').responses['200'].content['application/json'].example.data.extra = []),
+      },
+      want: { refused: false, kind: 'documentation', mentions: /extra/ },
+    },
+  ],
+  [
     'widening a request bound',
     {
       given: {

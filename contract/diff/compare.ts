@@ -6,7 +6,9 @@
  * - security: judged on each operation's effective requirements (security.ts);
  * - types: a response type that widens (`string` → `[string, "null"]`) is breaking, a request type that widens is not;
  * - enum values the server sends: a new one is additive (clients tolerate unknown values, "Versioning"), a removed one
- *   is breaking;
+ *   is breaking; so is the status a new error code is sent with (`x-status-by-code`), while changing or removing the
+ *   status of a released code breaks clients that branch on it;
+ * - examples are documentation, whatever they gain or lose;
  * - sunsets: a removal whose `x-sunset` has passed is allowed; the deprecation rules hold (sunset.ts).
  */
 
@@ -72,6 +74,11 @@ function typeVerdict(d: LibraryDiff): ChangeKind | undefined {
 }
 
 function kindOf(d: LibraryDiff): { kind: ChangeKind } {
+  if (d.path.some((segment) => segment === 'example' || segment === 'examples')) return { kind: 'documentation' };
+  const statusAt = d.path.indexOf('x-status-by-code');
+  if (statusAt >= 0 && inResponse(d.path)) {
+    return { kind: d.action === 'add' && statusAt === d.path.length - 2 ? 'additive' : 'breaking' };
+  }
   const typed = typeVerdict(d);
   if (typed) return { kind: typed };
   // The server sending a new value is additive ("Versioning": clients tolerate unknown values); no longer sending

@@ -13,7 +13,17 @@ import { IDEMPOTENCY_PENDING } from '../store/types.js';
 import { AdminError } from './commands.js';
 
 /** Parents before children (foreign keys); a table added later follows these. */
-const ORDER = ['organizations', 'members', 'invites', 'api_keys', 'mcps', 'usage', 'usage_monthly', 'idempotency'];
+const ORDER = [
+  'organizations',
+  'members',
+  'invites',
+  'api_keys',
+  'mcps',
+  'tool_pins',
+  'usage',
+  'usage_monthly',
+  'idempotency',
+];
 /** Bookkeeping each database keeps for itself. */
 const NOT_COPIED = new Set(['schema_migrations', 'rate_limits', 'journal_checkpoint']);
 const BATCH_ROWS = 500;

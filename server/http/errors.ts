@@ -25,6 +25,10 @@ export const ERROR_CATALOGUE = {
   request_timeout: { status: 408, message: 'The request was not received in time' },
   already_exists: { status: 409, message: 'The resource already exists' },
   conflict: { status: 409, message: 'The change would leave the organisation without an owner' },
+  tool_definition_changed: {
+    status: 409,
+    message: "The tool's definition changed since it was pinned and awaits approval",
+  },
   payload_too_large: { status: 413, message: 'The request body is too large' },
   validation_error: { status: 422, message: 'Validation failed' },
   invalid_arguments: { status: 422, message: "The tool arguments do not match the tool's input schema" },

@@ -6,7 +6,7 @@
  * `x-required-role`), then the bounds on `arguments` and `context` (openapi.yaml:
  * Limits on JSON values), existence and MCP scope, so a server without a gateway still answers those honestly before
  * `502 mcp_unreachable`; then the monthly quota (`429 quota_exceeded`); then the tool (refreshing the cached catalogue once when it is not there, else `404 tool_not_found` with a suggestion), its
- * arguments against its input schema (`422 invalid_arguments`), and the call itself, with the caller's timeout capped
+ * pinned definition (`409 tool_definition_changed`: "Pinned tool definitions"), its arguments against its input schema (`422 invalid_arguments`), and the call itself, with the caller's timeout capped
  * by the server's.
  */
 import type { components } from '../../generated/schema.js';
@@ -18,6 +18,7 @@ import { assertValidArguments, resolveTool, toInvokeResult } from '../gateway/in
 import type { Gateway, ToolCallProgress, ToolCallResult, UpstreamTarget } from '../gateway/types.js';
 import { upstreamTarget } from '../gateway/upstream-target.js';
 import { ApiError, isApiError } from '../http/errors.js';
+import { assertToolDefinitionPinned } from '../pinning/tool-pins.js';
 import { assertWithinBounds, contractBounds } from '../policy/json-bounds.js';
 import { createQuotaGuard, type QuotaReservation } from '../quota/index.js';
 import { newId } from '../store/ids.js';
@@ -81,6 +82,9 @@ export function createToolInvoker(deps: InvokeToolDeps): InvokeTool {
       await deps.store.setMcpTools(row.id, tools, deps.clock().toISOString());
       return tools;
     });
+    // Before the arguments are judged by its schema and before the quota is taken (openapi.yaml: Pinned tool
+    // definitions): a tool whose definition changed since it was pinned is refused, never sent.
+    await assertToolDefinitionPinned(deps.store, row, tool, deps.clock().toISOString());
     const args = invocation.arguments ?? {};
     assertValidArguments(tool, args);
     const timeoutMs = Math.min(invocation.timeout ?? deps.mcpRequestTimeoutMs, deps.mcpRequestTimeoutMs);

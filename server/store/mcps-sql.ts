@@ -3,6 +3,8 @@ import type { Clock } from '../clock.js';
 import { limitOffset, placeholders } from './paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
+import { observeInTransaction } from './tool-pins-sql.js';
+import { observedDefinitions } from './tool-pins-statements.js';
 import type { McpFilter, Store } from './types.js';
 
 type McpQueries = Pick<
@@ -124,9 +126,11 @@ export function mcpQueries(db: SqlDb, clock: Clock): McpQueries {
       return getMcp(orgId, id);
     },
     async setMcpTools(id, tools, at) {
-      await db.write(() =>
-        db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]),
-      );
+      const observed = observedDefinitions(tools);
+      await db.write(() => {
+        db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]);
+        observeInTransaction(db, id, observed, at);
+      });
     },
     async setMcpHealth(id, health, at) {
       await db.write(() => db.run('UPDATE mcps SET health = ?, health_checked_at = ? WHERE id = ?', [health, at, id]));

@@ -248,6 +248,29 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM usage GROUP BY org_id, substr(created_at, 1, 13), mcp_id;
     `,
   },
+  {
+    version: 7,
+    name: 'pinned tool definitions',
+    // openapi.yaml "Pinned tool definitions": per MCP and tool, the definition first seen or last approved (canonical
+    // JSON and its SHA-256) and the latest different one presented since, which holds calls until approved. Pins go
+    // with their MCP.
+    sql: `
+      CREATE TABLE tool_pins (
+        mcp_id TEXT NOT NULL REFERENCES mcps(id) ON DELETE CASCADE,
+        tool TEXT NOT NULL,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        pinned_hash TEXT NOT NULL,
+        pinned_definition TEXT NOT NULL,
+        pinned_at TEXT NOT NULL,
+        approved_by TEXT,
+        changed_hash TEXT,
+        changed_definition TEXT,
+        changed_at TEXT,
+        PRIMARY KEY (mcp_id, tool)
+      );
+      CREATE INDEX tool_pins_org_mcp ON tool_pins (org_id, mcp_id, pinned_at, tool);
+    `,
+  },
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */

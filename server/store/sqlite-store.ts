@@ -11,6 +11,7 @@ import { migrate } from './migrations.js';
 import { organizationQueries } from './organizations-sql.js';
 import { filePersistence, memoryPersistence, type StorageOptions } from './persistence.js';
 import { SqlDb, type SqlRow } from './sql-db.js';
+import { toolPinQueries } from './tool-pins-sql.js';
 import { IDEMPOTENCY_PENDING, type Store } from './types.js';
 import { usageQueries } from './usage-sql.js';
 
@@ -77,6 +78,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     ...organizationQueries(db, clock),
     ...apiKeyQueries(db, clock),
     ...mcpQueries(db, clock),
+    ...toolPinQueries(db),
     ...usageQueries(db),
     ...metaQueries(db),
     flush: () => db.flush(),

@@ -103,6 +103,37 @@ export interface McpRow {
   lastActive: string | null;
 }
 
+/**
+ * One tool's pinned definition (openapi.yaml: "Pinned tool definitions"): the definition first seen (or last
+ * approved), and the latest different one an upstream presented since, which holds calls to the tool until approved.
+ */
+export interface ToolPinRow {
+  mcpId: string;
+  orgId: string;
+  tool: string;
+  /** Lower-case hex SHA-256 of `pinnedDefinition`. */
+  pinnedHash: string;
+  /** Canonical JSON of `{ description, input_schema, name }` (server/pinning/tool-definition.ts). */
+  pinnedDefinition: string;
+  pinnedAt: string;
+  /** The member who approved the pinned definition; null when it was pinned on first sight. */
+  approvedBy: string | null;
+  changedHash: string | null;
+  changedDefinition: string | null;
+  /** When the upstream first presented `changedDefinition`. */
+  changedAt: string | null;
+}
+
+/** A definition an upstream presents, as `observeToolDefinitions` takes it. */
+export interface ObservedDefinition {
+  tool: string;
+  definition: string;
+  hash: string;
+}
+
+/** What approving a definition came to: the pin afterwards, and whether the hash was approved (`false`: stale). */
+export type ApprovalOutcome = { approved: boolean; pin: ToolPinRow } | undefined;
+
 /** What a list of MCPs shows: the row without its tool catalogue or credentials, which lists never return. */
 export type McpSummaryRow = Omit<McpRow, 'tools' | 'toolsRefreshedAt' | 'credentialsCiphertext'>;
 
@@ -277,7 +308,39 @@ export interface Store {
       Pick<McpRow, 'name' | 'endpointUrl' | 'description' | 'status' | 'authType' | 'credentialsCiphertext'>
     >,
   ): Promise<McpRow | undefined>;
+  /**
+   * Stores the MCP's tool catalogue and, in the same transaction, observes every tool's definition as
+   * `observeToolDefinitions` does.
+   */
   setMcpTools(id: string, tools: Tool[], at: string): Promise<void>;
+  /**
+   * Pins each definition of a tool this MCP has no pin for (of definitions observed at once for one tool, exactly one is
+   * pinned: the others are then changes), and records a definition that differs from the pinned one and from the change
+   * already recorded as the tool's change. A definition equal to the pinned one never clears a recorded change: only an
+   * approval does. Returns the pins of the tools observed; none when the MCP no longer exists.
+   */
+  observeToolDefinitions(mcpId: string, observed: readonly ObservedDefinition[], at: string): Promise<ToolPinRow[]>;
+  /** The MCP's pins, by tool name; `changedOnly`: those holding a change awaiting approval, oldest change first. */
+  listToolPins(
+    orgId: string,
+    mcpId: string,
+    filter: { changedOnly?: boolean },
+    page?: PageRequest,
+  ): Promise<Page<ToolPinRow>>;
+  /**
+   * Pins the change awaiting approval when its hash is `hash`, in one atomic step (not approved otherwise, or when
+   * nothing awaits approval and `hash` is not the pinned one; approving the pinned hash with nothing awaiting is a
+   * no-op that counts as approved).
+   * Undefined when the MCP has no pin for `tool` in this organisation.
+   */
+  approveToolDefinition(
+    orgId: string,
+    mcpId: string,
+    tool: string,
+    hash: string,
+    approvedBy: string,
+    at: string,
+  ): Promise<ApprovalOutcome>;
   setMcpHealth(id: string, health: McpHealth, at: string): Promise<void>;
   deleteMcp(orgId: string, id: string): Promise<boolean>;
 

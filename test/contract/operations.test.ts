@@ -13,6 +13,8 @@ const PUBLISHED_OPERATIONS: readonly (readonly [method: string, path: string, su
   ['PATCH', '/v1/mcps/{mcp_id}', '200', true],
   ['DELETE', '/v1/mcps/{mcp_id}', '200', true],
   ['POST', '/v1/mcps/{mcp_id}/test', '200', true],
+  ['GET', '/v1/mcps/{mcp_id}/tool-changes', '200', true],
+  ['POST', '/v1/mcps/{mcp_id}/tools/{tool}/approve', '200', true],
   ['POST', '/mcp', '200', true],
   ['POST', '/mcp/server', '200,202', true],
   ['GET', '/mcp/server', '200', true],

@@ -2,6 +2,7 @@
 import type { components } from '../../../generated/schema.js';
 import { startOfUtcDay } from '../../policy/usage-range.js';
 import type { McpRow, McpSummaryRow, Store } from '../../store/types.js';
+import { toolPinView } from './tool-pin-view.js';
 
 type Schemas = components['schemas'];
 
@@ -24,7 +25,10 @@ export function mcpView(row: McpSummaryRow): Schemas['Mcp'] {
 }
 
 export async function mcpDetailView(store: Store, row: McpRow, now: Date): Promise<Schemas['McpDetail']> {
-  const stats = await store.mcpUsageStats(row.orgId, row.id, startOfUtcDay(now));
+  const [stats, pins] = await Promise.all([
+    store.mcpUsageStats(row.orgId, row.id, startOfUtcDay(now)),
+    store.listToolPins(row.orgId, row.id, {}),
+  ]);
   return {
     ...mcpView(row),
     // The detail's figures come from the history itself, in the same read, so they agree with each other.
@@ -40,5 +44,6 @@ export async function mcpDetailView(store: Store, row: McpRow, now: Date): Promi
       description: tool.description ?? null,
       input_schema: tool.input_schema,
     })),
+    pinned_tools: pins.items.map(toolPinView),
   };
 }

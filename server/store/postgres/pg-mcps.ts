@@ -3,8 +3,10 @@ import type { Clock } from '../../clock.js';
 import { whereFor } from '../mcps-sql.js';
 import { limitOffset } from '../paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from '../row-mappers.js';
+import { observedDefinitions } from '../tool-pins-statements.js';
 import type { McpFilter, Store } from '../types.js';
 import type { PgDb } from './pg-db.js';
+import { pgObserveInTransaction } from './pg-tool-pins.js';
 import { setClause } from './set-clause.js';
 
 type McpQueries = Pick<
@@ -99,7 +101,11 @@ export function pgMcpQueries(db: PgDb, clock: Clock): McpQueries {
       return row && toMcp(row);
     },
     async setMcpTools(id, tools, at) {
-      await db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]);
+      const observed = observedDefinitions(tools);
+      await db.transaction(async (tx) => {
+        await tx.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]);
+        await pgObserveInTransaction(tx, id, observed, at);
+      });
     },
     async setMcpHealth(id, health, at) {
       await db.run('UPDATE mcps SET health = ?, health_checked_at = ? WHERE id = ?', [health, at, id]);

@@ -245,6 +245,27 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         FROM usage GROUP BY org_id, substr(created_at, 1, 13), mcp_id;
     `,
   },
+  {
+    version: 6,
+    name: 'pinned tool definitions',
+    // openapi.yaml "Pinned tool definitions"; the same table as the embedded schema's version 7.
+    sql: `
+      CREATE TABLE tool_pins (
+        mcp_id TEXT COLLATE "C" NOT NULL REFERENCES mcps(id) ON DELETE CASCADE,
+        tool TEXT COLLATE "C" NOT NULL,
+        org_id TEXT COLLATE "C" NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        pinned_hash TEXT COLLATE "C" NOT NULL,
+        pinned_definition TEXT COLLATE "C" NOT NULL,
+        pinned_at TEXT COLLATE "C" NOT NULL,
+        approved_by TEXT COLLATE "C",
+        changed_hash TEXT COLLATE "C",
+        changed_definition TEXT COLLATE "C",
+        changed_at TEXT COLLATE "C",
+        PRIMARY KEY (mcp_id, tool)
+      );
+      CREATE INDEX tool_pins_org_mcp ON tool_pins (org_id, mcp_id, pinned_at, tool);
+    `,
+  },
 ];
 
 // An arbitrary constant naming this schema's migration lock among the database's advisory locks.

@@ -13,6 +13,7 @@ import { pgMcpQueries } from './pg-mcps.js';
 import { pgMetaQueries } from './pg-meta.js';
 import { migratePg } from './pg-migrations.js';
 import { pgOrganizationQueries } from './pg-organizations.js';
+import { pgToolPinQueries } from './pg-tool-pins.js';
 import { pgUsageQueries } from './pg-usage.js';
 
 export interface PostgresPoolOptions {
@@ -61,6 +62,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...pgOrganizationQueries(db, clock),
     ...pgApiKeyQueries(db, clock),
     ...pgMcpQueries(db, clock),
+    ...pgToolPinQueries(db),
     ...pgUsageQueries(db),
     ...pgMetaQueries(db),
     close: () => db.close(),
