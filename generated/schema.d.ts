@@ -140,9 +140,9 @@ export interface paths {
         put?: never;
         /**
          * Approve a tool's changed definition
-         * @description Pins the tool's changed definition whose SHA-256 is `hash` (`changed_hash` in `listToolChanges` or in the
-         *     refusal's `details`), so calls to the tool work again. Admins and owners only. A `hash` that is not the change
-         *     awaiting approval (the upstream presented yet another definition since, or the hash is mistyped) is
+         * @description Pins the tool's changed definition whose digest is `digest` (`changed_digest` in `listToolChanges` or in the
+         *     refusal's `details`), so calls to the tool work again. Admins and owners only. A `digest` that is not the
+         *     change awaiting approval (the upstream presented yet another definition since, or it is mistyped) is
          *     `409 tool_definition_changed` and nothing is approved; approving the pinned definition while no change awaits
          *     is a no-op. A tool the MCP server has no pin for is `404 tool_not_found` (see Pinned tool definitions).
          */
@@ -655,7 +655,10 @@ export interface components {
         };
         McpDetail: components["schemas"]["McpFields"] & {
             stats: components["schemas"]["McpStats"];
-            /** @description The cached tool catalogue (empty until the upstream has been reached). */
+            /**
+             * @description The cached tool catalogue (empty until the upstream has been reached), with pinned definitions only: a
+             *     tool whose changed definition awaits approval is shown as pinned (see Pinned tool definitions).
+             */
             tools: components["schemas"]["Tool"][];
             /** @description Every pinned tool definition of this MCP server, oldest pin first (see Pinned tool definitions). */
             pinned_tools: components["schemas"]["ToolPin"][];
@@ -674,10 +677,11 @@ export interface components {
             input_schema: Record<string, unknown>;
         };
         /**
-         * @description The lower-case hex SHA-256 of a tool definition's canonical JSON (see Pinned tool definitions).
-         * @example a7134551be0920de5c49e3c94b601c4c254b551119dafc7c76ff34fb92bd4193
+         * @description `sha256:` and the lower-case hex SHA-256 of a tool definition's canonical JSON (see Pinned tool definitions):
+         *     the digest form OCI image references use, naming its algorithm.
+         * @example sha256:a7134551be0920de5c49e3c94b601c4c254b551119dafc7c76ff34fb92bd4193
          */
-        DefinitionHash: string;
+        DefinitionDigest: string;
         /**
          * @description `changed` while a different definition awaits approval (calls to the tool are refused), else `pinned`.
          * @enum {string}
@@ -687,14 +691,14 @@ export interface components {
         ToolPin: {
             name: string;
             status: components["schemas"]["ToolPinStatus"];
-            pinned_hash: components["schemas"]["DefinitionHash"];
+            pinned_digest: components["schemas"]["DefinitionDigest"];
             /** @description When this definition was pinned (first seen, or approved). */
             pinned_at: components["schemas"]["Timestamp"];
             /** @description The user id of the member who approved the pinned definition; null when it was pinned on first sight. */
             approved_by: string | null;
             /** @description The change awaiting approval; null when there is none. */
             change: null | {
-                changed_hash: components["schemas"]["DefinitionHash"];
+                changed_digest: components["schemas"]["DefinitionDigest"];
                 changed_fields: components["schemas"]["DefinitionField"][];
                 /** @description When the upstream first presented the changed definition. */
                 changed_at: components["schemas"]["Timestamp"];
@@ -710,16 +714,16 @@ export interface components {
             name: string;
             /** @description The fields that differ between the two definitions. */
             changed_fields: components["schemas"]["DefinitionField"][];
-            pinned_hash: components["schemas"]["DefinitionHash"];
-            changed_hash: components["schemas"]["DefinitionHash"];
+            pinned_digest: components["schemas"]["DefinitionDigest"];
+            changed_digest: components["schemas"]["DefinitionDigest"];
             pinned_at: components["schemas"]["Timestamp"];
             changed_at: components["schemas"]["Timestamp"];
             pinned: components["schemas"]["Tool"];
             changed: components["schemas"]["Tool"];
         };
         ToolApproval: {
-            /** @description The `changed_hash` of the change being approved. */
-            hash: components["schemas"]["DefinitionHash"];
+            /** @description The `changed_digest` of the change being approved. */
+            digest: components["schemas"]["DefinitionDigest"];
         };
         McpCreate: {
             name: string;
@@ -1784,7 +1788,7 @@ export interface operations {
                      *           {
                      *             "name": "get_weather",
                      *             "status": "pinned",
-                     *             "pinned_hash": "a7134551be0920de5c49e3c94b601c4c254b551119dafc7c76ff34fb92bd4193",
+                     *             "pinned_digest": "sha256:a7134551be0920de5c49e3c94b601c4c254b551119dafc7c76ff34fb92bd4193",
                      *             "pinned_at": "2024-01-15T10:31:00Z",
                      *             "approved_by": null,
                      *             "change": null
@@ -2024,8 +2028,8 @@ export interface operations {
                      *           "changed_fields": [
                      *             "description"
                      *           ],
-                     *           "pinned_hash": "a7134551be0920de5c49e3c94b601c4c254b551119dafc7c76ff34fb92bd4193",
-                     *           "changed_hash": "9a5669620fef70dc3b974ae3bbbacf790ec15df9541563ca842d98d3111680a9",
+                     *           "pinned_digest": "sha256:a7134551be0920de5c49e3c94b601c4c254b551119dafc7c76ff34fb92bd4193",
+                     *           "changed_digest": "sha256:9a5669620fef70dc3b974ae3bbbacf790ec15df9541563ca842d98d3111680a9",
                      *           "pinned_at": "2024-01-15T10:31:00Z",
                      *           "changed_at": "2024-01-20T15:40:00Z",
                      *           "pinned": {
@@ -2105,7 +2109,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "hash": "9a5669620fef70dc3b974ae3bbbacf790ec15df9541563ca842d98d3111680a9"
+                 *       "digest": "sha256:9a5669620fef70dc3b974ae3bbbacf790ec15df9541563ca842d98d3111680a9"
                  *     }
                  */
                 "application/json": components["schemas"]["ToolApproval"];
@@ -2130,7 +2134,7 @@ export interface operations {
                      *       "data": {
                      *         "name": "get_weather",
                      *         "status": "pinned",
-                     *         "pinned_hash": "9a5669620fef70dc3b974ae3bbbacf790ec15df9541563ca842d98d3111680a9",
+                     *         "pinned_digest": "sha256:9a5669620fef70dc3b974ae3bbbacf790ec15df9541563ca842d98d3111680a9",
                      *         "pinned_at": "2024-01-20T16:00:00Z",
                      *         "approved_by": "user_456",
                      *         "change": null

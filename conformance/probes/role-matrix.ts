@@ -65,6 +65,12 @@ const BUILDERS: Record<string, Builder> = {
     ids: { mcp_id: intent === 'allowed' ? t.none : intent === 'outside' ? t.mcpOut : t.mcpVictim },
   }),
   testMcp: (t, intent) => ({ ids: { mcp_id: mcp(t, intent) } }),
+  listToolChanges: (t, intent) => ({ ids: { mcp_id: mcp(t, intent) } }),
+  // A tool nothing pinned, and a digest nothing has: let through, it approves nothing (404 tool_not_found).
+  approveToolDefinition: (t, intent) => ({
+    ids: { mcp_id: mcp(t, intent), tool: `${t.runPrefix}none` },
+    json: { digest: `sha256:${'0'.repeat(64)}` },
+  }),
   invokeTool: (t, intent) => ({ json: { mcp_id: mcp(t, intent), tool: `${t.runPrefix}none`, arguments: {} } }),
   updateOrganization: (t) => (t.organizationName ? { json: { name: t.organizationName } } : undefined),
   inviteMember: (t, intent) => ({

@@ -39,6 +39,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonicalValue(value)) ?? 'null';
 }
 
+/** How the API writes a definition's hash: `sha256:<hex>`, the digest form of OCI image references. */
+export function digestOf(hash: string): string {
+  return `sha256:${hash}`;
+}
+
+/** The hex hash a `sha256:` digest names (the contract's pattern has already checked its form). */
+export function hashOfDigest(digest: string): string {
+  return digest.startsWith('sha256:') ? digest.slice('sha256:'.length) : digest;
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

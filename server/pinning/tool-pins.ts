@@ -5,23 +5,24 @@
  */
 import { ApiError } from '../http/errors.js';
 import type { McpRow, Store, Tool, ToolPinRow } from '../store/types.js';
-import { changedFields, toolDefinition } from './tool-definition.js';
+import { changedFields, digestOf, hashOfDigest, toolDefinition } from './tool-definition.js';
 
 /** `409 tool_definition_changed` for a pin holding a change, naming what changed. */
 export function definitionChanged(pin: ToolPinRow): ApiError {
-  const changedHash = pin.changedHash ?? '';
+  const pinnedDigest = digestOf(pin.pinnedHash);
+  const changedDigest = digestOf(pin.changedHash ?? '');
   const fields = pin.changedDefinition ? changedFields(pin.pinnedDefinition, pin.changedDefinition) : [];
   return new ApiError(
     'tool_definition_changed',
     `Tool ${pin.tool} of MCP ${pin.mcpId} changed its ${fields.join(' and ') || 'definition'} since it was pinned ` +
-      `(sha256 ${pin.pinnedHash} -> ${changedHash}); an owner or admin must approve the new definition ` +
+      `(${pinnedDigest} -> ${changedDigest}); an owner or admin must approve the new definition ` +
       '(approveToolDefinition) before it can be called',
     {
       mcp_id: pin.mcpId,
       tool: pin.tool,
       changed_fields: fields,
-      pinned_hash: pin.pinnedHash,
-      changed_hash: changedHash,
+      pinned_digest: pinnedDigest,
+      changed_digest: changedDigest,
     },
   );
 }
@@ -37,17 +38,17 @@ export async function assertToolDefinitionPinned(store: Store, row: McpRow, tool
   if (pin.changedHash !== null) throw definitionChanged(pin);
 }
 
-/** Approves the change whose hash is `hash`; `404 tool_not_found` for a tool without a pin, `409` for a stale hash. */
+/** Approves the change whose digest is `digest`; `404 tool_not_found` for a tool without a pin, `409` for a stale one. */
 export async function approveToolDefinition(
   store: Store,
   row: McpRow,
-  input: { tool: string; hash: string; approvedBy: string; at: string },
+  input: { tool: string; digest: string; approvedBy: string; at: string },
 ): Promise<ToolPinRow> {
   const outcome = await store.approveToolDefinition(
     row.orgId,
     row.id,
     input.tool,
-    input.hash,
+    hashOfDigest(input.digest),
     input.approvedBy,
     input.at,
   );
@@ -58,14 +59,14 @@ export async function approveToolDefinition(
   const { pin } = outcome;
   throw new ApiError(
     'tool_definition_changed',
-    `The definition ${input.hash} is not the one awaiting approval for tool ${input.tool} of MCP ${row.id}; ` +
+    `The definition ${input.digest} is not the one awaiting approval for tool ${input.tool} of MCP ${row.id}; ` +
       'read the change again (listToolChanges)',
     {
       mcp_id: row.id,
       tool: input.tool,
-      hash: input.hash,
-      pinned_hash: pin.pinnedHash,
-      changed_hash: pin.changedHash,
+      digest: input.digest,
+      pinned_digest: digestOf(pin.pinnedHash),
+      changed_digest: pin.changedHash === null ? null : digestOf(pin.changedHash),
     },
   );
 }

@@ -24,7 +24,7 @@ export function toolPinHandlers(deps: RouteDeps): OperationBindings {
       const row = await findPermittedMcp(store, principal, params.mcp_id);
       const pin = await approveToolDefinition(store, row, {
         tool: params.tool,
-        hash: body.hash,
+        digest: body.digest,
         approvedBy: principal.userId,
         at: deps.clock().toISOString(),
       });

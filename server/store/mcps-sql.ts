@@ -4,7 +4,7 @@ import { limitOffset, placeholders } from './paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import { observeInTransaction } from './tool-pins-sql.js';
-import { observedDefinitions } from './tool-pins-statements.js';
+import { observedDefinitions, presentedCatalogue } from './tool-pins-statements.js';
 import type { McpFilter, Store } from './types.js';
 
 type McpQueries = Pick<
@@ -128,8 +128,9 @@ export function mcpQueries(db: SqlDb, clock: Clock): McpQueries {
     async setMcpTools(id, tools, at) {
       const observed = observedDefinitions(tools);
       await db.write(() => {
-        db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]);
-        observeInTransaction(db, id, observed, at);
+        const pins = observeInTransaction(db, id, observed, at);
+        const presented = presentedCatalogue(tools, pins);
+        db.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(presented), at, id]);
       });
     },
     async setMcpHealth(id, health, at) {

@@ -3,6 +3,7 @@ import { limitOffset } from './paging.js';
 import type { SqlDb } from './sql-db.js';
 import {
   APPROVE_CHANGE,
+  catalogueAfterApproval,
   INSERT_PIN,
   insertPinParams,
   listPinsSql,
@@ -66,7 +67,14 @@ export function toolPinQueries(db: SqlDb): ToolPinQueries {
         const changed = db.run(APPROVE_CHANGE, [at, approvedBy, orgId, mcpId, tool, hash]);
         const row = db.get(SELECT_ORG_PIN, [orgId, mcpId, tool]);
         const pin = row && toToolPin(row);
-        if (changed > 0 && pin) return { approved: true, pin };
+        if (changed > 0 && pin) {
+          const catalogue = db.get('SELECT tools FROM mcps WHERE id = ?', [mcpId]);
+          if (catalogue) {
+            const tools = catalogueAfterApproval(String(catalogue.tools), pin);
+            db.run('UPDATE mcps SET tools = ? WHERE id = ?', [tools, mcpId]);
+          }
+          return { approved: true, pin };
+        }
         return unchangedApproval(pin, hash);
       });
     },

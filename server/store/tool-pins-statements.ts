@@ -3,7 +3,7 @@
  * definitions"), so that the embedded store and PostgreSQL pin, record and approve alike. Written with `?`
  * placeholders and SQL both dialects run unchanged.
  */
-import { toolDefinition } from '../pinning/tool-definition.js';
+import { parseDefinition, toolDefinition } from '../pinning/tool-definition.js';
 import type { SqlRow } from './sql-db.js';
 import type { ApprovalOutcome, ObservedDefinition, Tool, ToolPinRow } from './types.js';
 
@@ -27,6 +27,31 @@ export function toToolPin(row: SqlRow): ToolPinRow {
     changedDefinition: nullableText(row.changed_definition),
     changedAt: nullableText(row.changed_at),
   };
+}
+
+/**
+ * The catalogue as the server keeps and shows it, after observing `tools`: a tool holding a change awaiting approval
+ * keeps its pinned definition (the changed one is shown only for review), and a name listed twice only its first
+ * entry. So no unapproved definition reaches a client through the cached catalogue.
+ */
+export function presentedCatalogue(tools: readonly Tool[], pins: readonly ToolPinRow[]): Tool[] {
+  const byName = new Map(pins.map((pin) => [pin.tool, pin]));
+  const seen = new Set<string>();
+  const presented: Tool[] = [];
+  for (const tool of tools) {
+    if (seen.has(tool.name)) continue;
+    seen.add(tool.name);
+    const pin = byName.get(tool.name);
+    presented.push(pin && pin.changedHash !== null ? parseDefinition(pin.pinnedDefinition) : tool);
+  }
+  return presented;
+}
+
+/** The cached catalogue after an approval: the approved tool's entry becomes its newly pinned definition. */
+export function catalogueAfterApproval(catalogue: string, pin: ToolPinRow): string {
+  const tools = JSON.parse(catalogue) as Tool[];
+  const approved = parseDefinition(pin.pinnedDefinition);
+  return JSON.stringify(tools.map((tool) => (tool.name === pin.tool ? approved : tool)));
 }
 
 /** What observing one definition does to the tool's pin. */

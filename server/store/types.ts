@@ -309,8 +309,9 @@ export interface Store {
     >,
   ): Promise<McpRow | undefined>;
   /**
-   * Stores the MCP's tool catalogue and, in the same transaction, observes every tool's definition as
-   * `observeToolDefinitions` does.
+   * Observes every tool's definition as `observeToolDefinitions` does and stores the catalogue, in one transaction.
+   * What is stored holds approved definitions only: a tool whose definition awaits approval keeps its pinned one (the
+   * changed one is kept with the pin, for review), and a name listed twice keeps its first entry.
    */
   setMcpTools(id: string, tools: Tool[], at: string): Promise<void>;
   /**
@@ -330,7 +331,7 @@ export interface Store {
   /**
    * Pins the change awaiting approval when its hash is `hash`, in one atomic step (not approved otherwise, or when
    * nothing awaits approval and `hash` is not the pinned one; approving the pinned hash with nothing awaiting is a
-   * no-op that counts as approved).
+   * no-op that counts as approved). An approved definition replaces the tool's entry in the cached catalogue.
    * Undefined when the MCP has no pin for `tool` in this organisation.
    */
   approveToolDefinition(

@@ -20,8 +20,8 @@ const widened: ShiftingTool = {
   inputSchema: { type: 'object', properties: { city: { type: 'string' }, secrets: { type: 'string' } } },
 };
 
-/** The contract's hash, computed here by hand: canonical JSON (keys sorted, no whitespace), SHA-256, hex. */
-function expectedHash(tool: ShiftingTool): string {
+/** The contract's digest, computed here by hand: canonical JSON (keys sorted, no whitespace), `sha256:` and hex. */
+function expectedDigest(tool: ShiftingTool): string {
   const sorted = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(sorted)
@@ -35,7 +35,7 @@ function expectedHash(tool: ShiftingTool): string {
   const text = JSON.stringify(
     sorted({ name: tool.name, description: tool.description ?? null, input_schema: tool.inputSchema }),
   );
-  return createHash('sha256').update(text).digest('hex');
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 describe('pinned tool definitions', () => {
@@ -76,12 +76,12 @@ describe('pinned tool definitions', () => {
   };
   const invoke = (mcpId: string, key = h.ownerKey) =>
     call(h.baseUrl, 'POST', '/mcp', { key, body: { mcp_id: mcpId, tool: 'get_weather', arguments: { city: 'Oslo' } } });
-  const approve = (mcpId: string, hash: string, key = admin.key, tool = 'get_weather') =>
-    call(h.baseUrl, 'POST', `/v1/mcps/${mcpId}/tools/${encodeURIComponent(tool)}/approve`, { key, body: { hash } });
+  const approve = (mcpId: string, digest: string, key = admin.key, tool = 'get_weather') =>
+    call(h.baseUrl, 'POST', `/v1/mcps/${mcpId}/tools/${encodeURIComponent(tool)}/approve`, { key, body: { digest } });
   const detail = async (mcpId: string) => (await call(h.baseUrl, 'GET', `/v1/mcps/${mcpId}`, { key: viewer })).body;
   const changes = (mcpId: string, key = viewer) => call(h.baseUrl, 'GET', `/v1/mcps/${mcpId}/tool-changes`, { key });
 
-  it('pins a tool on first sight, by the SHA-256 of its canonical definition, and calls it', async () => {
+  it('pins a tool on first sight, by the SHA-256 digest of its canonical definition, and calls it', async () => {
     const mcpId = await newMcp();
     await readCatalogue(mcpId);
     const pins = (await detail(mcpId)).data.pinned_tools;
@@ -89,7 +89,7 @@ describe('pinned tool definitions', () => {
       expect.objectContaining({
         name: 'get_weather',
         status: 'pinned',
-        pinned_hash: expectedHash(honest),
+        pinned_digest: expectedDigest(honest),
         change: null,
       }),
     ]);
@@ -113,8 +113,8 @@ describe('pinned tool definitions', () => {
         mcp_id: mcpId,
         tool: 'get_weather',
         changed_fields: ['description'],
-        pinned_hash: expectedHash(honest),
-        changed_hash: expectedHash(poisoned),
+        pinned_digest: expectedDigest(honest),
+        changed_digest: expectedDigest(poisoned),
       },
     });
     expect(reply.body.error.message).toMatch(/get_weather.*description/);
@@ -122,11 +122,14 @@ describe('pinned tool definitions', () => {
     const history = await call(h.baseUrl, 'GET', `/v1/usage/history?mcp_id=${mcpId}`, { key: h.ownerKey });
     expect(history.body.pagination.total).toBe(0);
 
-    const [pin] = (await detail(mcpId)).data.pinned_tools;
+    const shown = (await detail(mcpId)).data;
+    // The poisoned text is never shown as the tool's definition: only for review.
+    expect(shown.tools).toEqual([{ name: 'get_weather', description: honest.description, input_schema: SCHEMA }]);
+    const [pin] = shown.pinned_tools;
     expect(pin).toMatchObject({
       status: 'changed',
-      pinned_hash: expectedHash(honest),
-      change: { changed_hash: expectedHash(poisoned), changed_fields: ['description'] },
+      pinned_digest: expectedDigest(honest),
+      change: { changed_digest: expectedDigest(poisoned), changed_fields: ['description'] },
     });
     const listed = await changes(mcpId);
     expect(listed.status).toBe(200);
@@ -140,7 +143,7 @@ describe('pinned tool definitions', () => {
     ]);
   });
 
-  it('a changed input schema is refused; only an admin or owner approves, with the hash awaiting approval', async () => {
+  it('a changed input schema is refused; only an admin or owner approves, with the digest awaiting approval', async () => {
     const mcpId = await newMcp();
     await readCatalogue(mcpId);
     upstream.setTools([widened]);
@@ -152,33 +155,34 @@ describe('pinned tool definitions', () => {
     });
 
     for (const key of [member, viewer]) {
-      const reply = await approve(mcpId, expectedHash(widened), key);
+      const reply = await approve(mcpId, expectedDigest(widened), key);
       expect(reply.status, reply.text).toBe(403);
       expect(reply.body.error.code).toBe('forbidden');
     }
-    for (const stale of [expectedHash(honest), expectedHash(poisoned)]) {
+    for (const stale of [expectedDigest(honest), expectedDigest(poisoned)]) {
       const reply = await approve(mcpId, stale);
       expect(reply.status, reply.text).toBe(409);
       expect(reply.body.error).toMatchObject({
         code: 'tool_definition_changed',
-        details: { changed_hash: expectedHash(widened) },
+        details: { changed_digest: expectedDigest(widened) },
       });
     }
     expect((await invoke(mcpId)).status).toBe(409);
 
-    const approved = await approve(mcpId, expectedHash(widened));
+    const approved = await approve(mcpId, expectedDigest(widened));
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.data).toMatchObject({
       name: 'get_weather',
       status: 'pinned',
-      pinned_hash: expectedHash(widened),
+      pinned_digest: expectedDigest(widened),
       approved_by: admin.userId,
       change: null,
     });
     expect((await invoke(mcpId)).status).toBe(200);
     expect((await changes(mcpId)).body.data).toEqual([]);
+    expect((await detail(mcpId)).data.tools[0].input_schema).toEqual(widened.inputSchema);
     // Approving what is pinned again is a no-op.
-    expect((await approve(mcpId, expectedHash(widened))).status).toBe(200);
+    expect((await approve(mcpId, expectedDigest(widened))).status).toBe(200);
   });
 
   it('an approval of a change the upstream has since replaced is 409, and nothing is approved', async () => {
@@ -186,13 +190,13 @@ describe('pinned tool definitions', () => {
     await readCatalogue(mcpId);
     upstream.setTools([poisoned]);
     await readCatalogue(mcpId);
-    const seen = (await changes(mcpId)).body.data[0].changed_hash;
+    const seen = (await changes(mcpId)).body.data[0].changed_digest;
     upstream.setTools([widened]);
     await readCatalogue(mcpId);
     const reply = await approve(mcpId, seen, h.ownerKey);
     expect(reply.status, reply.text).toBe(409);
     expect((await invoke(mcpId)).status).toBe(409);
-    expect((await approve(mcpId, expectedHash(widened), h.ownerKey)).status).toBe(200);
+    expect((await approve(mcpId, expectedDigest(widened), h.ownerKey)).status).toBe(200);
     expect((await invoke(mcpId)).status).toBe(200);
   });
 
@@ -205,7 +209,7 @@ describe('pinned tool definitions', () => {
       expect((await invoke(mcpId)).status).toBe(409);
     }
     expect((await changes(mcpId)).body.data).toEqual([
-      expect.objectContaining({ changed_hash: expectedHash(poisoned) }),
+      expect.objectContaining({ changed_digest: expectedDigest(poisoned) }),
     ]);
   });
 
@@ -215,8 +219,8 @@ describe('pinned tool definitions', () => {
     await Promise.all([readCatalogue(mcpId), readCatalogue(mcpId)]);
     const [pin] = (await detail(mcpId)).data.pinned_tools;
     expect(pin.status).toBe('changed');
-    expect([pin.pinned_hash, pin.change.changed_hash].sort()).toEqual(
-      [expectedHash(honest), expectedHash(poisoned)].sort(),
+    expect([pin.pinned_digest, pin.change.changed_digest].sort()).toEqual(
+      [expectedDigest(honest), expectedDigest(poisoned)].sort(),
     );
     expect((await invoke(mcpId)).status).toBe(409);
   });
@@ -228,7 +232,7 @@ describe('pinned tool definitions', () => {
     const refused = await invoke(mcpId);
     expect(refused.body.error).toMatchObject({
       code: 'tool_definition_changed',
-      details: { pinned_hash: expectedHash(honest), changed_hash: expectedHash(poisoned) },
+      details: { pinned_digest: expectedDigest(honest), changed_digest: expectedDigest(poisoned) },
     });
   });
 
@@ -237,7 +241,7 @@ describe('pinned tool definitions', () => {
     const reply = await invoke(mcpId);
     expect(reply.status, reply.text).toBe(200);
     expect((await detail(mcpId)).data.pinned_tools).toEqual([
-      expect.objectContaining({ name: 'get_weather', pinned_hash: expectedHash(honest) }),
+      expect.objectContaining({ name: 'get_weather', pinned_digest: expectedDigest(honest) }),
     ]);
   });
 
@@ -246,13 +250,13 @@ describe('pinned tool definitions', () => {
     await readCatalogue(mcpId);
     const other = await h.addOrganization();
     expect((await changes(mcpId, other.ownerKey)).status).toBe(404);
-    const foreign = await approve(mcpId, expectedHash(honest), other.ownerKey);
+    const foreign = await approve(mcpId, expectedDigest(honest), other.ownerKey);
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('not_found');
     const elsewhere = await h.addMcp({ name: 'elsewhere' });
     const scoped = (await h.addKey(h.owner.id, { scope: [elsewhere.id] })).key;
-    expect((await approve(mcpId, expectedHash(honest), scoped)).body.error.code).toBe('mcp_not_permitted');
-    const unknownTool = await approve(mcpId, expectedHash(honest), admin.key, 'no such/tool');
+    expect((await approve(mcpId, expectedDigest(honest), scoped)).body.error.code).toBe('mcp_not_permitted');
+    const unknownTool = await approve(mcpId, expectedDigest(honest), admin.key, 'no such/tool');
     expect(unknownTool.status).toBe(404);
     expect(unknownTool.body.error.code).toBe('tool_not_found');
   });

@@ -1,6 +1,6 @@
 /** ToolPinRow → the API's `ToolPin` and `ToolDefinitionChange` (openapi.yaml: "Pinned tool definitions"). */
 import type { components } from '../../../generated/schema.js';
-import { changedFields, parseDefinition } from '../../pinning/tool-definition.js';
+import { changedFields, digestOf, parseDefinition } from '../../pinning/tool-definition.js';
 import type { ToolPinRow } from '../../store/types.js';
 
 type Schemas = components['schemas'];
@@ -10,14 +10,14 @@ export function toolPinView(pin: ToolPinRow): Schemas['ToolPin'] {
   return {
     name: pin.tool,
     status: changedHash === null ? 'pinned' : 'changed',
-    pinned_hash: pin.pinnedHash,
+    pinned_digest: digestOf(pin.pinnedHash),
     pinned_at: pin.pinnedAt,
     approved_by: pin.approvedBy,
     change:
       changedHash === null || changedDefinition === null || changedAt === null
         ? null
         : {
-            changed_hash: changedHash,
+            changed_digest: digestOf(changedHash),
             changed_fields: changedFields(pin.pinnedDefinition, changedDefinition),
             changed_at: changedAt,
           },
@@ -30,8 +30,8 @@ export function toolChangeView(pin: ToolPinRow): Schemas['ToolDefinitionChange']
   return {
     name: pin.tool,
     changed_fields: changedFields(pin.pinnedDefinition, changedDefinition),
-    pinned_hash: pin.pinnedHash,
-    changed_hash: pin.changedHash ?? pin.pinnedHash,
+    pinned_digest: digestOf(pin.pinnedHash),
+    changed_digest: digestOf(pin.changedHash ?? pin.pinnedHash),
     pinned_at: pin.pinnedAt,
     changed_at: pin.changedAt ?? pin.pinnedAt,
     pinned: parseDefinition(pin.pinnedDefinition),

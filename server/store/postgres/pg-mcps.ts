@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import { whereFor } from '../mcps-sql.js';
 import { limitOffset } from '../paging.js';
 import { MCP_SUMMARY_COLUMNS, toMcp, toMcpSummary } from '../row-mappers.js';
-import { observedDefinitions } from '../tool-pins-statements.js';
+import { observedDefinitions, presentedCatalogue } from '../tool-pins-statements.js';
 import type { McpFilter, Store } from '../types.js';
 import type { PgDb } from './pg-db.js';
 import { pgObserveInTransaction } from './pg-tool-pins.js';
@@ -103,8 +103,15 @@ export function pgMcpQueries(db: PgDb, clock: Clock): McpQueries {
     async setMcpTools(id, tools, at) {
       const observed = observedDefinitions(tools);
       await db.transaction(async (tx) => {
-        await tx.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [JSON.stringify(tools), at, id]);
-        await pgObserveInTransaction(tx, id, observed, at);
+        // The MCP's row lock first: catalogue refreshes of one MCP take turns, so each stores what its own pins say.
+        if (!(await tx.get('SELECT id FROM mcps WHERE id = ? FOR UPDATE', [id]))) return;
+        const pins = await pgObserveInTransaction(tx, id, observed, at);
+        const presented = presentedCatalogue(tools, pins);
+        await tx.run('UPDATE mcps SET tools = ?, tools_refreshed_at = ? WHERE id = ?', [
+          JSON.stringify(presented),
+          at,
+          id,
+        ]);
       });
     },
     async setMcpHealth(id, health, at) {

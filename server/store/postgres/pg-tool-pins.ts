@@ -2,6 +2,7 @@
 import { limitOffset } from '../paging.js';
 import {
   APPROVE_CHANGE,
+  catalogueAfterApproval,
   INSERT_PIN,
   insertPinParams,
   listPinsSql,
@@ -71,10 +72,17 @@ export function pgToolPinQueries(db: PgDb): ToolPinQueries {
     },
     approveToolDefinition: (orgId, mcpId, tool, hash, approvedBy, at) =>
       db.transaction(async (tx) => {
+        // The MCP's row lock first, as a catalogue refresh takes it: the two never interleave.
+        const catalogue = await tx.get('SELECT tools FROM mcps WHERE org_id = ? AND id = ? FOR UPDATE', [orgId, mcpId]);
+        if (!catalogue) return undefined;
         const changed = await tx.run(APPROVE_CHANGE, [at, approvedBy, orgId, mcpId, tool, hash]);
         const row = await tx.get(SELECT_ORG_PIN, [orgId, mcpId, tool]);
         const pin = row && toToolPin(row);
-        if (changed > 0 && pin) return { approved: true, pin };
+        if (changed > 0 && pin) {
+          const tools = catalogueAfterApproval(String(catalogue.tools), pin);
+          await tx.run('UPDATE mcps SET tools = ? WHERE id = ?', [tools, mcpId]);
+          return { approved: true, pin };
+        }
         return unchangedApproval(pin, hash);
       }),
   };
