@@ -28,9 +28,15 @@ export interface SessionServerDeps extends KeyToolsDeps {
   onListed?(names: string[]): void;
 }
 
+/** Anything else is an internal error, whose message (a store's, a library's) must not reach the client. */
+function internal(err: unknown): never {
+  if (err instanceof McpError) throw err;
+  throw new McpError(ErrorCode.InternalError, 'An unexpected error occurred');
+}
+
 /** A failure `invokeTool` would answer with an error, as a tool result the model can read (`isError: true`). */
 function errorResult(err: unknown): CallToolResult {
-  if (!isApiError(err)) throw err;
+  if (!isApiError(err)) internal(err);
   const error = { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
   return {
     content: [{ type: 'text', text: `${err.code}: ${err.message}` }],
@@ -46,7 +52,7 @@ export function createSessionServer(deps: SessionServerDeps): Server {
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
-    const tools = await keyTools(deps, deps.principalOf(extra.authInfo));
+    const tools = await keyTools(deps, deps.principalOf(extra.authInfo)).catch(internal);
     deps.onListed?.(tools.map((t) => t.name));
     return {
       tools: tools.map(({ name, mcp, tool }) => ({
@@ -60,7 +66,7 @@ export function createSessionServer(deps: SessionServerDeps): Server {
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const principal = deps.principalOf(extra.authInfo);
-    const found = await findKeyTool(deps, principal, request.params.name);
+    const found = await findKeyTool(deps, principal, request.params.name).catch(internal);
     // Another organisation's tools and tools outside the key's scope are as unknown as names that exist nowhere.
     if (!found) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const progressToken = request.params._meta?.progressToken;

@@ -320,3 +320,32 @@ describe('the MCP endpoint under rate limits', () => {
     expect(Number(limited[0]?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the MCP endpoint when its store fails', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      wrapStore: (store) =>
+        Object.assign(Object.create(store) as typeof store, {
+          listMcps: async () => {
+            throw new Error('SQLITE_CORRUPT at /var/lib/plexmcp/secret.db');
+          },
+        }),
+    });
+  });
+  afterAll(() => h?.close());
+
+  it('answers tools/list with an internal error that names no internals', async () => {
+    const { client } = await connect(h, h.ownerKey);
+    try {
+      const failure = await client.listTools().then(
+        () => undefined,
+        (err: Error) => err,
+      );
+      expect(failure?.message).toMatch(/unexpected error/);
+      expect(failure?.message).not.toMatch(/SQLITE|secret/);
+    } finally {
+      await client.close();
+    }
+  });
+});
