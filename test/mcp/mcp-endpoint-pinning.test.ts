@@ -1,6 +1,7 @@
 /**
  * Pinned tool definitions apply to the MCP endpoint as to `POST /mcp`: a tool whose upstream definition changed is
- * refused through `tools/call` (an `isError` result naming `tool_definition_changed`) until an admin approves it.
+ * refused through `tools/call` (an `isError` result naming `tool_definition_changed`) until an admin approves it, and
+ * `tools/list` goes on listing the pinned definition meanwhile.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -49,11 +50,15 @@ describe('pinned tool definitions through the MCP endpoint', () => {
       expect((await call(h.baseUrl, 'POST', `/v1/mcps/${mcpId}/test`, { key: h.ownerKey })).status).toBe(200);
     const weather = async () =>
       (await client.callTool({ name: 'weather__get_weather', arguments: { city: 'Oslo' } })) as CallToolResult;
+    const listed = async () =>
+      (await client.listTools()).tools.find((tool) => tool.name === 'weather__get_weather')?.description;
     await readCatalogue();
     expect((await weather()).isError).toBeFalsy();
 
     upstream.setTools([poisoned]);
     await readCatalogue();
+    // The rewritten description never reaches the client's model while it awaits approval.
+    expect(await listed()).toBe(honest.description);
     const before = upstream.calls('get_weather');
     const refused = await weather();
     expect(refused.isError).toBe(true);
@@ -68,5 +73,6 @@ describe('pinned tool definitions through the MCP endpoint', () => {
     expect(approved.status, approved.text).toBe(200);
     expect((await weather()).isError).toBeFalsy();
     expect(upstream.calls('get_weather')).toBe(before + 1);
+    expect(await listed()).toBe(poisoned.description);
   });
 });
