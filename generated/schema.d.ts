@@ -2304,6 +2304,13 @@ export interface operations {
                  * @example 2025-06-18
                  */
                 "MCP-Protocol-Version"?: components["parameters"]["McpProtocolVersion"];
+                /**
+                 * @description A unique value (1..255 visible characters) that makes a retry safe. The first response is stored for 24 hours
+                 *     and replayed, with `Idempotent-Replayed: true`, for the same key and body; the same key with another body is
+                 *     `409 already_exists`.
+                 * @example 2f9c7a1e-6a1b-4f1e-9d55-0c3d2b7e8a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;

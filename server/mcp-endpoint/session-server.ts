@@ -15,6 +15,7 @@ import { requireOperationAccess } from '../auth/operation-access.js';
 import type { Principal } from '../auth/principal.js';
 import { isApiError } from '../http/errors.js';
 import type { InvokeTool } from '../invoke/invoke-tool.js';
+import { idempotencyKeyOf, idempotentCall } from './idempotent-call.js';
 import { findKeyTool, type KeyToolsDeps, keyTools } from './key-tools.js';
 
 export interface SessionServerDeps extends KeyToolsDeps {
@@ -70,7 +71,7 @@ export function createSessionServer(deps: SessionServerDeps): Server {
     // Another organisation's tools and tools outside the key's scope are as unknown as names that exist nowhere.
     if (!found) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const progressToken = request.params._meta?.progressToken;
-    try {
+    const call = async (): Promise<CallToolResult> => {
       requireOperationAccess(deps.invokeAccess, principal);
       const result = await deps.invokeTool(
         principal,
@@ -93,6 +94,20 @@ export function createSessionServer(deps: SessionServerDeps): Server {
         ...(result.structured_content ? { structuredContent: result.structured_content } : {}),
         isError: result.is_error,
       };
+    };
+    const settled = () => call().catch(errorResult);
+    const key = idempotencyKeyOf(extra.requestInfo?.headers);
+    try {
+      if (key === undefined) return await settled();
+      const args = request.params.arguments ?? {};
+      return await idempotentCall(
+        deps,
+        principal,
+        key,
+        { name: request.params.name, arguments: args },
+        extra.signal,
+        settled,
+      );
     } catch (err) {
       return errorResult(err);
     }
