@@ -45,7 +45,13 @@ describe('matching a request to the contract', () => {
 
   it('marks only the security: [] paths public', () => {
     const publicPaths = contract.operations.filter((op) => op.public).map((op) => op.path);
-    expect(publicPaths.sort()).toEqual(['/docs', '/health', '/openapi.json', '/openapi.yaml']);
+    expect(publicPaths.sort()).toEqual([
+      '/docs',
+      '/health',
+      '/openapi.json',
+      '/openapi.yaml',
+      '/v1/invitations/accept',
+    ]);
     expect(contract.match('GET', '/health').public).toBe(true);
     expect(contract.match('GET', '/v1/mcps').public).toBe(false);
   });

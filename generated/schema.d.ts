@@ -288,7 +288,10 @@ export interface paths {
         /**
          * Invite a member
          * @description Invites someone by email with a role below owner and at most the caller's role, through a key over every MCP
-         *     server (Key management). Admins and owners only. The invitation lasts 7 days.
+         *     server (Key management). Admins and owners only. The invitation lasts 7 days. The answer holds the invitation's
+         *     secret `token`, shown this once (Invitations); hand it (or `invite_url`) to the invitee, who accepts with
+         *     `acceptInvitation`. An email that is already a member, or already has a pending invitation, is
+         *     `409 already_exists`.
          */
         post: operations["inviteMember"];
         delete?: never;
@@ -316,7 +319,8 @@ export interface paths {
         /**
          * Remove a member
          * @description Removes a member whose role is at most the caller's, through a key over every MCP server (Key management;
-         *     `403 forbidden` otherwise), and revokes their API keys. The last owner cannot be removed (`409 conflict`).
+         *     `403 forbidden` otherwise), and revokes their API keys at once (Key management). The last owner cannot be
+         *     removed (`409 conflict`).
          */
         delete: operations["removeMember"];
         options?: never;
@@ -330,6 +334,86 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/v1/organization/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pending invitations
+         * @description The organisation's pending invitations (Invitations), oldest first: those neither accepted, withdrawn nor
+         *     expired. Admins and owners only, through a key over every MCP server, as for `inviteMember`. No invitation's
+         *     token is ever listed.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organization/invitations/{invite_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The invitation's id (`invite_id`).
+                 * @example inv_789
+                 */
+                invite_id: components["parameters"]["InviteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a pending invitation
+         * @description One pending invitation of the organisation (Invitations). An invitation that was accepted, withdrawn or has
+         *     expired, or that belongs to another organisation, is `404 not_found`. Its token is never returned.
+         */
+        get: operations["getInvitation"];
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an invitation
+         * @description Withdraws a pending invitation for good (Invitations): its token stops working at once, and the invitation is
+         *     `404 not_found` from then on, on every operation. Admins and owners only, through a key over every MCP server.
+         */
+        delete: operations["withdrawInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Accepts an invitation with its token (Invitations). Needs no API key: the token is the credential, so keep it
+         *     as secret as a key. In one step the invited email joins the organisation with the invited role, the invitation
+         *     is used up, and the new member's first API key (role: the invited role, every MCP server, no expiry) is
+         *     returned in full, once. A token that is unknown, already used, withdrawn or expired is one indistinguishable
+         *     `404 not_found`, and counts as a failed authentication (Rate limits). A token for an email that is already a
+         *     member is `409 already_exists`, and the invitation stays pending. Of two requests accepting one token at once,
+         *     exactly one succeeds.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -341,7 +425,7 @@ export interface paths {
          * List API keys
          * @description The API keys the caller manages (Key management), oldest first: viewers and members see only their own
          *     member's keys, and nobody sees keys of a higher role or, through a scoped key, of a wider scope. Secrets are
-         *     never listed.
+         *     never listed. Revoked and expired keys are listed for 7 days, then deleted (Key management).
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -916,9 +1000,48 @@ export interface components {
             expires_at: components["schemas"]["Timestamp"];
             /**
              * Format: uri-reference
-             * @description Absolute on the server's public URL when it has one, else a path relative to the server.
+             * @description The link to hand to the invitee: absolute on the server's public URL when it has one, else relative to the
+             *     server. It carries the token in its fragment (`#token=…`), which browsers never send to a server
+             *     (RFC 3986 §3.5). Shown this once, like `token`.
              */
             invite_url: string;
+            /**
+             * @description The secret that accepts this invitation (`acceptInvitation`). Shown this once, in this answer; only a keyed
+             *     hash of it is stored, so it cannot be read back, even from the database.
+             */
+            token?: string;
+        };
+        /** @description A pending invitation as `listInvitations` and `getInvitation` show it; never its token. */
+        Invitation: {
+            /** @example inv_789 */
+            invite_id: string;
+            /** Format: email */
+            email: string;
+            name: string | null;
+            role: components["schemas"]["Role"];
+            /** @description The member who invited; `id` only (email null) once that member has left. */
+            invited_by: {
+                id: string;
+                /** Format: email */
+                email: string | null;
+            };
+            created_at: components["schemas"]["Timestamp"];
+            expires_at: components["schemas"]["Timestamp"];
+        };
+        InvitationWithdrawn: {
+            /** @constant */
+            withdrawn: true;
+            invite_id: string;
+        };
+        InvitationAccept: {
+            /** @description The token from `inviteMember`'s answer (`token`, or the fragment of `invite_url`). */
+            token: string;
+            /** @description The new member's name; defaults to the name given in the invitation. */
+            name?: string;
+        };
+        InvitationAccepted: {
+            member: components["schemas"]["Member"];
+            api_key: components["schemas"]["ApiKeyCreated"];
         };
         /** @enum {string} */
         ApiKeyStatus: "active" | "revoked" | "expired";
@@ -1471,6 +1594,11 @@ export interface components {
          * @example user_456
          */
         UserId: string;
+        /**
+         * @description The invitation's id (`invite_id`).
+         * @example inv_789
+         */
+        InviteId: string;
         /** @description The period ending now. Ignored when `start_date` is given. */
         Period: "day" | "week" | "month";
         /**
@@ -2702,7 +2830,8 @@ export interface operations {
                      *         "role": "member",
                      *         "created_at": "2024-01-20T16:00:00Z",
                      *         "expires_at": "2024-01-27T16:00:00Z",
-                     *         "invite_url": "https://api.plexmcp.com/invite/inv_789"
+                     *         "invite_url": "https://api.plexmcp.com/invite#token=pinv_7QbX2mLr9TcVw4NzKd8YhF3sJpA6eUo1iGt5Bq0RyZx",
+                     *         "token": "pinv_7QbX2mLr9TcVw4NzKd8YhF3sJpA6eUo1iGt5Bq0RyZx"
                      *       }
                      *     }
                      */
@@ -2829,6 +2958,259 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1 to 1,000,000,000. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pending invitations. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "invite_id": "inv_789",
+                     *           "email": "newuser@example.com",
+                     *           "name": "New User",
+                     *           "role": "member",
+                     *           "invited_by": {
+                     *             "id": "user_123",
+                     *             "email": "alice@example.com"
+                     *           },
+                     *           "created_at": "2024-01-20T16:00:00Z",
+                     *           "expires_at": "2024-01-27T16:00:00Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1,
+                     *         "total_pages": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Invitation"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The invitation's id (`invite_id`).
+                 * @example inv_789
+                 */
+                invite_id: components["parameters"]["InviteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "invite_id": "inv_789",
+                     *         "email": "newuser@example.com",
+                     *         "name": "New User",
+                     *         "role": "member",
+                     *         "invited_by": {
+                     *           "id": "user_123",
+                     *           "email": "alice@example.com"
+                     *         },
+                     *         "created_at": "2024-01-20T16:00:00Z",
+                     *         "expires_at": "2024-01-27T16:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["Invitation"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    withdrawInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The invitation's id (`invite_id`).
+                 * @example inv_789
+                 */
+                invite_id: components["parameters"]["InviteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation is withdrawn. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "withdrawn": true,
+                     *         "invite_id": "inv_789"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["InvitationWithdrawn"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "pinv_7QbX2mLr9TcVw4NzKd8YhF3sJpA6eUo1iGt5Bq0RyZx",
+                 *       "name": "New User"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvitationAccept"];
+            };
+        };
+        responses: {
+            /** @description The new member and their first API key, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "member": {
+                     *           "id": "user_789",
+                     *           "email": "newuser@example.com",
+                     *           "name": "New User",
+                     *           "role": "member",
+                     *           "joined_at": "2024-01-21T09:00:00Z",
+                     *           "last_active": null,
+                     *           "updated_at": "2024-01-21T09:00:00Z"
+                     *         },
+                     *         "api_key": {
+                     *           "id": "key_790",
+                     *           "name": "First key",
+                     *           "description": "Issued when the invitation was accepted",
+                     *           "key": "pmcp_Lq8Vd3Xr7Kp2Wm9Tz4Bn6Hc1Fy5Js0Ga3Ue8Ri2No7Qk",
+                     *           "prefix": "pmcp_Lq8Vd3X",
+                     *           "status": "active",
+                     *           "role": "member",
+                     *           "created_at": "2024-01-21T09:00:00Z",
+                     *           "updated_at": "2024-01-21T09:00:00Z",
+                     *           "last_used": null,
+                     *           "expires_at": null,
+                     *           "revoked_at": null,
+                     *           "permissions": {
+                     *             "mcps": "*"
+                     *           },
+                     *           "created_by": {
+                     *             "id": "user_789",
+                     *             "email": "newuser@example.com"
+                     *           },
+                     *           "usage": {
+                     *             "total_requests": 0,
+                     *             "requests_today": 0,
+                     *             "requests_this_week": 0,
+                     *             "requests_this_month": 0
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["InvitationAccepted"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];

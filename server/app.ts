@@ -26,6 +26,7 @@ import { bindOperations } from './http/operations.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { apiKeyHandlers } from './routes/api-keys.js';
+import { invitationHandlers } from './routes/invitations.js';
 import { mcpEndpointHandlers } from './routes/mcp-endpoint.js';
 import { mcpHandlers } from './routes/mcps.js';
 import { memberHandlers } from './routes/members.js';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
       mcpEndpointHandlers(routeDeps, contract, deps.mcpEndpoint),
       organizationHandlers(routeDeps),
       memberHandlers(routeDeps),
+      invitationHandlers(routeDeps),
       apiKeyHandlers(routeDeps),
       usageHandlers(routeDeps),
     ]),

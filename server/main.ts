@@ -19,6 +19,7 @@ import { createGateway, createHealthChecker, type Gateway } from './gateway/inde
 import { upstreamTarget } from './gateway/upstream-target.js';
 import { createHttpServer } from './http/http-server.js';
 import { pruneIdempotency } from './idempotency/index.js';
+import { purgeAgedApiKeys } from './keys/purge-aged-keys.js';
 import { createLogger } from './logger.js';
 import { rateLimitStages } from './ratelimit/app-stages.js';
 import { createServerLimiters, type ServerLimiters } from './ratelimit/shared-limiters.js';
@@ -230,12 +231,20 @@ function startHealthRounds(options: {
   return () => checker.stop();
 }
 
-/** Drops stored idempotent responses past their replay window, at start and hourly, so the table stays small. */
+/**
+ * At start and hourly: drops stored idempotent responses past their replay window, so the table stays small, and
+ * deletes revoked and expired keys past their retention (openapi.yaml "Key management").
+ */
 function startIdempotencyPruning(store: Store, logger: Logger, clock: Clock): () => void {
-  const prune = () =>
-    pruneIdempotency(store, clock()).catch((err: unknown) =>
+  const prune = async () => {
+    await pruneIdempotency(store, clock()).catch((err: unknown) =>
       logger.error({ err }, 'pruning idempotency records failed'),
     );
+    await purgeAgedApiKeys(store, clock).then(
+      (purged) => purged > 0 && logger.info({ purged }, 'deleted revoked and expired keys past their retention'),
+      (err: unknown) => logger.error({ err }, 'deleting aged keys failed'),
+    );
+  };
   void prune();
   const timer = setInterval(() => void prune(), 60 * 60 * 1000);
   timer.unref();

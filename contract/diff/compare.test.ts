@@ -506,6 +506,19 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'changing the value of a response example',
+    {
+      given: {
+        proposed: (d) => {
+          op(d, '/v1/organization/members/invite', 'post').responses['201'].content[
+            'application/json'
+          ].example.data.invite_url = 'https://api.plexmcp.com/invite#token=changed';
+        },
+      },
+      want: { refused: false, kind: 'documentation', mentions: /invite_url/ },
+    },
+  ],
+  [
     'removing a deprecated parameter after its sunset',
     {
       given: {

@@ -52,6 +52,9 @@ export class ApiError extends Error {
     readonly details?: Record<string, unknown>,
     /** Extra response headers, for example `Retry-After` or `Allow`. */
     readonly headers?: Readonly<Record<string, string>>,
+    /** `failedAuthentication`: a presented secret was refused without a 401 (an invitation token's 404); it spends
+     * the client address's budget of failed authentications like a 401 (openapi.yaml "Rate limits"). */
+    readonly options: { readonly failedAuthentication?: boolean } = {},
   ) {
     super(message ?? ERROR_CATALOGUE[code].message);
     this.name = 'ApiError';

@@ -1,3 +1,4 @@
+export { sealUnderCallerKey } from './caller-seal.js';
 export {
   DEFAULT_IDEMPOTENCY_LEASE_MS,
   DEFAULT_IDEMPOTENCY_TTL_MS,

@@ -5,8 +5,9 @@
  * - `addressGuard`, before authentication: when the address has no budget left it answers 429 `rate_limited` at once,
  *   without authenticating and without spending anything. While blocked, an address is refused even with a good key
  *   (the guard cannot tell before authenticating); the block lasts until the one-second window ends.
- * - `limitFailedAuth`, an error stage just before the central error handler: every 401 spends one unit of the
- *   address's budget; an attempt beyond the budget gets 429 `rate_limited` instead of its 401.
+ * - `limitFailedAuth`, an error stage just before the central error handler: every 401, and every refused invitation
+ *   token (an error marked `failedAuthentication`), spends one unit of the address's budget; an attempt beyond the
+ *   budget gets 429 `rate_limited` instead of its 401 or 404.
  *
  * Default budget: 20 failed attempts per second per address, far above what a person or a misconfigured client
  * retrying produces, and far below what a flood does. Off entirely when self-hosted, like every rate limit.
@@ -68,7 +69,8 @@ export function limitFailedAuth(options: FailedAuthLimitOptions): ErrorRequestHa
   const limit = options.limitPerSecond ?? DEFAULT_FAILED_AUTH_PER_SECOND;
 
   return (error: unknown, req, _res, next) => {
-    if (selfHosted || !isApiError(error) || error.status !== 401) return next(error);
+    const failed = isApiError(error) && (error.status === 401 || error.options.failedAuthentication === true);
+    if (selfHosted || !failed) return next(error);
     limiter.consume(keyOf(clientAddress(req)), limit).then(
       (decision) => next(decision.allowed ? error : tooManyFailures(decision)),
       // A failing limiter store must not hide the original answer.

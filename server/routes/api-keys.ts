@@ -3,16 +3,14 @@
  * caller sees and manages is one rule (server/keys/key-access.ts, openapi.yaml "Key management"); issuing and revoking
  * are use cases of their own (server/keys/).
  */
-import type { Request } from 'express';
 import { permitsMcp, scopeFilter } from '../auth/mcp-scope.js';
-import { presentedKey } from '../auth/presented-key.js';
 import { principalOf } from '../auth/principal.js';
 import type { RouteDeps } from '../deps.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
 import type { OperationBindings } from '../http/operations.js';
 import { readPageRequest, sendPage } from '../http/paginate.js';
-import { idempotency, replaySealFor } from '../idempotency/index.js';
+import { idempotency, sealUnderCallerKey } from '../idempotency/index.js';
 import { issueApiKey } from '../keys/issue-api-key.js';
 import { findManageableKey, manageableKeysFilter } from '../keys/key-access.js';
 import { revokeApiKey } from '../keys/revoke-api-key.js';
@@ -23,15 +21,6 @@ import { apiKeyUsageView } from './views/usage-view.js';
 
 export function apiKeyHandlers(deps: RouteDeps): OperationBindings {
   const { store } = deps;
-
-  // The response holds the new key, shown once: its replay is sealed under the caller's own API key, so it opens only
-  // for a retry with that key, never from the database (not even with the server's secrets).
-  const sealedReplay = (req: Request, record: string) => {
-    const presented = presentedKey(req.headers);
-    // Authentication already accepted this request's key.
-    if (presented.kind !== 'key') throw new Error('createApiKey runs only for an authenticated key');
-    return replaySealFor(presented.key, record);
-  };
 
   return {
     listApiKeys: async ({ query, req, res }) => {
@@ -53,7 +42,9 @@ export function apiKeyHandlers(deps: RouteDeps): OperationBindings {
     },
 
     createApiKey: {
-      before: [idempotency({ store: deps.store, operation: 'createApiKey', clock: deps.clock, seal: sealedReplay })],
+      before: [
+        idempotency({ store: deps.store, operation: 'createApiKey', clock: deps.clock, seal: sealUnderCallerKey }),
+      ],
       handle: async ({ body, res }) => {
         const principal = principalOf(res);
         const { key, row } = await issueApiKey(deps, {

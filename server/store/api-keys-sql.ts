@@ -2,6 +2,7 @@
 import type { Clock } from '../clock.js';
 import { LastOwnerError } from './errors.js';
 import { limitOffset, placeholders } from './paging.js';
+import { apiKeyInsert } from './row-inserts.js';
 import { toApiKey, toMember, toOrganization } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { ApiKeyFilter, ApiKeyStatus, Store } from './types.js';
@@ -17,7 +18,13 @@ type ApiKeyQueries = Pick<
   | 'updateApiKey'
   | 'revokeApiKey'
   | 'touchApiKey'
+  | 'purgeApiKeysBefore'
 >;
+
+/** Revoked or expired at or before the cutoff (openapi.yaml "Key management": such keys age out). Usage rows have no
+ * foreign key to api_keys, so the history stays. */
+export const PURGE_AGED_KEYS =
+  'DELETE FROM api_keys WHERE (revoked_at IS NOT NULL AND revoked_at <= ?) OR (expires_at IS NOT NULL AND expires_at <= ?)';
 
 /** The SQL condition for a status at `now` (ISO text compares in time order). */
 export function apiKeyStatusCondition(status: ApiKeyStatus, now: string): [string, SqlParam[]] {
@@ -83,28 +90,7 @@ export function apiKeyQueries(db: SqlDb, clock: Clock): ApiKeyQueries {
 
   return {
     async createApiKey(key) {
-      const at = key.createdAt ?? clock().toISOString();
-      await db.write(() =>
-        db.run(
-          `INSERT INTO api_keys (id, org_id, user_id, name, description, prefix, key_hash, role, mcp_scope,
-             created_at, updated_at, last_used, expires_at, revoked_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL)`,
-          [
-            key.id,
-            key.orgId,
-            key.userId,
-            key.name,
-            key.description,
-            key.prefix,
-            key.keyHash,
-            key.role,
-            JSON.stringify(key.mcpScope),
-            at,
-            at,
-            key.expiresAt,
-          ],
-        ),
-      );
+      await db.write(() => db.run(...apiKeyInsert(key, clock().toISOString())));
       return getApiKey(key.orgId, key.id)!;
     },
     async findApiKeyByHash(keyHash) {
@@ -185,5 +171,6 @@ export function apiKeyQueries(db: SqlDb, clock: Clock): ApiKeyQueries {
     async touchApiKey(id, at) {
       await db.write(() => db.run('UPDATE api_keys SET last_used = ? WHERE id = ?', [at, id]));
     },
+    purgeApiKeysBefore: (cutoff) => db.write(() => db.run(PURGE_AGED_KEYS, [cutoff, cutoff])),
   };
 }

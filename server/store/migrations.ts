@@ -271,6 +271,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tool_pins_org_mcp ON tool_pins (org_id, mcp_id, pinned_at, tool);
     `,
   },
+  {
+    version: 8,
+    name: 'invitation tokens and acceptance',
+    // An invitation is accepted with a secret token, of which only the keyed hash is kept (like an API key's).
+    // Invitations made before this have no token and can only expire or be withdrawn.
+    sql: `
+      ALTER TABLE invites ADD COLUMN token_hash TEXT;
+      ALTER TABLE invites ADD COLUMN accepted_at TEXT;
+      CREATE UNIQUE INDEX invites_token ON invites (token_hash);
+      CREATE INDEX invites_org_order ON invites (org_id, created_at, id);
+      CREATE INDEX api_keys_revoked ON api_keys (revoked_at);
+      CREATE INDEX api_keys_expires ON api_keys (expires_at);
+    `,
+  },
 ];
 
 /** Applies every migration the database has not seen, in order; returns the versions applied. */

@@ -1,8 +1,9 @@
-/** Organisations, members and invites. */
+/** Organisations and members. */
 import type { Clock } from '../clock.js';
 import { LastOwnerError } from './errors.js';
 import { limitOffset, placeholders } from './paging.js';
-import { toInvite, toMember, toOrganization } from './row-mappers.js';
+import { memberInsert } from './row-inserts.js';
+import { toMember, toOrganization } from './row-mappers.js';
 import type { SqlDb, SqlParam } from './sql-db.js';
 import type { Store } from './types.js';
 
@@ -21,8 +22,6 @@ type OrganizationQueries = Pick<
   | 'updateMemberRole'
   | 'touchMember'
   | 'removeMember'
-  | 'createInvite'
-  | 'findPendingInvite'
 >;
 
 export function organizationQueries(db: SqlDb, clock: Clock): OrganizationQueries {
@@ -74,14 +73,7 @@ export function organizationQueries(db: SqlDb, clock: Clock): OrganizationQuerie
     },
 
     async createMember(member) {
-      const at = member.joinedAt ?? clock().toISOString();
-      await db.write(() =>
-        db.run(
-          `INSERT INTO members (id, org_id, email, name, role, joined_at, last_active, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
-          [member.id, member.orgId, member.email, member.name, member.role, at, at],
-        ),
-      );
+      await db.write(() => db.run(...memberInsert(member, clock().toISOString())));
       return getMember(member.orgId, member.id)!;
     },
     getMember: async (orgId, userId) => getMember(orgId, userId),
@@ -138,33 +130,6 @@ export function organizationQueries(db: SqlDb, clock: Clock): OrganizationQuerie
         );
         return true;
       });
-    },
-    async createInvite(invite) {
-      await db.write(() =>
-        db.run(
-          `INSERT INTO invites (id, org_id, email, name, role, invited_by, created_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            invite.id,
-            invite.orgId,
-            invite.email,
-            invite.name,
-            invite.role,
-            invite.invitedBy,
-            invite.createdAt,
-            invite.expiresAt,
-          ],
-        ),
-      );
-      return { ...invite };
-    },
-    async findPendingInvite(orgId, email, now) {
-      const row = db.get(
-        `SELECT * FROM invites WHERE org_id = ? AND email = ? COLLATE NOCASE AND expires_at > ?
-         ORDER BY created_at DESC, id DESC LIMIT 1`,
-        [orgId, email, now],
-      );
-      return row && toInvite(row);
     },
   };
 }

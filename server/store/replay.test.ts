@@ -43,6 +43,7 @@ describe('journal replay', () => {
       invitedBy: 'user_1',
       createdAt: '2026-01-01T00:00:00.000Z',
       expiresAt: '2026-01-08T00:00:00.000Z',
+      tokenHash: 'a1b2',
     });
     const key = {
       orgId: 'org_a',

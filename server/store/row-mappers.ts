@@ -51,6 +51,8 @@ export function toInvite(row: SqlRow): InviteRow {
     invitedBy: text(row.invited_by),
     createdAt: text(row.created_at),
     expiresAt: text(row.expires_at),
+    tokenHash: nullableText(row.token_hash),
+    acceptedAt: nullableText(row.accepted_at),
   };
 }
 

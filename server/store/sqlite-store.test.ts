@@ -102,6 +102,7 @@ describeEachStore((kind) => {
         invitedBy: 'user_1',
         createdAt: '2026-01-01T00:00:00.000Z',
         expiresAt: '2026-01-08T00:00:00.000Z',
+        tokenHash: 'a1b2',
       });
       expect((await t.store.findPendingInvite('org_a', 'B@x.io', '2026-01-07T00:00:00.000Z'))?.id).toBe('inv_1');
       expect(await t.store.findPendingInvite('org_a', 'b@x.io', '2026-01-08T00:00:00.000Z')).toBeUndefined();

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { type Clock, systemClock } from '../clock.js';
 import { apiKeyQueries } from './api-keys-sql.js';
+import { inviteQueries } from './invites-sql.js';
 import { mcpQueries } from './mcps-sql.js';
 import { metaQueries } from './meta-sql.js';
 import { migrate } from './migrations.js';
@@ -76,6 +77,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   return {
     path,
     ...organizationQueries(db, clock),
+    ...inviteQueries(db),
     ...apiKeyQueries(db, clock),
     ...mcpQueries(db, clock),
     ...toolPinQueries(db),

@@ -59,7 +59,22 @@ export interface InviteRow {
   invitedBy: string;
   createdAt: string;
   expiresAt: string;
+  /** Keyed hash (HMAC-SHA-256, hex) of the invitation's token; the token itself is never stored. Null only for
+   * invitations made before invitations could be accepted. */
+  tokenHash: string | null;
+  /** When the invitation was used; an accepted invitation is no longer pending. */
+  acceptedAt: string | null;
 }
+
+export type NewInvite = Omit<InviteRow, 'acceptedAt'>;
+
+/** What accepting an invitation came to, decided in one transaction. */
+export type InviteAcceptance =
+  | { kind: 'accepted'; invite: InviteRow; member: MemberRow; key: ApiKeyRow }
+  /** No pending invitation has this token: unknown, used, withdrawn or expired, alike. */
+  | { kind: 'not_found' }
+  /** The invited email is already a member; the invitation stays pending. */
+  | { kind: 'already_member'; invite: InviteRow };
 
 export interface ApiKeyRow {
   id: string;
@@ -271,8 +286,23 @@ export interface Store {
   /** Removes the member and revokes every key they created, in one transaction; throws `LastOwnerError` instead of
    * removing the organisation's last owner. */
   removeMember(orgId: string, userId: string, at: string): Promise<boolean>;
-  createInvite(invite: InviteRow): Promise<InviteRow>;
+  createInvite(invite: NewInvite): Promise<InviteRow>;
   findPendingInvite(orgId: string, email: string, now: string): Promise<InviteRow | undefined>;
+  /** A pending invitation (neither accepted, withdrawn nor expired at `now`) of the organisation. */
+  getPendingInvite(orgId: string, id: string, now: string): Promise<InviteRow | undefined>;
+  /** Pending invitations, ordered by `createdAt`, then `id`. */
+  listPendingInvites(orgId: string, now: string, page: PageRequest): Promise<Page<InviteRow>>;
+  /** Deletes a pending invitation; false when there is none with that id. */
+  withdrawInvite(orgId: string, id: string, now: string): Promise<boolean>;
+  /**
+   * In one transaction: takes the pending invitation whose token hashes to `tokenHash`, marks it accepted, and creates
+   * the member and key `build` makes of it. Of concurrent calls with one token, exactly one is `accepted`.
+   */
+  acceptInvite(
+    tokenHash: string,
+    now: string,
+    build: (invite: InviteRow) => { member: NewMember; key: NewApiKey },
+  ): Promise<InviteAcceptance>;
 
   createApiKey(key: NewApiKey): Promise<ApiKeyRow>;
   /** Looks a key up by hash across all organisations (authentication). */
@@ -292,6 +322,9 @@ export interface Store {
    * key with the owner role). Revoking a revoked key keeps its first revocation time. */
   revokeApiKey(orgId: string, id: string, at: string): Promise<ApiKeyRow | undefined>;
   touchApiKey(id: string, at: string): Promise<void>;
+  /** Deletes keys revoked, or expired, at or before `cutoff` (openapi.yaml "Key management": they age out); their
+   * usage rows stay. Returns how many were deleted. */
+  purgeApiKeysBefore(cutoff: string): Promise<number>;
 
   createMcp(mcp: NewMcp): Promise<McpRow>;
   getMcp(orgId: string, id: string): Promise<McpRow | undefined>;

@@ -81,7 +81,7 @@ describe('migrations 4, 5 and 6', () => {
           );
         }
       });
-      expect(await migrate(db)).toEqual([4, 5, 6]);
+      expect(await migrate(db)).toEqual(expect.arrayContaining([4, 5, 6]));
       for (const [, filter] of FILTERS) {
         expect(runSync(summarizePlan('org_a', filter), (sql, params) => db.all(sql, params))).toEqual(
           reference(rows, 'org_a', filter),

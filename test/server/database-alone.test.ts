@@ -36,6 +36,7 @@ describe('the database file alone', () => {
   let running: RunningServer | undefined;
   let ownerKey: string;
   let createdKey: string;
+  let invitationToken: string;
   let orgId: string;
   const files = () => {
     const path = join(dir, 'plexmcp.db');
@@ -85,6 +86,14 @@ describe('the database file alone', () => {
     const again = await create();
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.data.key).toBe(createdKey);
+    // An invitation's token is shown once too; its idempotent replay is sealed the same way.
+    const invited = await call(running.url, 'POST', '/v1/organization/members/invite', {
+      key: ownerKey,
+      body: { email: 'invitee@example.com' },
+      headers: { 'idempotency-key': 'invite-someone' },
+    });
+    expect(invited.status).toBe(201);
+    invitationToken = invited.body.data.token;
   });
   afterAll(async () => {
     await running?.close();
@@ -101,7 +110,7 @@ describe('the database file alone', () => {
       (secret): secret is string => secret !== undefined,
     );
     const raw = Buffer.concat(files().map((file) => readFileSync(file)));
-    const forbidden = [UPSTREAM_TOKEN, UPSTREAM_PASSWORD, ownerKey, createdKey];
+    const forbidden = [UPSTREAM_TOKEN, UPSTREAM_PASSWORD, ownerKey, createdKey, invitationToken];
     for (const secret of secrets) {
       forbidden.push(
         secret,
@@ -115,17 +124,18 @@ describe('the database file alone', () => {
     const text = raw.toString('latin1');
     const credentials = [...text.matchAll(/v1\.[\w-]{16}\.[\w-]{22}\.[\w-]+/g)].map((match) => match[0]);
     const replays = [...text.matchAll(/r1\.[\w-]{16}\.[\w-]{22}\.[\w-]+/g)].map((match) => match[0]);
-    // Two MCPs' credentials and the createApiKey replay, however it is sealed.
-    expect(credentials.length + replays.length).toBeGreaterThanOrEqual(3);
+    // Two MCPs' credentials and the createApiKey and inviteMember replays, however they are sealed.
+    expect(credentials.length + replays.length).toBeGreaterThanOrEqual(4);
     for (const candidate of keyCandidates(text)) {
       const cipher = createCredentialCipher(candidate);
       for (const ciphertext of [...credentials, ...replays]) expect(() => cipher.decrypt(ciphertext)).toThrow();
     }
     // The replay's seal, with every printable token in the files standing in for the caller's API key.
     const tokens = new Set(text.split(/[^\x21-\x7e]+|["',[\]{}()]/).filter((token) => token.length >= 8));
-    const record = `${orgId}\ncreate-ci-key`;
-    for (const body of replays) {
-      for (const token of tokens) expect(() => replaySealFor(token, record).open(body)).toThrow();
+    for (const record of [`${orgId}\ncreate-ci-key`, `${orgId}\ninvite-someone`]) {
+      for (const body of replays) {
+        for (const token of tokens) expect(() => replaySealFor(token, record).open(body)).toThrow();
+      }
     }
   }
 

@@ -57,7 +57,7 @@ describe('links ignore the Host header', () => {
 
     const invite = await send(h, 'POST', '/v1/organization/members/invite', { email: 'someone@example.com' });
     expect(invite.status).toBe(201);
-    expect(invite.body.data.invite_url).toBe(`/invite/${invite.body.data.invite_id}`);
+    expect(invite.body.data.invite_url).toBe(`/invite#token=${invite.body.data.token}`);
   });
 
   it('with a public URL, links are absolute on it whatever Host says', async () => {
@@ -69,6 +69,6 @@ describe('links ignore the Host header', () => {
         '<https://api.example.com/v1/mcps?status=all&page=1&per_page=20>; rel="last"',
     );
     const invite = await send(h, 'POST', '/v1/organization/members/invite', { email: 'other@example.com' });
-    expect(invite.body.data.invite_url).toBe(`https://api.example.com/invite/${invite.body.data.invite_id}`);
+    expect(invite.body.data.invite_url).toBe(`https://api.example.com/invite#token=${invite.body.data.token}`);
   });
 });

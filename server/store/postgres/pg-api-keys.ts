@@ -1,8 +1,9 @@
 /** API keys on PostgreSQL; the same statements and answers as server/store/api-keys-sql.ts (status derived, never stored). */
 import type { Clock } from '../../clock.js';
-import { activeOwnerKeyCondition, whereFor } from '../api-keys-sql.js';
+import { activeOwnerKeyCondition, PURGE_AGED_KEYS, whereFor } from '../api-keys-sql.js';
 import { LastOwnerError } from '../errors.js';
 import { limitOffset } from '../paging.js';
+import { apiKeyInsert } from '../row-inserts.js';
 import { toApiKey, toMember, toOrganization } from '../row-mappers.js';
 import type { SqlRow } from '../sql-db.js';
 import type { Store } from '../types.js';
@@ -20,6 +21,7 @@ type ApiKeyQueries = Pick<
   | 'updateApiKey'
   | 'revokeApiKey'
   | 'touchApiKey'
+  | 'purgeApiKeysBefore'
 >;
 
 /** Splits a joined row's `k_`, `o_` and `m_` columns back into the three tables' rows. */
@@ -68,26 +70,8 @@ export function pgApiKeyQueries(db: PgDb, clock: Clock): ApiKeyQueries {
 
   return {
     async createApiKey(key) {
-      const at = key.createdAt ?? clock().toISOString();
-      const row = await db.get(
-        `INSERT INTO api_keys (id, org_id, user_id, name, description, prefix, key_hash, role, mcp_scope,
-           created_at, updated_at, last_used, expires_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL) RETURNING *`,
-        [
-          key.id,
-          key.orgId,
-          key.userId,
-          key.name,
-          key.description,
-          key.prefix,
-          key.keyHash,
-          key.role,
-          JSON.stringify(key.mcpScope),
-          at,
-          at,
-          key.expiresAt,
-        ],
-      );
+      const [sql, params] = apiKeyInsert(key, clock().toISOString());
+      const row = await db.get(`${sql} RETURNING *`, params);
       return toApiKey(row!);
     },
     async findApiKeyByHash(keyHash) {
@@ -150,5 +134,6 @@ export function pgApiKeyQueries(db: PgDb, clock: Clock): ApiKeyQueries {
     async touchApiKey(id, at) {
       await db.run('UPDATE api_keys SET last_used = ? WHERE id = ?', [at, id]);
     },
+    purgeApiKeysBefore: (cutoff) => db.run(PURGE_AGED_KEYS, [cutoff, cutoff]),
   };
 }

@@ -1,9 +1,10 @@
-/** Organisations, members and invites on PostgreSQL; the same statements and answers as server/store/organizations-sql.ts. */
+/** Organisations and members on PostgreSQL; the same statements and answers as server/store/organizations-sql.ts. */
 
 import type { Clock } from '../../clock.js';
 import { LastOwnerError } from '../errors.js';
 import { limitOffset, placeholders } from '../paging.js';
-import { toInvite, toMember, toOrganization } from '../row-mappers.js';
+import { memberInsert } from '../row-inserts.js';
+import { toMember, toOrganization } from '../row-mappers.js';
 import type { Store } from '../types.js';
 import type { PgDb, PgParam, PgQueryable } from './pg-db.js';
 import { setClause } from './set-clause.js';
@@ -23,12 +24,10 @@ type OrganizationQueries = Pick<
   | 'updateMemberRole'
   | 'touchMember'
   | 'removeMember'
-  | 'createInvite'
-  | 'findPendingInvite'
 >;
 
 // SQLite's NOCASE folds ASCII letters only; so does lower() under the "C" collation.
-const SAME_EMAIL = 'lower(email) = lower(? COLLATE "C")';
+export const SAME_EMAIL = 'lower(email) = lower(? COLLATE "C")';
 
 /** Inside a transaction: refuses to take away the organisation's last owner. Locking the owners' rows serialises two
  * requests racing to remove the last two. */
@@ -80,12 +79,8 @@ export function pgOrganizationQueries(db: PgDb, clock: Clock): OrganizationQueri
     },
 
     async createMember(member) {
-      const at = member.joinedAt ?? clock().toISOString();
-      const row = await db.get(
-        `INSERT INTO members (id, org_id, email, name, role, joined_at, last_active, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?) RETURNING *`,
-        [member.id, member.orgId, member.email, member.name, member.role, at, at],
-      );
+      const [sql, params] = memberInsert(member, clock().toISOString());
+      const row = await db.get(`${sql} RETURNING *`, params);
       return toMember(row!);
     },
     getMember,
@@ -133,30 +128,5 @@ export function pgOrganizationQueries(db: PgDb, clock: Clock): OrganizationQueri
         );
         return true;
       }),
-    async createInvite(invite) {
-      await db.run(
-        `INSERT INTO invites (id, org_id, email, name, role, invited_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          invite.id,
-          invite.orgId,
-          invite.email,
-          invite.name,
-          invite.role,
-          invite.invitedBy,
-          invite.createdAt,
-          invite.expiresAt,
-        ],
-      );
-      return { ...invite };
-    },
-    async findPendingInvite(orgId, email, now) {
-      const row = await db.get(
-        `SELECT * FROM invites WHERE org_id = ? AND ${SAME_EMAIL} AND expires_at > ?
-         ORDER BY created_at DESC, id DESC LIMIT 1`,
-        [orgId, email, now],
-      );
-      return row && toInvite(row);
-    },
   };
 }

@@ -53,7 +53,7 @@ describe.skipIf(postgres.skipReason !== undefined)('PostgreSQL migrations 3, 4 a
         ],
       );
     }
-    expect(await migratePg(db)).toEqual([3, 4, 5]);
+    expect(await migratePg(db)).toEqual(expect.arrayContaining([3, 4, 5]));
     const opened = db;
     for (const [, filter] of FILTERS) {
       expect(await runAsync(summarizePlan('org_a', filter), (sql, params) => opened.all(sql, params))).toEqual(

@@ -9,6 +9,7 @@ import { type Clock, systemClock } from '../../clock.js';
 import type { Store } from '../types.js';
 import { pgApiKeyQueries } from './pg-api-keys.js';
 import { openPgDb, type PgDb } from './pg-db.js';
+import { pgInviteQueries } from './pg-invites.js';
 import { pgMcpQueries } from './pg-mcps.js';
 import { pgMetaQueries } from './pg-meta.js';
 import { migratePg } from './pg-migrations.js';
@@ -60,6 +61,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return {
     pool: db.pool,
     ...pgOrganizationQueries(db, clock),
+    ...pgInviteQueries(db),
     ...pgApiKeyQueries(db, clock),
     ...pgMcpQueries(db, clock),
     ...pgToolPinQueries(db),
