@@ -13,6 +13,7 @@ export const CONTRACT_SECTIONS = [
   'Authentication',
   'Roles and scopes',
   'Key management',
+  'Invitations',
   'Pagination',
   'Rate limits',
   'Quotas',

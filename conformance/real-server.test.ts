@@ -46,10 +46,17 @@ async function fullRun(target: { baseUrl: string; apiKey: string; otherOrgApiKey
   const mcps = await client.GET('/v1/mcps', { params: { query: { per_page: 100 } } });
   const keys = await allApiKeys(client);
   const runKeys = keys.filter((k) => k.name.startsWith(report.runPrefix));
+  const prefix = report.runPrefix.toLowerCase();
+  const members = await client.GET('/v1/organization/members', { params: { query: { per_page: 100 } } });
+  const invitations = await client.GET('/v1/organization/invitations', { params: { query: { per_page: 100 } } });
   return {
+    // Nothing the run made stays: its members are removed and its invitations withdrawn (or used up).
+    leftMembers: members.data?.data.filter((m) => m.email.startsWith(prefix)).map((m) => m.email),
+    leftInvitations: invitations.data?.data.filter((i) => i.email.startsWith(prefix)).map((i) => i.email),
     report,
     mcpNames: mcps.data?.data.map((m) => m.name),
-    // Revocation is removal for keys: a revoked key stays listed, but nothing the run made may still work.
+    // Revocation is removal for keys: a revoked key stays listed until it ages out 7 days later (openapi.yaml "Key
+    // management"), but nothing the run made may still work.
     liveRunKeys: runKeys.filter((k) => k.status !== 'revoked').map((k) => `${k.name} (${k.status})`),
     listedKeys: keys.length,
   };
@@ -78,7 +85,7 @@ describe('the suite against the real server', () => {
     timeout: 180_000,
   }, async () => {
     const target = await processes.serverWithTwoOrganisations({ PLEXMCP_SELF_HOSTED: 'true' });
-    const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target, true);
+    const { report, mcpNames, liveRunKeys, listedKeys, leftMembers, leftInvitations } = await fullRun(target, true);
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
     // --strict: nothing skipped, nothing inconclusive. Self-hosted publishes every limit as null (unlimited), so the
@@ -91,7 +98,7 @@ describe('the suite against the real server', () => {
       expect(report.results.find((r) => r.id === id)?.verified.count, id).toBeGreaterThan(0);
     // The whole-list walk over seeded lists, the secret-shape scan, the invitation and the authorization matrix (every
     // role, a scoped key, key management, another organisation's ids) ran and passed, none of them vacuously.
-    const thorough = ['PAGE-006', 'AUTH-012', 'LIFE-003', 'AUTH-009', 'AUTH-013'];
+    const thorough = ['PAGE-006', 'AUTH-012', 'LIFE-003', 'LIFE-004', 'AUTH-009', 'AUTH-013'];
     const outcome = (id: string) => report.results.find((r) => r.id === id)?.outcome;
     expect(Object.fromEntries(thorough.map((id) => [id, outcome(id)]))).toEqual(
       Object.fromEntries(thorough.map((id) => [id, 'pass'])),
@@ -99,6 +106,7 @@ describe('the suite against the real server', () => {
     expect(report.results.find((r) => r.id === 'AUTH-013')?.verified.what.join(', ')).toMatch(/key-management probes/);
     expect(mcpNames).toEqual(['demo']);
     expect(liveRunKeys).toEqual([]);
+    expect({ leftMembers, leftInvitations }).toEqual({ leftMembers: [], leftInvitations: [] });
     expect(listedKeys).toBeGreaterThan(0);
   });
 
@@ -115,7 +123,7 @@ describe('the suite against the real server', () => {
     const organization = await createPlexMcpClient(target).GET('/v1/organization');
     expect(organization.data?.data.limits).toMatchObject({ requests_per_second: 100, monthly_requests: 50_000 });
 
-    const { report, mcpNames, liveRunKeys, listedKeys } = await fullRun(target, true);
+    const { report, mcpNames, liveRunKeys, listedKeys, leftMembers, leftInvitations } = await fullRun(target, true);
     expect(failures(report)).toBe('');
     expect(report.cleanupErrors).toEqual([]);
     // --strict: every check ran; nothing is skipped for want of an option, a limit or a refused creation.
@@ -132,6 +140,7 @@ describe('the suite against the real server', () => {
     expect(report.results.find((r) => r.id === 'ENV-006')?.outcome).toBe('pass');
     expect(mcpNames).toEqual(['demo']);
     expect(liveRunKeys).toEqual([]);
+    expect({ leftMembers, leftInvitations }).toEqual({ leftMembers: [], leftInvitations: [] });
     expect(listedKeys).toBeGreaterThan(0);
   });
 });

@@ -39,6 +39,7 @@ import { invUsageRecorded } from './inv-usage-recorded.js';
 import { lifeApiKey } from './life-api-key.js';
 import { lifeInvite } from './life-invite.js';
 import { lifeMcp } from './life-mcp.js';
+import { lifeMember } from './life-member.js';
 import { negDateRanges } from './neg-date-ranges.js';
 import { negInvokeBodies } from './neg-invoke-bodies.js';
 import { negQueryParams } from './neg-query-params.js';
@@ -118,6 +119,7 @@ export const checks = defineChecks([
   lifeMcp,
   lifeApiKey,
   lifeInvite,
+  lifeMember,
   idemReplay,
   genPositive,
   genNegative,

@@ -1,37 +1,111 @@
-import { cite, operation, pointer } from '../citation.js';
+import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
+import type { Reply } from '../http/session.js';
 import type { Check } from '../model.js';
+import { createInvitation, inviteeEmail, requireCreated } from '../probes/fixtures.js';
+
+const GONE = cite(
+  'a withdrawn invitation is 404 not_found on every operation, and its token is refused',
+  operation('withdrawInvitation'),
+  section('Invitations'),
+);
+
+/** Whether the pending invitations hold `id`; undefined when the list could not be read whole (over 100 pending). */
+async function listed(ctx: CheckContext, id: string): Promise<{ reply: Reply; found?: boolean }> {
+  const reply = await ctx.http.send('GET', '/v1/organization/invitations', { query: { per_page: 100 } });
+  if (!ctx.expectSuccess(reply, 200, cite('listInvitations: 200', operation('listInvitations')), true))
+    return { reply };
+  ctx.expectContract(reply);
+  const items = dataOf<{ invite_id?: unknown }[]>(reply) ?? [];
+  const total = (reply.json as { pagination?: { total?: number } }).pagination?.total ?? 0;
+  if (total > 100) return { reply };
+  return { reply, found: items.some((item) => item.invite_id === id) };
+}
 
 /**
- * An invitation is answered 201 with the documented Invite. The address is at `.invalid` (RFC 6761), so nobody is
- * ever invited for real; the contract has no operation to withdraw an invitation, which lapses after 7 days.
+ * The invitation sequence: invite (201, the token shown once) → get (200, no token) → listed → withdraw (200) → get,
+ * withdraw again and accept with its token all 404 → no longer listed. Addresses are at `.invalid` (RFC 6761), so
+ * nobody is ever invited for real, and anything left is withdrawn at the end of the run.
  */
-async function invite(ctx: CheckContext): Promise<void> {
-  const email = `${ctx.runPrefix}invitee@conformance.invalid`.toLowerCase();
-  const reply = await ctx.http.send('POST', '/v1/organization/members/invite', { json: { email, role: 'viewer' } });
+async function invitationSequence(ctx: CheckContext): Promise<void> {
+  const { reply, invite } = await createInvitation(ctx, 'invitee');
   const documented = cite('201 with the invitation', operation('inviteMember'), pointer('#/components/schemas/Invite'));
-  if ((reply.status === 403 || reply.status === 409) && reply.json !== undefined) {
-    ctx.expectContract(reply);
-    ctx.skip(`the server refused the invitation for policy reasons: ${reply.status} ${reply.text.slice(0, 160)}`);
-  }
-  if (!ctx.expectSuccess(reply, 201, documented)) return;
+  const made = requireCreated(ctx, 'an invitation', reply, invite);
+  ctx.expectSuccess(reply, 201, documented);
   ctx.expectContract(reply);
-  const data = dataOf<{ email?: unknown; role?: unknown }>(reply);
-  ctx.expect(data?.email === email && data.role === 'viewer', `the invitation reads ${JSON.stringify(data)}`, {
+  ctx.expect(
+    made.email === inviteeEmail(ctx, 'invitee') && made.role === 'viewer',
+    `the invitation reads ${JSON.stringify({ email: made.email, role: made.role })}`,
+    { reply, documented },
+  );
+  const token = made.token;
+  ctx.expect(typeof token === 'string' && token.length > 0, 'the invitation answers without its token', {
     reply,
-    documented,
+    documented: cite('the token is shown once, in the answer', section('Invitations')),
   });
-  ctx.note('invitations cannot be withdrawn through the API; this one is to an .invalid address and lapses in 7 days');
+  const path = `/v1/organization/invitations/${encodeURIComponent(made.invite_id)}`;
+
+  const got = await ctx.http.send('GET', path);
+  if (ctx.expectSuccess(got, 200, cite('getInvitation: 200 Invitation', operation('getInvitation')))) {
+    ctx.expectContract(got);
+    ctx.expect(dataOf<{ invite_id?: unknown }>(got)?.invite_id === made.invite_id, 'GET answers another invitation', {
+      reply: got,
+      documented: cite('the invitation asked for', operation('getInvitation')),
+    });
+    ctx.expect(!token || !got.text.includes(token), 'GET returns the token again', {
+      reply: got,
+      documented: cite('never returned again', section('Invitations')),
+      kind: 'secret-returned',
+    });
+  }
+  const before = await listed(ctx, made.invite_id);
+  ctx.expect(before.found !== false, 'the new invitation is not listed', {
+    reply: before.reply,
+    documented: cite('pending invitations are listed', operation('listInvitations')),
+    kind: 'list-lacks-created',
+  });
+  ctx.expect(!token || !before.reply.text.includes(token), 'the list contains the token', {
+    reply: before.reply,
+    documented: cite('never listed', section('Invitations')),
+    kind: 'secret-returned',
+  });
+  ctx.verified('invitation operations', 3);
+
+  const withdrawn = await ctx.http.send('DELETE', path);
+  if (!ctx.expectSuccess(withdrawn, 200, cite('withdrawInvitation: 200', operation('withdrawInvitation')))) return;
+  ctx.expectContract(withdrawn);
+  for (const method of ['GET', 'DELETE'] as const) {
+    const again = await ctx.http.send(method, path);
+    const mark = ctx.findings.length;
+    ctx.expectError(again, 404, 'not_found', GONE);
+    for (const f of ctx.findings.slice(mark)) f.kind ??= 'withdrawn-still-served';
+  }
+  if (token) {
+    const late = await ctx.http.send('POST', '/v1/invitations/accept', { auth: 'none', json: { token } });
+    const mark = ctx.findings.length;
+    ctx.expectError(late, 404, 'not_found', GONE);
+    for (const f of ctx.findings.slice(mark)) f.kind ??= 'withdrawn-still-served';
+  }
+  const after = await listed(ctx, made.invite_id);
+  ctx.expect(after.found !== true, 'the withdrawn invitation is still listed', {
+    reply: after.reply,
+    documented: GONE,
+    kind: 'withdrawn-still-served',
+  });
+  ctx.verified('invitation operations', 4);
 }
 
 export const lifeInvite: Check = {
   id: 'LIFE-003',
-  title: 'Inviting a member answers 201 with the invitation',
+  title: 'Invitation lifecycle: invite, get, list, withdraw, then 404 everywhere',
   requirement: cite(
-    'inviteMember: admins and owners invite by email with a role below owner; 201 with the Invite',
+    'inviteMember (201, token shown once), getInvitation, listInvitations, withdrawInvitation; a withdrawn invitation is 404 on every operation and its token refused',
     operation('inviteMember'),
-    pointer('#/components/schemas/Invite'),
+    operation('getInvitation'),
+    operation('listInvitations'),
+    operation('withdrawInvitation'),
+    section('Invitations'),
   ),
   needs: { writes: true },
-  run: invite,
+  run: invitationSequence,
 };

@@ -2,7 +2,7 @@ import { cite, pointer, section } from '../citation.js';
 import type { CheckContext } from '../context.js';
 import type { Check } from '../model.js';
 import { type ListTruth, readWhole, walkAt } from '../probes/list-walk.js';
-import { LIST_PATHS, type Page } from '../probes/lists.js';
+import { ADMIN_LIST_PATHS, LIST_PATHS, type Page } from '../probes/lists.js';
 import { seedLists } from '../probes/seed.js';
 
 /** Page sizes the lists are walked at: 1 and sizes that leave a short last page on a list of 7. */
@@ -12,14 +12,19 @@ export const WALK_SIZES = [1, 2, 3, 5, 7];
 const FILTERS: Record<string, Record<string, string>> = { '/v1/mcps': { status: 'all' } };
 
 /**
- * Whole-list invariants: with writes, at least 7 MCP servers and API keys are seeded first (and removed after). Each
+ * Whole-list invariants: with writes, at least 7 MCP servers, API keys, members and pending invitations are seeded
+ * first (and removed after). Each
  * list is then walked at several page sizes; every walk must yield exactly `total` distinct items, in the order of
  * one page of 100, with the documented totals, a non-empty last page, an empty page after it, and Link relations that
  * stay on the base URL, keep the filters and, followed, return the pages they name.
  */
 async function wholeLists(ctx: CheckContext): Promise<void> {
   await seedLists(ctx);
-  for (const path of LIST_PATHS) {
+  // The invitations list needs an admin key: walked when the run's key may read it.
+  const adminLists: string[] = [];
+  for (const path of ADMIN_LIST_PATHS)
+    if ((await ctx.http.send('GET', path, { query: { per_page: 1 } })).status === 200) adminLists.push(path);
+  for (const path of [...LIST_PATHS, ...adminLists]) {
     const filters = FILTERS[path] ?? {};
     let truth: ListTruth | undefined = await readWhole(ctx, path, filters);
     if (!truth) continue;

@@ -79,3 +79,57 @@ export function requireCreated<T>(ctx: CheckContext, what: string, reply: Reply,
   });
   return ctx.skip(`depends on ${what}, which could not be created`);
 }
+
+export type Invite = components['schemas']['Invite'];
+export type InvitationAccepted = components['schemas']['InvitationAccepted'];
+
+/** An address nobody receives mail at (RFC 6761 reserves `.invalid`), unique to the run. */
+export function inviteeEmail(ctx: CheckContext, suffix: string): string {
+  return `${ctx.runPrefix}${suffix}@conformance.invalid`.toLowerCase();
+}
+
+/**
+ * Invites `<prefix><suffix>@conformance.invalid` (openapi.yaml "Invitations"); the token is added to the redaction
+ * list and the invitation registered for withdrawal (a 404 then, once accepted or withdrawn, is fine).
+ */
+export async function createInvitation(
+  ctx: CheckContext,
+  suffix: string,
+  role: 'admin' | 'member' | 'viewer' = 'viewer',
+): Promise<{ reply: Reply; invite?: Invite }> {
+  const reply = await ctx.http.send('POST', '/v1/organization/members/invite', {
+    json: { email: inviteeEmail(ctx, suffix), role },
+  });
+  if (reply.status !== 201) return { reply };
+  const invite = dataOf<Invite>(reply);
+  if (typeof invite?.token === 'string') ctx.addSecret(invite.token);
+  if (typeof invite?.invite_id !== 'string') return { reply };
+  const path = `/v1/organization/invitations/${encodeURIComponent(invite.invite_id)}`;
+  ctx.cleanup.add(`invitation ${invite.invite_id}`, async () => {
+    const r = await ctx.http.send('DELETE', path);
+    if (r.status >= 300 && r.status !== 404) throw new Error(`DELETE ${path} answered ${r.status}`);
+  });
+  return { reply, invite };
+}
+
+/**
+ * Accepts an invitation with its token (no API key); the new member is registered for removal and its key added to
+ * the redaction list.
+ */
+export async function acceptInvitation(
+  ctx: CheckContext,
+  token: string,
+): Promise<{ reply: Reply; accepted?: InvitationAccepted }> {
+  const reply = await ctx.http.send('POST', '/v1/invitations/accept', { auth: 'none', json: { token } });
+  if (reply.status !== 201) return { reply };
+  const accepted = dataOf<InvitationAccepted>(reply);
+  if (typeof accepted?.api_key?.key === 'string') ctx.addSecret(accepted.api_key.key);
+  const userId = accepted?.member?.id;
+  if (typeof userId !== 'string') return { reply };
+  const path = `/v1/organization/members/${encodeURIComponent(userId)}`;
+  ctx.cleanup.add(`member ${userId}`, async () => {
+    const r = await ctx.http.send('DELETE', path);
+    if (r.status >= 300 && r.status !== 404) throw new Error(`DELETE ${path} answered ${r.status}`);
+  });
+  return { reply, accepted };
+}

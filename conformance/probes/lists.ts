@@ -11,7 +11,7 @@ export const LIST_PATHS = ['/v1/mcps', '/v1/organization/members', '/v1/api-keys
 
 export interface Page {
   reply: Reply;
-  items: { id?: unknown }[];
+  items: { id?: unknown; invite_id?: unknown }[];
   pagination?: Pagination;
 }
 
@@ -30,7 +30,11 @@ export async function getPage(
   };
 }
 
-/** An item's identity for duplicate and gap detection: its id, else its JSON. */
-export function identity(item: { id?: unknown }): string {
-  return typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : JSON.stringify(item);
+/** Lists only admins and owners may read (`x-required-role: admin`): walked when the run could seed them. */
+export const ADMIN_LIST_PATHS = ['/v1/organization/invitations'] as const;
+
+/** An item's identity for duplicate and gap detection: its id (an invitation's `invite_id`), else its JSON. */
+export function identity(item: { id?: unknown; invite_id?: unknown }): string {
+  const id = item.id ?? item.invite_id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : JSON.stringify(item);
 }

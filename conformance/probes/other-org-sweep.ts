@@ -20,23 +20,34 @@ async function firstId(ctx: CheckContext, auth: Auth, path: string): Promise<Rec
   return Array.isArray(items) && typeof items[0]?.id === 'string' ? items[0] : undefined;
 }
 
-/** Creates an MCP server and an API key in the other organisation (removed with its own key afterwards). */
-async function createTheirs(ctx: CheckContext): Promise<{ mcp_id?: string; key_id?: string }> {
-  const made: { mcp_id?: string; key_id?: string } = {};
-  const bodies: [keyof typeof made, string, object][] = [
-    ['mcp_id', '/v1/mcps', { name: `${ctx.runPrefix}theirs`, endpoint_url: UNREACHABLE_ENDPOINT }],
-    ['key_id', '/v1/api-keys', { name: `${ctx.runPrefix}theirs` }],
+/**
+ * Creates an MCP server, an API key and an invitation (to an `.invalid` address) in the other organisation, removed
+ * (withdrawn) with its own key afterwards.
+ */
+async function createTheirs(ctx: CheckContext): Promise<{ mcp_id?: string; key_id?: string; invite_id?: string }> {
+  const made: { mcp_id?: string; key_id?: string; invite_id?: string } = {};
+  const bodies: [keyof typeof made, string, string, object][] = [
+    ['mcp_id', '/v1/mcps', '/v1/mcps', { name: `${ctx.runPrefix}theirs`, endpoint_url: UNREACHABLE_ENDPOINT }],
+    ['key_id', '/v1/api-keys', '/v1/api-keys', { name: `${ctx.runPrefix}theirs` }],
+    [
+      'invite_id',
+      '/v1/organization/members/invite',
+      '/v1/organization/invitations',
+      { email: `${ctx.runPrefix}theirs@conformance.invalid`.toLowerCase(), role: 'viewer' },
+    ],
   ];
-  for (const [param, path, json] of bodies) {
+  for (const [param, path, collection, json] of bodies) {
     const reply = await ctx.http.send('POST', path, { auth: 'other-org', json });
-    const data = dataOf<{ id?: unknown; key?: unknown }>(reply);
+    const data = dataOf<{ id?: unknown; invite_id?: unknown; key?: unknown; token?: unknown }>(reply);
     if (typeof data?.key === 'string') ctx.addSecret(data.key);
-    if (reply.status !== 201 || typeof data?.id !== 'string') {
+    if (typeof data?.token === 'string') ctx.addSecret(data.token);
+    const id = data?.id ?? data?.invite_id;
+    if (reply.status !== 201 || typeof id !== 'string') {
       ctx.note(`could not create ${path} in the other organisation (${reply.status}): its write probes are left out`);
       continue;
     }
-    const target = `${path}/${encodeURIComponent(data.id)}`;
-    made[param] = data.id;
+    const target = `${collection}/${encodeURIComponent(id)}`;
+    made[param] = id;
     ctx.cleanup.add(`other-org ${target}`, async () => {
       const r = await ctx.http.send('DELETE', target, { auth: 'other-org' });
       if (r.status >= 300 && r.status !== 404) throw new Error(`DELETE ${target} answered ${r.status}`);
@@ -55,6 +66,14 @@ export async function sweepOtherOrgIds(ctx: CheckContext): Promise<void> {
   if (theirKey) read.key_id = String(theirKey.id);
   if (theirMember) read.user_id = String(theirMember.id);
   const written = ctx.config.allowWrites ? await createTheirs(ctx) : {};
+  // Reading an invitation changes nothing: the one this run made there, else any pending one.
+  const theirInvite = await ctx.http.send('GET', '/v1/organization/invitations', {
+    auth: 'other-org',
+    query: { per_page: 1 },
+  });
+  const pending = dataOf<{ invite_id?: unknown }[]>(theirInvite)?.[0]?.invite_id;
+  const inviteId = written.invite_id ?? (typeof pending === 'string' ? pending : undefined);
+  if (inviteId) read.invite_id = inviteId;
   for (const op of listOperations(ctx.oracle.contract).filter((o) => o.authenticated && o.path.includes('{'))) {
     const params = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
     const changes = op.method !== 'GET';

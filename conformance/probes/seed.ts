@@ -1,11 +1,12 @@
 /**
  * Seeding lists before whole-list checks: with writes allowed, enough MCP servers and API keys are created that every
  * list has several pages at small page sizes. They are registered for removal like anything else a check creates.
- * Given a known tool (--mcp-id, --tool), usage history is topped up by invoking it. Members cannot be seeded: an
- * invitation (inviteMember) is not a member until accepted, which the API cannot do.
+ * Given a known tool (--mcp-id, --tool), usage history is topped up by invoking it. Members are seeded by inviting
+ * `.invalid` addresses and accepting the invitations (acceptInvitation), pending invitations by inviting; the run
+ * removes the members and withdraws the invitations it made.
  */
 import type { CheckContext } from '../context.js';
-import { createApiKey, createMcp } from './fixtures.js';
+import { acceptInvitation, createApiKey, createInvitation, createMcp } from './fixtures.js';
 import { getPage } from './lists.js';
 
 /** Each seeded list holds at least this many items: more than the largest walked page size but one. */
@@ -42,6 +43,24 @@ export async function seedLists(ctx: CheckContext): Promise<Record<string, numbe
       },
     ],
   ];
+  seeders.push(
+    [
+      '/v1/organization/members',
+      async (i) => {
+        const invited = await createInvitation(ctx, `seed-member-${i}`);
+        if (!invited.invite?.token) return { reply: invited.reply, ok: false };
+        const r = await acceptInvitation(ctx, invited.invite.token);
+        return { reply: r.reply, ok: Boolean(r.accepted) };
+      },
+    ],
+    [
+      '/v1/organization/invitations',
+      async (i) => {
+        const r = await createInvitation(ctx, `seed-invitation-${i}`);
+        return { reply: r.reply, ok: Boolean(r.invite) };
+      },
+    ],
+  );
   const { mcpId, tool } = ctx.config;
   if (mcpId && tool) {
     // Usage history grows by one record per invocation (openapi.yaml "Tool invocation"); records stay, as usage does.

@@ -99,7 +99,101 @@ function onLists(edit: (body: JsonBody, req: ProxyRequest, res: ProxyResponse) =
   };
 }
 
+/** The last item of the last page of one list goes missing; other lists are untouched. */
+const losesTailOf = (path: string): Fault =>
+  onLists((b, req) => {
+    const p = b.pagination as Record<string, number>;
+    if (pathOf(req.url) === path && p.page === p.total_pages && Array.isArray(b.data) && b.data.length > 0)
+      b.data.pop();
+  });
+
+/** Remembers the first API key each accepted invitation returned (the new member's), by member id. */
+function memberKeys() {
+  const keys = new Map<string, string>();
+  return {
+    record(res: ProxyResponse, req: ProxyRequest): void {
+      if (req.method !== 'POST' || pathOf(req.url) !== '/v1/invitations/accept' || res.status !== 201) return;
+      const data = (JSON.parse(res.body) as { data?: { member?: { id?: string }; api_key?: { key?: string } } }).data;
+      if (data?.member?.id && data.api_key?.key) keys.set(data.api_key.key, data.member.id);
+    },
+    has: (key: string | undefined) => key !== undefined && keys.has(key),
+  };
+}
+
+/** A removed member's keys keep working: a 401 for a key an accepted invitation returned becomes the organisation. */
+function removedMemberKeyAccepted(): Fault {
+  const members = memberKeys();
+  let organization: string | undefined;
+  return {
+    response: (res, req) => {
+      members.record(res, req);
+      if (req.method === 'GET' && pathOf(req.url) === '/v1/organization' && res.status === 200) organization = res.body;
+      if (res.status === 401 && members.has(keyOf(req)) && organization)
+        return replaceWith(res, 200, JSON.parse(organization));
+      return res;
+    },
+  };
+}
+
+/** An invitation's token can be used again: a second accept of a token answers the first acceptance once more. */
+function acceptReplayable(): Fault {
+  const answers = new Map<string, ProxyResponse>();
+  return {
+    response: (res, req) => {
+      if (req.method !== 'POST' || pathOf(req.url) !== '/v1/invitations/accept') return res;
+      const token = (JSON.parse(req.body.toString() || '{}') as { token?: string }).token ?? '';
+      if (res.status === 201) answers.set(token, res);
+      const first = answers.get(token);
+      return res.status === 404 && first ? replaceWith(res, 201, JSON.parse(first.body)) : res;
+    },
+  };
+}
+
+/** Fresh per call: some of these remember what they saw. */
+const lifecycleFaults = (): FaultCase[] => [
+  {
+    name: 'still reads a withdrawn invitation',
+    target: 'self-hosted',
+    detectedBy: ['LIFE-003'],
+    kinds: { 'LIFE-003': 'withdrawn-still-served' },
+    fault: {
+      response: (res, req) =>
+        req.method === 'GET' && /^\/v1\/organization\/invitations\/[^/]+$/.test(pathOf(req.url)) && res.status === 404
+          ? replaceWith(res, 200, fakeSuccess)
+          : res,
+    },
+  },
+  {
+    name: "keeps accepting a removed member's key",
+    target: 'self-hosted',
+    detectedBy: ['LIFE-004'],
+    kinds: { 'LIFE-004': 'removed-key-accepted' },
+    fault: removedMemberKeyAccepted(),
+  },
+  {
+    name: 'lets an invitation be accepted twice',
+    target: 'self-hosted',
+    detectedBy: ['LIFE-004'],
+    kinds: { 'LIFE-004': 'accept-replayed' },
+    fault: acceptReplayable(),
+  },
+];
+
 const LIST_FAULTS: FaultCase[] = [
+  {
+    name: 'loses the last member of the members list',
+    target: 'self-hosted',
+    detectedBy: ['PAGE-006'],
+    kinds: { 'PAGE-006': 'list-tail-lost' },
+    fault: losesTailOf('/v1/organization/members'),
+  },
+  {
+    name: 'loses the last pending invitation of the list',
+    target: 'self-hosted',
+    detectedBy: ['PAGE-006'],
+    kinds: { 'PAGE-006': 'list-tail-lost' },
+    fault: losesTailOf('/v1/organization/invitations'),
+  },
   {
     name: 'loses the last item of the last page',
     target: 'self-hosted',
@@ -391,6 +485,7 @@ const RATE_FAULTS: FaultCase[] = [
 export function faultCases(mainKey: string): FaultCase[] {
   return [
     ...LIST_FAULTS,
+    ...lifecycleFaults(),
     ...RATE_FAULTS,
     ...GENERATED_INPUT_FAULTS,
     {
