@@ -29,6 +29,17 @@ beforeAll(async () => {
 });
 
 describe('generated inputs', () => {
+  it('every operation of the contract yields valid and invalid examples (no bound or pattern a draw cannot meet)', () => {
+    for (const info of listOperations(oracle.contract)) {
+      const { positive, negative } = operationInputs(info, sources);
+      for (const arb of [positive, negative]) if (arb) expect(sample(arb, 1, 10), info.operationId).toHaveLength(10);
+    }
+    // A pattern longer than the 64 characters drawn when no maxLength is declared (DefinitionDigest is 71).
+    const approve = sample(operationInputs(op('approveToolDefinition'), sources).positive, 3, 10);
+    for (const example of approve)
+      expect((example.request.body as { digest?: string }).digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
   it('the same seed generates the same requests, another seed others', () => {
     const { negative } = operationInputs(op('createMcp'), sources);
     const seed = derivedSeed(42, 'negative createMcp');

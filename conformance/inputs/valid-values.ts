@@ -50,7 +50,13 @@ function stringValues(schema: JsonObject): fc.Arbitrary<unknown> {
   const min = num(schema, 'minLength') ?? 0;
   const max = num(schema, 'maxLength') ?? Math.max(min, 64);
   const fits = (s: string) => [...s].length >= min && [...s].length <= max;
-  if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter(fits);
+  if (typeof schema.pattern === 'string') {
+    // Only the declared bounds: the pattern decides the length (`^sha256:[0-9a-f]{64}$` is 71 characters), and a
+    // filter no drawn value can pass would never return.
+    const declaredMax = num(schema, 'maxLength') ?? Number.POSITIVE_INFINITY;
+    const declared = (s: string) => [...s].length >= min && [...s].length <= declaredMax;
+    return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter(declared);
+  }
   switch (schema.format) {
     case 'date-time':
       return fc
