@@ -35,7 +35,15 @@ describe('the contract module', () => {
 
   it('scopes per MCP exactly the operations that name one MCP server', () => {
     const perMcp = contract.operations.filter((op) => op.mcpScoped === 'mcp').map((op) => op.operationId);
-    expect(perMcp.sort()).toEqual(['deleteMcp', 'getMcp', 'invokeTool', 'testMcp', 'updateMcp']);
+    expect(perMcp.sort()).toEqual([
+      'approveToolDefinition',
+      'deleteMcp',
+      'getMcp',
+      'invokeTool',
+      'listToolChanges',
+      'testMcp',
+      'updateMcp',
+    ]);
   });
 
   it('finds operations by operationId', () => {

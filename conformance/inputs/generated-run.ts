@@ -13,7 +13,7 @@ import { type InputSources, operationInputs } from './operation-inputs.js';
 /** Operations sent at once: a local server answers faster with a few in flight, and no more load than that. */
 const PARALLEL = 3;
 
-/** Whose valid requests cannot be undone: an invitation cannot be withdrawn through the contract. */
+/** Whose valid requests are not sent: a generated address may be a real person's, whom the deployment would invite. */
 const NO_POSITIVE = new Set(['inviteMember']);
 
 /**

@@ -272,10 +272,14 @@ export function operationInputs(
   if (body) {
     for (const broken of bodyBreaks(body.schema)) {
       const confirmed = (b: unknown) => broken.extension || sources.oracle.validate(body.pointer, b).length > 0;
+      const drawn = fc
+        .tuple(parts, broken.make)
+        .map(([v, make]) => ({ v, b: JSON.parse(JSON.stringify(make(v.body)) ?? 'null') as unknown }));
+      // A break the schema allows anyway (an undeclared property where any is allowed, a type another alternative
+      // accepts) would leave the filter below drawing forever: it is kept only when a fixed sample confirms it often.
+      if (fc.sample(drawn, { seed: 7, numRuns: 30 }).filter(({ b }) => confirmed(b)).length < 10) continue;
       negatives.push(
-        fc
-          .tuple(parts, broken.make)
-          .map(([v, make]) => ({ v, b: JSON.parse(JSON.stringify(make(v.body)) ?? 'null') as unknown }))
+        drawn
           .filter(({ b }) => confirmed(b))
           .map(({ v, b }) => ({
             request: request({ ...v, body: b }),
