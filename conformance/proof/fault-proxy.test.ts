@@ -41,7 +41,9 @@ async function throughProxy(target: 'self-hosted' | 'rate-limited', fault: Fault
   const proxy = await startFaultProxy({ upstream: targets[target], fault });
   try {
     const config = target === 'self-hosted' ? selfHostedConfig : { apiKey: OWNER_KEY };
-    return await runConformance({ ...config, baseUrl: proxy.baseUrl, only });
+    // A fixed seed: the generated inputs (GEN) are the same requests every run, so the proof never depends on what a
+    // random seed happens to draw through the proxy.
+    return await runConformance({ ...config, baseUrl: proxy.baseUrl, only, seed: 1 });
   } finally {
     await proxy.close();
   }
