@@ -36,6 +36,11 @@ export interface Exchange {
   response?: RecordedResponse;
   /** Set when no response arrived (connection refused, reset, timeout). */
   networkError?: string;
+  /**
+   * Set when the first attempt's connection closed before any answer and the request (idempotent, without a body) was
+   * sent again: what the first attempt failed with.
+   */
+  resentAfter?: string;
 }
 
 /** A failed or inconclusive expectation, with the exchange that showed it. */

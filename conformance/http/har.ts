@@ -57,6 +57,7 @@ export function toHar(exchanges: readonly Exchange[], version: string): object {
             headersSize: -1,
             bodySize: e.response?.bodySize ?? -1,
             ...(e.networkError ? { _error: e.networkError } : {}),
+            ...(e.resentAfter ? { _resentAfter: e.resentAfter } : {}),
           },
           cache: {},
           timings: { send: 0, wait: e.durationMs, receive: 0 },

@@ -37,6 +37,35 @@ function requestBodyText(body: BodyInit | null | undefined): { text?: string; si
 }
 
 /**
+ * Methods a client may send again, unchanged, when the connection closed before any answer came: a server may close an
+ * idle keep-alive connection at any time, and RFC 9112 §9.3.1 lets a client retry requests with idempotent methods on
+ * a new connection. A request with a body is never sent twice.
+ */
+const RESENDABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT']);
+
+/** Whether `fetch` failed because the connection closed or reset before the answer (not a refusal or a timeout). */
+function closedBeforeAnswer(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+/**
+ * Lets the event loop poll for I/O once. After the suite has computed for a while (generating inputs, validating a
+ * large answer), the server may have closed idle keep-alive connections meanwhile; the close is only noticed once I/O
+ * is polled, and a request sent before that goes out on a connection that is already gone. The poll phase comes
+ * between two check phases, so two `setImmediate` turns always include one.
+ */
+async function ioTurn(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error
+    ? `${error.message}${error.cause ? `: ${String((error.cause as Error).message ?? error.cause)}` : ''}`
+    : String(error);
+}
+
+/**
  * @example
  * const recorder = createRecorder({ secrets: [apiKey] });
  * await recorder.fetch('http://127.0.0.1:8080/health');
@@ -81,8 +110,20 @@ export function createRecorder(
     };
     exchanges.push(exchange);
     const started = performance.now();
+    const resendable = RESENDABLE.has(method) && init?.body == null && !request?.body;
+    const sendOnce = async () => {
+      await ioTurn();
+      return inner(input, init);
+    };
     try {
-      const response = await inner(input, init);
+      let response: Response;
+      try {
+        response = await sendOnce();
+      } catch (error) {
+        if (!resendable || !closedBeforeAnswer(error)) throw error;
+        exchange.resentAfter = describeError(error);
+        response = await sendOnce();
+      }
       const text = await response.text();
       exchange.durationMs = Math.round(performance.now() - started);
       const responseHeaders: Record<string, string> = {};
@@ -108,10 +149,7 @@ export function createRecorder(
       return replay;
     } catch (error) {
       exchange.durationMs = Math.round(performance.now() - started);
-      exchange.networkError =
-        error instanceof Error
-          ? `${error.message}${error.cause ? `: ${String((error.cause as Error).message ?? error.cause)}` : ''}`
-          : String(error);
+      exchange.networkError = describeError(error);
       throw error;
     }
   };

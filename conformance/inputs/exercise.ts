@@ -141,7 +141,8 @@ export async function exercise(
     try {
       reply = await send(ctx, op, example);
     } catch (error) {
-      const message = `no response: ${error instanceof Error ? error.message : String(error)}`;
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      const message = `no response: ${error instanceof Error ? error.message : String(error)}${cause}`;
       failure = {
         example,
         problem: { kind: 'no-response', message, documented: cite('an answer', section('Errors')) },

@@ -39,7 +39,8 @@ export function describeExchange(e: Exchange): { request: string; received: stri
   const received = e.response
     ? `${e.response.status} [${headerLine(e.response.headers, SHOWN)}] body: ${excerpt(e.response.body) || '(empty)'}`
     : `no response: ${e.networkError ?? 'unknown error'}`;
-  return { request, received };
+  const resent = e.resentAfter ? ` (sent twice: the first connection closed before any answer: ${e.resentAfter})` : '';
+  return { request, received: `${received}${resent}` };
 }
 
 /** A finding as indented lines for terminals and JUnit. */
