@@ -163,9 +163,22 @@ export class CheckContext {
 
   /**
    * Expects an error response: the status, the error envelope (ErrorEnvelope in openapi.yaml), one of the codes,
-   * and X-Request-Id. Returns whether all held.
+   * and X-Request-Id. Returns whether all held. `kind` tags the findings this makes that have no kind of their own.
    */
-  expectError(reply: Reply, status: number | number[], codes: string | string[], documented: Citation): boolean {
+  expectError(
+    reply: Reply,
+    status: number | number[],
+    codes: string | string[],
+    documented: Citation,
+    kind?: string,
+  ): boolean {
+    const before = this.findings.length;
+    const held = this.errorHeld(reply, status, codes, documented);
+    if (kind) for (const f of this.findings.slice(before)) f.kind ??= kind;
+    return held;
+  }
+
+  private errorHeld(reply: Reply, status: number | number[], codes: string | string[], documented: Citation): boolean {
     const codeList = Array.isArray(codes) ? codes : [codes];
     const statusOk = this.expectStatus(reply, status, documented);
     const envelopeErrors = this.oracle.validate('#/components/schemas/ErrorEnvelope', reply.json);

@@ -76,15 +76,11 @@ async function invitationSequence(ctx: CheckContext): Promise<void> {
   ctx.expectContract(withdrawn);
   for (const method of ['GET', 'DELETE'] as const) {
     const again = await ctx.http.send(method, path);
-    const mark = ctx.findings.length;
-    ctx.expectError(again, 404, 'not_found', GONE);
-    for (const f of ctx.findings.slice(mark)) f.kind ??= 'withdrawn-still-served';
+    ctx.expectError(again, 404, 'not_found', GONE, 'withdrawn-still-served');
   }
   if (token) {
     const late = await ctx.http.send('POST', '/v1/invitations/accept', { auth: 'none', json: { token } });
-    const mark = ctx.findings.length;
-    ctx.expectError(late, 404, 'not_found', GONE);
-    for (const f of ctx.findings.slice(mark)) f.kind ??= 'withdrawn-still-served';
+    ctx.expectError(late, 404, 'not_found', GONE, 'withdrawn-still-served');
   }
   const after = await listed(ctx, made.invite_id);
   ctx.expect(after.found !== true, 'the withdrawn invitation is still listed', {

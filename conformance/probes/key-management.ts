@@ -60,14 +60,13 @@ export function expectRefusal(
   who: string,
   documented: Citation,
 ): void {
-  const before = ctx.findings.length;
   if (reply.status !== refusal.status) {
     ctx.expect(false, `${who} answered ${reply.status}, expected ${refusal.status} ${refusal.code}`, {
       reply,
       documented,
+      kind: refusal.kind,
     });
-  } else ctx.expectError(reply, refusal.status, refusal.code, documented);
-  for (const f of ctx.findings.slice(before)) f.kind ??= refusal.kind;
+  } else ctx.expectError(reply, refusal.status, refusal.code, documented, refusal.kind);
 }
 
 /**

@@ -3,14 +3,14 @@
  * answered with the first result, without a second upstream call or usage record; the same key with another call is
  * `already_exists`; a key held by a call still running makes the duplicate wait for it.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { call, type Harness, startHarness } from '../support/harness.js';
+import { connectToEndpoint } from '../support/mcp-endpoint-client.js';
 
 describe('Idempotency-Key on the MCP endpoint', () => {
   let h: Harness;
@@ -39,11 +39,7 @@ describe('Idempotency-Key on the MCP endpoint', () => {
 
   /** A session whose every request carries `Idempotency-Key: key`. */
   async function session(key: string): Promise<Client> {
-    const transport = new StreamableHTTPClientTransport(new URL('/mcp/server', h.baseUrl), {
-      requestInit: { headers: { authorization: `Bearer ${h.ownerKey}`, 'idempotency-key': key } },
-    });
-    const client = new Client({ name: 'idempotency-test', version: '1.0.0' });
-    await client.connect(transport);
+    const { client } = await connectToEndpoint(h.baseUrl, h.ownerKey, { 'idempotency-key': key });
     clients.push(client);
     return client;
   }

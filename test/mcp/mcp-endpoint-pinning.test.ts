@@ -3,13 +3,13 @@
  * refused through `tools/call` (an `isError` result naming `tool_definition_changed`) until an admin approves it, and
  * `tools/list` goes on listing the pinned definition meanwhile.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { call, type Harness, startHarness } from '../support/harness.js';
+import { connectToEndpoint } from '../support/mcp-endpoint-client.js';
 import { type ShiftingMcp, type ShiftingTool, startShiftingMcp } from '../support/shifting-mcp.js';
 
 const SCHEMA = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } as const;
@@ -26,12 +26,7 @@ describe('pinned tool definitions through the MCP endpoint', () => {
     upstream = await startShiftingMcp([honest]);
     gateway = createGateway({ maxTimeoutMs: 10_000 });
     h = await startHarness({ overrides: { gateway, allowPrivateMcpUrls: true } });
-    client = new Client({ name: 'pinning-test', version: '1.0.0' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL('/mcp/server', h.baseUrl), {
-        requestInit: { headers: { authorization: `Bearer ${h.ownerKey}` } },
-      }),
-    );
+    ({ client } = await connectToEndpoint(h.baseUrl, h.ownerKey));
   }, 60_000);
   afterAll(async () => {
     await client?.close().catch(() => undefined);

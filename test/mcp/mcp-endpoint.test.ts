@@ -5,8 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { type CallToolResult, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js';
@@ -15,18 +14,10 @@ import type { Gateway } from '../../server/gateway/types.js';
 import { usageRow } from '../../server/store/test-store.js';
 import { type EverythingServer, startEverything } from '../support/everything.js';
 import { call, type Harness, startHarness } from '../support/harness.js';
+import { connectToEndpoint, MCP_ENDPOINT as ENDPOINT } from '../support/mcp-endpoint-client.js';
 import { startTestServer, type TestServer } from '../support/rate-limited-server.js';
 
-const ENDPOINT = '/mcp/server';
-
-async function connect(h: Harness, key: string): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
-  const transport = new StreamableHTTPClientTransport(new URL(ENDPOINT, h.baseUrl), {
-    requestInit: { headers: { authorization: `Bearer ${key}` } },
-  });
-  const client = new Client({ name: 'endpoint-test', version: '1.0.0' });
-  await client.connect(transport);
-  return { client, transport };
-}
+const connect = (h: Harness, key: string) => connectToEndpoint(h.baseUrl, key);
 
 async function historyCount(h: Harness, key: string, mcpId: string): Promise<number> {
   const history = await call(h.baseUrl, 'GET', `/v1/usage/history?mcp_id=${mcpId}`, { key });

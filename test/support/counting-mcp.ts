@@ -3,11 +3,9 @@
  * every call it runs: what tests of "runs once" read. `count` takes `{ label: string, delay_ms?: number }` and answers
  * `{ label, n }`, n being that label's calls so far.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { z } from 'zod';
+import { serveStatelessMcp } from './stateless-mcp.js';
 
 export interface CountingMcp {
   url: string;
@@ -35,33 +33,10 @@ export async function startCountingMcp(): Promise<CountingMcp> {
     );
     return server;
   };
-  const http = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void (async () => {
-        const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
-        // Stateless: one server and transport per request (the SDK binds a server to one transport).
-        const transport = new StreamableHTTPServerTransport({
-          sessionIdGenerator: undefined,
-          enableJsonResponse: true,
-        });
-        res.on('close', () => void transport.close());
-        await mcpServer().connect(transport);
-        await transport.handleRequest(req, res, body);
-      })().catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
+  const served = await serveStatelessMcp(mcpServer);
   return {
-    url: `http://127.0.0.1:${port}/mcp`,
+    url: served.url,
     calls: (label) => calls.get(label) ?? 0,
-    close: async () => {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-    },
+    close: served.close,
   };
 }

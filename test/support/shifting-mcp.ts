@@ -3,11 +3,9 @@
  * the upstream that changes what a tool says it does (a "rug pull"). Every tool echoes its arguments as structured
  * content; `calls` counts the calls that reached it, by tool.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { serveStatelessMcp } from './stateless-mcp.js';
 
 export interface ShiftingTool {
   name: string;
@@ -45,28 +43,9 @@ export async function startShiftingMcp(initial: ShiftingTool[]): Promise<Shiftin
     });
     return server;
   };
-  const http = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void (async () => {
-        const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
-        const transport = new StreamableHTTPServerTransport({
-          sessionIdGenerator: undefined,
-          enableJsonResponse: true,
-        });
-        res.on('close', () => void transport.close());
-        await mcpServer().connect(transport);
-        await transport.handleRequest(req, res, body);
-      })().catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
+  const served = await serveStatelessMcp(mcpServer);
   return {
-    url: `http://127.0.0.1:${port}/mcp`,
+    url: served.url,
     setTools: (tools) => {
       catalogues = [tools];
       listed = 0;
@@ -76,9 +55,6 @@ export async function startShiftingMcp(initial: ShiftingTool[]): Promise<Shiftin
       listed = 0;
     },
     calls: (tool) => calls.get(tool) ?? 0,
-    close: async () => {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-    },
+    close: served.close,
   };
 }
