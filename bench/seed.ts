@@ -129,7 +129,9 @@ export async function seedDatabase(
         credentialsCiphertext: null,
       });
       const at = new Date().toISOString();
-      await store.setMcpTools(id, TOOLS, at);
+      // The real upstream's catalogue is the one it serves, read (and pinned) at its first use: definitions seeded here
+      // would be pinned and then differ from the upstream's, and calls would be refused as tool_definition_changed.
+      if (!(i === 0 && options.upstreamUrl)) await store.setMcpTools(id, TOOLS, at);
       await store.setMcpHealth(id, 'healthy', at);
       mcpIds.push(id);
     }
