@@ -82,13 +82,15 @@ export function validateArguments(
 ): Record<string, string> | null {
   const validate = compile(tool.input_schema);
   if (!validate || validate(args)) return null;
-  const details: Record<string, string> = {};
+  // A Map, not an object: a field named `constructor` or `__proto__` must not meet what every object inherits.
+  const details = new Map<string, string>();
   for (const error of validate.errors ?? []) {
     const field = fieldOf(error);
     const message = messageOf(error);
-    details[field] = details[field] ? `${details[field]}; ${message}` : message;
+    const before = details.get(field);
+    details.set(field, before ? `${before}; ${message}` : message);
   }
-  return details;
+  return Object.fromEntries(details);
 }
 
 /** Throws `422 invalid_arguments` with the field → message details when `args` break the tool's input schema. */

@@ -36,13 +36,14 @@ function locationOf(item: ValidatorItem): string {
 }
 
 function detailsOf(items: readonly ValidatorItem[]): Record<string, string> {
-  const details: Record<string, string> = {};
+  // A Map, not an object: a field named `constructor` or `__proto__` must not meet what every object inherits.
+  const details = new Map<string, string>();
   for (const item of items) {
-    const location = locationOf(item);
-    const field = fieldOf(item.path, location);
-    details[field] = details[field] ? `${details[field]}; ${item.message}` : item.message;
+    const field = fieldOf(item.path, locationOf(item));
+    const before = details.get(field);
+    details.set(field, before ? `${before}; ${item.message}` : item.message);
   }
-  return details;
+  return Object.fromEntries(details);
 }
 
 export function fromValidatorError(err: ValidatorError): ApiError {

@@ -23,13 +23,16 @@ export interface ToolDefinition {
 function canonicalValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonicalValue);
   if (typeof value === 'object' && value !== null) {
-    const sorted: Record<string, unknown> = {};
-    // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 orders property names.
-    for (const key of Object.keys(value).sort()) {
-      const field = (value as Record<string, unknown>)[key];
-      if (field !== undefined) sorted[key] = canonicalValue(field);
-    }
-    return sorted;
+    // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 orders property names. Built from entries, not by
+    // assignment: assigning a member named `__proto__` would set the prototype and drop the member, so a definition
+    // could change under that name without changing its digest.
+    const record = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .filter((key) => record[key] !== undefined)
+        .map((key) => [key, canonicalValue(record[key])]),
+    );
   }
   return value;
 }

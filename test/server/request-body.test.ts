@@ -137,6 +137,25 @@ describe('malformed JSON bodies are 400 in the envelope, never 500', () => {
     }
   });
 
+  it('a body with fields named like what every object inherits is 422 naming those fields, and changes nothing', async () => {
+    h = await startHarness();
+    const before = await call(h.baseUrl, 'GET', '/v1/organization', { key: h.ownerKey });
+    for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const response = await call(h.baseUrl, 'PATCH', '/v1/organization', {
+        key: h.ownerKey,
+        body: `{"${field}":{"admin":true},"name":"Renamed"}`,
+      });
+      expect(response.status, response.text).toBe(422);
+      expect(response.body.error.code).toBe('validation_error');
+      // The field itself is named, as an own member of `details`, with the validator's message and nothing else.
+      const details = JSON.parse(response.text).error.details;
+      expect(Object.keys(details), field).toEqual([field]);
+      expect(details[field]).toBe('must NOT have additional properties');
+    }
+    const after = await call(h.baseUrl, 'GET', '/v1/organization', { key: h.ownerKey });
+    expect(after.body.data).toEqual(before.body.data);
+  });
+
   it('64 levels of nesting pass the parser, to the field limits of the contract', async () => {
     h = await startHarness();
     const response = await call(h.baseUrl, 'POST', '/mcp', {
