@@ -1,8 +1,8 @@
 import { cite, operation, pointer, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
-import type { Reply } from '../http/session.js';
 import type { Check } from '../model.js';
 import { createInvitation, inviteeEmail, requireCreated } from '../probes/fixtures.js';
+import { firstPageHolds } from '../probes/lists.js';
 
 const GONE = cite(
   'a withdrawn invitation is 404 not_found on every operation, and its token is refused',
@@ -10,17 +10,9 @@ const GONE = cite(
   section('Invitations'),
 );
 
-/** Whether the pending invitations hold `id`; undefined when the list could not be read whole (over 100 pending). */
-async function listed(ctx: CheckContext, id: string): Promise<{ reply: Reply; found?: boolean }> {
-  const reply = await ctx.http.send('GET', '/v1/organization/invitations', { query: { per_page: 100 } });
-  if (!ctx.expectSuccess(reply, 200, cite('listInvitations: 200', operation('listInvitations')), true))
-    return { reply };
-  ctx.expectContract(reply);
-  const items = dataOf<{ invite_id?: unknown }[]>(reply) ?? [];
-  const total = (reply.json as { pagination?: { total?: number } }).pagination?.total ?? 0;
-  if (total > 100) return { reply };
-  return { reply, found: items.some((item) => item.invite_id === id) };
-}
+/** Whether the pending invitations hold `id` (undefined when over 100 are pending). */
+const listed = (ctx: CheckContext, id: string) =>
+  firstPageHolds(ctx, '/v1/organization/invitations', id, cite('listInvitations: 200', operation('listInvitations')));
 
 /**
  * The invitation sequence: invite (201, the token shown once) → get (200, no token) → listed → withdraw (200) → get,

@@ -2,6 +2,7 @@ import { cite, operation, section } from '../citation.js';
 import { type CheckContext, dataOf } from '../context.js';
 import type { Check } from '../model.js';
 import { acceptInvitation, createInvitation, inviteeEmail, requireCreated } from '../probes/fixtures.js';
+import { firstPageHolds } from '../probes/lists.js';
 
 const REMOVED = cite(
   'a removed member is 404 on every operation that names it, and every key it made is refused from then on',
@@ -10,13 +11,9 @@ const REMOVED = cite(
 );
 
 /** Whether listMembers holds `id`; undefined when the list is longer than one page of 100. */
-async function membersHold(ctx: CheckContext, id: string) {
-  const reply = await ctx.http.send('GET', '/v1/organization/members', { query: { per_page: 100 } });
-  if (!ctx.expectSuccess(reply, 200, cite('listMembers: 200', operation('listMembers')), true)) return { reply };
-  const total = (reply.json as { pagination?: { total?: number } }).pagination?.total ?? 0;
-  const found = (dataOf<{ id?: unknown }[]>(reply) ?? []).some((m) => m.id === id);
-  return { reply, ...(total <= 100 ? { found } : {}) };
-}
+/** Whether the members hold `id` (undefined when there are over 100). */
+const membersHold = (ctx: CheckContext, id: string) =>
+  firstPageHolds(ctx, '/v1/organization/members', id, cite('listMembers: 200', operation('listMembers')));
 
 /**
  * The member sequence: invite → accept with the token (201: the member with the invited email and role, and its first

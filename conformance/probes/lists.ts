@@ -38,3 +38,21 @@ export function identity(item: { id?: unknown; invite_id?: unknown }): string {
   const id = item.id ?? item.invite_id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : JSON.stringify(item);
 }
+
+/**
+ * Whether the first 100 items of the list at `path` hold the item whose identity is `id`, the page held to the list
+ * envelope and the contract (`documented` cites the list operation). `found` is undefined when the page could not be
+ * read or the list is longer than one page of 100, so nothing can be said of what it holds.
+ */
+export async function firstPageHolds(
+  ctx: CheckContext,
+  path: string,
+  id: string,
+  documented: Parameters<CheckContext['expectSuccess']>[2],
+): Promise<{ reply: Reply; found?: boolean }> {
+  const { reply, items, pagination } = await getPage(ctx, path, { per_page: 100 });
+  if (!ctx.expectSuccess(reply, 200, documented, true)) return { reply };
+  ctx.expectContract(reply);
+  if ((pagination?.total ?? 0) > 100) return { reply };
+  return { reply, found: items.some((item) => identity(item) === id) };
+}

@@ -10,7 +10,7 @@ import { type DemoMcpServer, startDemoMcpServer } from '../../demo/mcp/server.js
 import { createGateway } from '../../server/gateway/index.js';
 import type { Gateway } from '../../server/gateway/types.js';
 import { call, type Harness, startHarness } from '../support/harness.js';
-import { connectToEndpoint } from '../support/mcp-endpoint-client.js';
+import { connectToEndpoint, rawInitialize } from '../support/mcp-endpoint-client.js';
 
 describe('Idempotency-Key on the MCP endpoint', () => {
   let h: Harness;
@@ -83,20 +83,9 @@ describe('Idempotency-Key on the MCP endpoint', () => {
   });
 
   it('a malformed key is 400 invalid_request in the envelope, before any session', async () => {
-    const response = await fetch(new URL('/mcp/server', h.baseUrl), {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${h.ownerKey}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'idempotency-key': 'bad key with spaces',
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
-      }),
+    const response = await rawInitialize(h.baseUrl, {
+      authorization: `Bearer ${h.ownerKey}`,
+      'idempotency-key': 'bad key with spaces',
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ success: false, error: { code: 'invalid_request' } });

@@ -14,7 +14,12 @@ import type { Gateway } from '../../server/gateway/types.js';
 import { usageRow } from '../../server/store/test-store.js';
 import { type EverythingServer, startEverything } from '../support/everything.js';
 import { call, type Harness, startHarness } from '../support/harness.js';
-import { connectToEndpoint, MCP_ENDPOINT as ENDPOINT } from '../support/mcp-endpoint-client.js';
+import {
+  connectToEndpoint,
+  MCP_ENDPOINT as ENDPOINT,
+  INITIALIZE,
+  rawInitialize,
+} from '../support/mcp-endpoint-client.js';
 import { startTestServer, type TestServer } from '../support/rate-limited-server.js';
 
 const connect = (h: Harness, key: string) => connectToEndpoint(h.baseUrl, key);
@@ -189,16 +194,7 @@ describe('the MCP endpoint with the official SDK client', () => {
   it("a revoked key's open event stream is ended, and a second stream on one session is 409", async () => {
     const { key, row } = await h.addKey(h.owner.id);
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    const initialize = await fetch(`${h.baseUrl}${ENDPOINT}`, {
-      method: 'POST',
-      headers: { ...headers, accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-      }),
-    });
+    const initialize = await rawInitialize(h.baseUrl, headers);
     expect(initialize.status).toBe(200);
     await initialize.text();
     const session = { ...headers, 'mcp-session-id': initialize.headers.get('mcp-session-id') ?? '' };
@@ -288,18 +284,12 @@ describe('the MCP endpoint under rate limits', () => {
 
   it('each HTTP request counts toward the organisation rate limit, answered 429 in the envelope', async () => {
     const key = await server.addOrganization('free');
-    const initialize = {
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'burst', version: '1' } },
-    };
     const replies = await Promise.all(
       Array.from({ length: 15 }, () =>
         call(server.url, 'POST', ENDPOINT, {
           key,
           headers: { accept: 'application/json, text/event-stream' },
-          body: initialize,
+          body: INITIALIZE,
         }),
       ),
     );

@@ -24,3 +24,20 @@ export async function connectToEndpoint(
   await client.connect(transport);
   return { client, transport };
 }
+
+/** An `initialize` request as a client sends it first, for tests that speak to the endpoint without the SDK. */
+export const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+} as const;
+
+/** POSTs `INITIALIZE` to the endpoint with `headers` (the key among them), accepting JSON and event streams. */
+export function rawInitialize(baseUrl: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(new URL(MCP_ENDPOINT, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body: JSON.stringify(INITIALIZE),
+  });
+}
